@@ -1,0 +1,70 @@
+# HerentQ: `make dev` serves the portal, `make test` runs the whole suite.
+# Both set up everything they need and can be run again and again.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+# Without DATABASE_URL the project-local cluster in .pgdata/ is used.
+DB_READY := $(if $(DATABASE_URL),true,scripts/localdb.sh ensure)
+PROD_ENV := DJANGO_SETTINGS_MODULE=herentq.settings.production \
+	SECRET_KEY=lint-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ \
+	DATABASE_URL=postgres://lint@localhost/lint ALLOWED_HOSTS=portaal.herent.be
+
+.PHONY: dev test lint format bench demo-data serve worker install db db-stop migrate browser clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 not found: install python3.11."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+db:
+	@$(DB_READY)
+
+db-stop:
+	@scripts/localdb.sh stop
+
+migrate: install db
+	$(MANAGE) migrate --noinput
+
+demo-data: migrate
+	$(MANAGE) load_demo_data
+
+dev: demo-data
+	$(MANAGE) ensure_dev_admin
+	scripts/serve-dev.sh
+
+test: install db browser
+	DJANGO_SETTINGS_MODULE=herentq.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+# Browser tests use Debian's Chromium, installed here when missing (no browser download).
+browser:
+	@command -v chromium >/dev/null || scripts/install-chromium.sh
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=herentq.settings.dev $(MANAGE) makemigrations --check --dry-run
+	$(PROD_ENV) $(MANAGE) check --deploy --fail-level WARNING
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Production: static files collected once, then gunicorn (see README).
+serve: install
+	$(MANAGE) collectstatic --noinput
+	$(VENV)/bin/gunicorn herentq.wsgi --bind 127.0.0.1:8000 --workers 3
+
+worker: install db
+	$(MANAGE) run_worker
+
+bench: install db
+	scripts/bench.sh
+
+clean: db-stop
+	rm -rf $(VENV) .pgdata staticfiles

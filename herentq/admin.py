@@ -1,0 +1,105 @@
+from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from herentq.models import (
+    SDG,
+    AuditEntry,
+    LocalAuthority,
+    NewsItem,
+    Notice,
+    Page,
+    ServiceContact,
+)
+
+
+class AuditEntryInline(GenericTabularInline):
+    """The audit trail of an object, read-only, on its change form."""
+
+    model = AuditEntry
+    ct_fk_field = "object_id"
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "action", "actor", "reason"]
+    readonly_fields = fields
+    verbose_name_plural = _("audittrail")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SDG)
+class SDGAdmin(admin.ModelAdmin):
+    list_display = ["number", "name_nl", "name_en", "colour", "text_colour"]
+    search_fields = ["name_nl", "name_en"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LocalAuthority)
+class LocalAuthorityAdmin(admin.ModelAdmin):
+    list_display = ["name", "postcode", "province", "is_owner"]
+    list_filter = ["is_owner", "province"]
+    search_fields = ["name", "postcode"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = ["title", "severity", "starts_at", "ends_at", "is_current"]
+    list_filter = ["severity"]
+    search_fields = ["title", "body"]
+    date_hierarchy = "starts_at"
+
+    @admin.display(boolean=True, description=_("nu zichtbaar"))
+    def is_current(self, obj):
+        return obj.is_current()
+
+
+@admin.register(ServiceContact)
+class ServiceContactAdmin(admin.ModelAdmin):
+    list_display = ["name", "phone", "email"]
+
+    def has_add_permission(self, request):
+        return not ServiceContact.objects.exists()
+
+
+@admin.register(Page)
+class PageAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "slug", "is_published", "updated_at"]
+    list_filter = ["is_published"]
+    search_fields = ["title", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "updated_at"
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "published_on", "is_published"]
+    list_filter = ["is_published"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "published_on"
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "content_type", "object_id", "action", "actor"]
+    list_filter = ["content_type", "action"]
+    search_fields = ["object_id", "action", "reason"]
+    date_hierarchy = "created_at"
+    list_select_related = ["content_type", "actor"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class HerentqConfig(AppConfig):
+    """The shared core: SDGs, local authorities, notices, pages, news and audit.
+
+    Extension points for the domain apps, found through their AppConfig so that the
+    core never imports an app:
+
+    - ``sdg_sections(sdg)``: returns ``SdgSection``s listed on the SDG's page;
+    - ``home_sections()``: returns ``HomeSection``s shown on the home page;
+    - a ``demo`` module with ``load()``: called by ``manage.py load_demo_data``, in
+      the order of INSTALLED_APPS;
+    - ``periodic_commands``: management commands the worker runs on a schedule;
+    - ``service_managed = True``: the "Dienst lokaal mondiaal beleid" group gets every
+      permission of the app's models.
+    """
+
+    name = "herentq"
+    verbose_name = _("Algemeen")
+    service_managed = True
+
+    def ready(self):
+        from herentq import groups
+
+        # Not limited to this app: permissions of later apps only exist once their
+        # own post_migrate has run, so the sync runs after every app's migrations.
+        post_migrate.connect(
+            groups.sync_group_permissions, dispatch_uid="herentq_group_permissions"
+        )

@@ -1,0 +1,65 @@
+"""Serving uploaded files safely, and storing them under names we choose."""
+
+import mimetypes
+import posixpath
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.http import FileResponse, Http404
+
+# Only these are shown inline; everything else is downloaded.
+INLINE_TYPES = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
+
+
+def private_storage():
+    return storages["private"]
+
+
+def random_upload_name(prefix: str):
+    """An `upload_to` that never uses the uploader's file name on disk."""
+
+    def upload_to(instance, filename: str) -> str:
+        extension = Path(filename).suffix.lower()[:10]
+        return posixpath.join(prefix, f"{uuid.uuid4().hex}{extension}")
+
+    upload_to.__qualname__ = f"random_upload_name.<{prefix}>"
+    return upload_to
+
+
+def file_response(fieldfile, *, download_name: str | None = None) -> FileResponse:
+    """Stream a stored file with a safe content type and Content-Disposition."""
+    try:
+        handle = fieldfile.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    content_type = mimetypes.guess_type(fieldfile.name)[0] or "application/octet-stream"
+    name = download_name or Path(fieldfile.name).name
+    response = FileResponse(
+        handle,
+        content_type=content_type,
+        as_attachment=content_type not in INLINE_TYPES,
+        filename=name,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def serve_public_media(request, path: str):
+    """Public uploads (photos, news images) under MEDIA_ROOT, never private ones."""
+    root = Path(settings.MEDIA_ROOT).resolve()
+    full = (root / path).resolve()
+    if root not in full.parents or not full.is_file():
+        raise Http404
+    content_type = mimetypes.guess_type(full.name)[0] or "application/octet-stream"
+    response = FileResponse(
+        full.open("rb"),
+        content_type=content_type,
+        as_attachment=content_type not in INLINE_TYPES,
+        filename=full.name,
+    )
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -1,0 +1,10 @@
+"""Development: debug on, mail printed to the console by the worker."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
+POST_OFFICE["BACKENDS"]["default"] = env(  # noqa: F405
+    "EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+)

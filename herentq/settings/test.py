@@ -1,0 +1,27 @@
+"""Tests: real PostgreSQL, fast hashing, mail kept in memory, media in a temp dir."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="herentq-test-media-"))  # noqa: F405
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="herentq-test-private-"))  # noqa: F405
+STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+# Mail is still queued through django-post-office; its delivery backend is locmem,
+# so tests see what the worker sends in django.core.mail.outbox.
+POST_OFFICE["BACKENDS"]["default"] = (  # noqa: F405
+    "django.core.mail.backends.locmem.EmailBackend"
+)
+ALLOWED_HOSTS = ["*"]
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+DATABASES["default"]["TEST"] = {  # noqa: F405
+    "NAME": env("HERENTQ_TEST_DB", default="test_herentq")
+}
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

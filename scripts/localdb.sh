@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# A project-local PostgreSQL cluster for development and tests.
+#
+#   scripts/localdb.sh ensure   initialise (first run), start (if not running), create the database
+#   scripts/localdb.sh stop     stop the server
+#   scripts/localdb.sh status   say whether it runs
+#
+# The cluster lives in .pgdata/ inside the checkout and listens only on a Unix socket in
+# .pgdata/run, so it never collides with a system server or another checkout. PostgreSQL
+# refuses to run as root, so when invoked as root the server runs as the `postgres` user.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+base="$top/.pgdata"
+data="$base/data"
+run="$base/run"
+log="$base/server.log"
+port="${HERENTQ_PG_PORT:-54329}"
+dbname="${HERENTQ_PG_DB:-herentq}"
+superuser="herentq"
+
+die() { echo "localdb: $*" >&2; exit 1; }
+
+find_bin() {
+  local name=$1 candidate
+  if command -v "$name" >/dev/null 2>&1 && [ "$name" != psql ]; then command -v "$name"; return; fi
+  for candidate in /usr/lib/postgresql/*/bin/"$name"; do
+    [ -x "$candidate" ] && { echo "$candidate"; return; }
+  done
+  command -v "$name" 2>/dev/null || true
+}
+
+initdb=$(find_bin initdb)
+pg_ctl=$(find_bin pg_ctl)
+psql=$(find_bin psql)
+if [ -z "$initdb" ] || [ -z "$pg_ctl" ] || [ -z "$psql" ]; then
+  die "PostgreSQL server binaries not found: install them with 'apt-get install postgresql' (or set DATABASE_URL to an existing server)."
+fi
+
+# Run a server-side command as the owner of the cluster.
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || die "running as root needs the 'postgres' user (apt-get install postgresql creates it)."
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+running() { as_owner "$pg_ctl" -D "$data" status >/dev/null 2>&1; }
+
+ensure_dirs() {
+  mkdir -p "$base" "$run"
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres: "$base" "$run"
+    runuser -u postgres -- test -w "$base" \
+      || die "the postgres user cannot write $base: clone the project under a directory it can reach, or set DATABASE_URL."
+  fi
+}
+
+init_cluster() {
+  [ -f "$data/PG_VERSION" ] && return
+  echo "localdb: initialising a PostgreSQL cluster in $data"
+  as_owner "$initdb" -D "$data" -U "$superuser" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  cat >>"$data/postgresql.conf" <<CONF
+# HerentQ local cluster: socket only, no TCP port opened.
+listen_addresses = ''
+port = $port
+unix_socket_directories = '$run'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 100
+CONF
+}
+
+clear_stale_files() {
+  # A server killed without shutdown leaves a pid file and a socket lock behind.
+  if ! running; then
+    rm -f "$data/postmaster.pid" "$run/.s.PGSQL.$port" "$run/.s.PGSQL.$port.lock"
+  fi
+}
+
+start() {
+  running && return
+  as_owner "$pg_ctl" -D "$data" -l "$log" -w -t 60 start >/dev/null \
+    || die "the server did not start; see $log"
+}
+
+create_database() {
+  local exists
+  exists=$("$psql" -h "$run" -p "$port" -U "$superuser" -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = '$dbname'")
+  if [ "$exists" != 1 ]; then
+    "$psql" -h "$run" -p "$port" -U "$superuser" -d postgres -qc "CREATE DATABASE \"$dbname\"" >/dev/null
+  fi
+}
+
+case "${1:-ensure}" in
+  ensure)
+    ensure_dirs
+    init_cluster
+    clear_stale_files
+    start
+    create_database
+    ;;
+  stop)
+    [ -f "$data/PG_VERSION" ] && running && as_owner "$pg_ctl" -D "$data" -m fast -w stop >/dev/null
+    true
+    ;;
+  status)
+    if [ -f "$data/PG_VERSION" ] && running; then echo "running on $run (port $port)"; else echo "stopped"; fi
+    ;;
+  *)
+    die "usage: $0 ensure|stop|status"
+    ;;
+esac

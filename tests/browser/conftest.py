@@ -1,0 +1,91 @@
+"""Browser tests: Playwright drives Debian's Chromium against the live server.
+
+No browser is downloaded: `make test` installs Debian's `chromium` package when it
+is missing. Every page a test visits can be checked with `assert_accessible(page)`.
+"""
+
+import os
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from playwright.sync_api import sync_playwright
+
+# Playwright's sync API runs an event loop in this thread; the Django ORM calls the
+# tests make between browser steps are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+def _chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not path:
+        pytest.fail(
+            "Chromium is missing: install it with 'apt-get install chromium'.",
+            pytrace=False,
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=_chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(
+        locale="nl-BE", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo_data(transactional_db):
+    call_command("load_demo_data", verbosity=0)
+
+
+_axe = Axe()
+
+
+def assert_accessible(page, *, context=None):
+    """axe-core with the WCAG 2.0/2.1 A and AA rules: zero violations."""
+    results = _axe.run(
+        page,
+        context=context,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}},
+    )
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+def goto(page, path: str):
+    response = page.goto(page.base_url + path)
+    assert response is not None
+    return response

@@ -1,0 +1,48 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from herentq.constants import SERVICE_GROUP
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def service_user(db):
+    """A civil servant of the dienst lokaal mondiaal beleid, with admin access."""
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=SERVICE_GROUP))
+    return user
+
+
+@pytest.fixture
+def service_client(client, service_user):
+    client.force_login(service_user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def queued_mail(settings):
+    """Mail goes through the database queue as in production (pytest-django would
+    otherwise swap in locmem); `deliver_mail()` runs the worker's send step."""
+    settings.EMAIL_BACKEND = "post_office.EmailBackend"
+
+
+def deliver_mail():
+    """Send what is queued, as the worker does; returns django.core.mail.outbox."""
+    from django.core import mail
+    from post_office.mail import send_queued
+
+    send_queued(processes=1, log_level=0)
+    return mail.outbox
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests (live server, concurrency) empty the database afterwards;
+    restoring the serialized state keeps the rows of data migrations (SDGs, groups)
+    for the tests that follow."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "live_server" in fixtures or "transactional_db" in fixtures:
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True),
+                append=False,
+            )

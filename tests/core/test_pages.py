@@ -1,0 +1,119 @@
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import NewsItemFactory, NoticeFactory, PageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_data", verbosity=0)
+
+
+def test_home_page_shows_mission_notice_and_latest_news(client, demo):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Nimlaha&#x27;kok" in html  # the mission of the service (seed 000)
+    assert "Nieuw: subsidies online aanvragen" in html  # the current notice
+    assert "Coronavirusmaatregelen" not in html  # expired
+    assert "Sint-Joost-ten-Node verbroedert met Selembao" in html
+    assert 'lang="nl"' in html
+    assert 'href="#main"' in html  # skip link
+
+
+def test_navigation_reaches_every_area(client, demo):
+    html = client.get("/").content.decode()
+    for label, url in [
+        ("Partnerschappen", "/partnerschappen/"),
+        ("Subsidies", "/subsidies/"),
+        ("Leertrajecten", "/leertrajecten/"),
+        ("GROSH", "/grosh/"),
+        ("Nieuws", "/nieuws/"),
+        ("Contact", "/contact/"),
+    ]:
+        assert f'href="{url}"' in html, label
+        assert client.get(url).status_code == 200, url
+
+
+def test_contact_page_shows_address_phone_and_office_hours(client, demo):
+    response = client.get("/contact/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "016 85 30 20" in html
+    assert "De Kouter" in html
+    assert "17.30 - 19.45" in html
+    assert 'aria-current="page"' in html
+
+
+def test_footer_links_accessibility_and_privacy_statements(client, demo):
+    html = client.get("/").content.decode()
+    assert 'href="/toegankelijkheid/"' in html
+    assert 'href="/privacy/"' in html
+    statement = client.get("/toegankelijkheid/").content.decode()
+    for heading in [
+        "Toepassingsgebied",
+        "Nalevingsstatus",
+        "Niet-toegankelijke inhoud",
+        "Opstelling van deze verklaring",
+        "Feedback en contactgegevens",
+        "Handhavingsprocedure",
+    ]:
+        assert heading in statement
+
+
+def test_unpublished_page_is_not_found(client):
+    PageFactory(slug="concept", is_published=False)
+    assert client.get("/concept/").status_code == 404
+
+
+def test_unknown_page_gets_the_friendly_404_in_the_site_layout(client, demo):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Deze pagina bestaat niet (meer)" in html
+    assert 'aria-label="Hoofdmenu"' in html
+
+
+def test_news_list_and_detail(client):
+    item = NewsItemFactory(title="Uitwisseling met Cobán")
+    NewsItemFactory(title="Nog niet", is_published=False)
+    NewsItemFactory(
+        title="Toekomstig", published_on=timezone.localdate() + dt.timedelta(days=3)
+    )
+    listing = client.get(reverse("news_list")).content.decode()
+    assert "Uitwisseling met Cobán" in listing
+    assert "Nog niet" not in listing
+    assert "Toekomstig" not in listing
+    assert client.get(item.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("offset_start", "offset_end", "shown"),
+    [(-2, 2, True), (-5, -1, False), (1, 5, False)],
+)
+def test_notice_is_shown_only_inside_its_date_window(
+    client, offset_start, offset_end, shown
+):
+    now = timezone.now()
+    NoticeFactory(
+        title="Werken aan het gemeentehuis",
+        starts_at=now + dt.timedelta(hours=offset_start),
+        ends_at=now + dt.timedelta(hours=offset_end),
+    )
+    for url in ["/", "/sdg/3/"]:
+        html = client.get(url).content.decode()
+        assert ("Werken aan het gemeentehuis" in html) is shown
+
+
+def test_error_500_page_uses_the_site_name(client, settings):
+    from herentq.views import server_error
+
+    response = server_error(client.get("/").wsgi_request)
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()

@@ -1,0 +1,57 @@
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "herentq.settings.production",
+    "SECRET_KEY": "prod-test-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN",
+    "DATABASE_URL": "postgres://herentq@localhost/herentq",
+    "ALLOWED_HOSTS": "portaal.herent.be",
+}
+
+
+def _manage(*args, env):
+    full_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_database_url():
+    env = {**PRODUCTION_ENV, "DATABASE_URL": ""}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "Set DATABASE_URL" in result.stderr
+
+
+def test_check_deploy_is_clean_with_the_documented_production_environment():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_database_is_postgresql_with_persistent_healthy_connections():
+    database = settings.DATABASES["default"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert database["CONN_HEALTH_CHECKS"] is True
+
+
+def test_portal_speaks_belgian_dutch_in_brussels_time():
+    assert settings.LANGUAGE_CODE == "nl-be"
+    assert settings.TIME_ZONE == "Europe/Brussels"
+    assert settings.USE_TZ
