@@ -9,8 +9,10 @@ class HerentqConfig(AppConfig):
     Extension points for the domain apps, found through their AppConfig so that the
     core never imports an app:
 
-    - ``sdg_sections(sdg)``: returns ``SdgSection``s listed on the SDG's page;
+    - ``sdg_sections(sdg)``: returns ``Section``s listed on the SDG's page;
     - ``home_sections()``: returns ``HomeSection``s shown on the home page;
+    - any other hook an app calls through ``herentq.extensions.collect(name, …)``,
+      e.g. ``partnership_sections(partnership)`` for a partnership's page;
     - a ``demo`` module with ``load()``: called by ``manage.py load_demo_data``, in
       the order of INSTALLED_APPS;
     - ``periodic_commands``: management commands the worker runs on a schedule;
@@ -26,7 +28,8 @@ class HerentqConfig(AppConfig):
         from herentq import groups
 
         # Not limited to this app: permissions of later apps only exist once their
-        # own post_migrate has run, so the sync runs after every app's migrations.
+        # own post_migrate has run, so the sync runs after every app's migrations
+        # (and after a flush, which also restores the SDGs and groups).
         post_migrate.connect(
             groups.sync_group_permissions, dispatch_uid="herentq_group_permissions"
         )

@@ -13,7 +13,9 @@ class LinkItem:
 
 
 @dataclass(frozen=True)
-class SdgSection:
+class Section:
+    """A titled list of links that an app contributes to another app's page."""
+
     title: str
     items: list[LinkItem] = field(default_factory=list)
     empty_text: str = ""
@@ -27,7 +29,8 @@ class HomeSection:
     link_text: str
 
 
-def _collect(hook: str, *args) -> list:
+def collect(hook: str, *args) -> list:
+    """What every app's AppConfig method `hook(*args)` returns, in app order."""
     results = []
     for config in apps.get_app_configs():
         method = getattr(config, hook, None)
@@ -36,9 +39,9 @@ def _collect(hook: str, *args) -> list:
     return results
 
 
-def sdg_sections(sdg) -> list[SdgSection]:
-    return _collect("sdg_sections", sdg)
+def sdg_sections(sdg) -> list[Section]:
+    return collect("sdg_sections", sdg)
 
 
 def home_sections() -> list[HomeSection]:
-    return _collect("home_sections")
+    return collect("home_sections")

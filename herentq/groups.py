@@ -4,10 +4,14 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 
 from herentq.constants import SERVICE_GROUP
+from herentq.reference_data import ensure_reference_data
 
 
 def sync_group_permissions(**kwargs):
     """The service manages everything of each app that declares `service_managed`."""
+    from herentq.models import SDG
+
+    ensure_reference_data(SDG, Group)
     labels = [
         config.label
         for config in apps.get_app_configs()

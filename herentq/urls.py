@@ -10,6 +10,7 @@ admin.site.index_title = "Dienst lokaal mondiaal beleid"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
     path("sdg/", views.SdgListView.as_view(), name="sdg_list"),
     path("sdg/<int:number>/", views.sdg_detail, name="sdg_detail"),
     path("nieuws/", views.NewsListView.as_view(), name="news_list"),

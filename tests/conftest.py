@@ -33,16 +33,3 @@ def deliver_mail():
 
     send_queued(processes=1, log_level=0)
     return mail.outbox
-
-
-def pytest_collection_modifyitems(items):
-    """Transactional tests (live server, concurrency) empty the database afterwards;
-    restoring the serialized state keeps the rows of data migrations (SDGs, groups)
-    for the tests that follow."""
-    for item in items:
-        fixtures = getattr(item, "fixturenames", ())
-        if "live_server" in fixtures or "transactional_db" in fixtures:
-            item.add_marker(
-                pytest.mark.django_db(transaction=True, serialized_rollback=True),
-                append=False,
-            )

@@ -16,6 +16,8 @@ CORE_PAGES = [
     "/sdg/7/",
     "/nieuws/",
     "/nieuws/stedenband-ontwikkeltd/",
+    "/accounts/login/",
+    "/accounts/password/reset/",
 ]
 
 

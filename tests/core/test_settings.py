@@ -13,7 +13,8 @@ PRODUCTION_ENV = {
 
 
 def _manage(*args, env):
-    full_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    inherited = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}  # set by browser tests
+    full_env = {k: v for k, v in os.environ.items() if k not in inherited}
     full_env.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
