@@ -1,6 +1,6 @@
 from django.contrib import admin
-from django.db import models
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
