@@ -16,6 +16,7 @@ admin.site.unregister(EmailTemplate)
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("healthz/", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("sdg/", views.SdgListView.as_view(), name="sdg_list"),

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "herentq.middleware.AnonymousUpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "herentq.middleware.PermissionsPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "herentq.middleware.AnonymousFetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "herentq.urls"
@@ -203,8 +205,17 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "herentq_cache",
-    }
+    },
+    # Public pages for anonymous visitors (herentq.middleware): per process, short.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "herentq-pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
+CACHE_MIDDLEWARE_ALIAS = "pages"
+CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=30)
+CACHE_MIDDLEWARE_KEY_PREFIX = "herentq"
 MFA_TOTP_ISSUER = "HerentQ"
 
 # Content-Security-Policy: no inline script or style anywhere, nothing from another host.

@@ -21,6 +21,8 @@ POST_OFFICE["BACKENDS"]["default"] = (  # noqa: F405
     "django.core.mail.backends.locmem.EmailBackend"
 )
 ALLOWED_HOSTS = ["*"]
+# Tests see every change at once; tests/core/test_page_cache.py turns caching on.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 DATABASES["default"]["TEST"] = {  # noqa: F405
     "NAME": env("HERENTQ_TEST_DB", default="test_herentq")
