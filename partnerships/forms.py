@@ -10,11 +10,12 @@ from partnerships.partial_dates import PartialDate
 PARTIAL_DATE_HELP = _("Zoals de bron het geeft: 2011, maart 2018 of 7 mei 2019.")
 
 
-class PartialDateField(forms.CharField):
+class PartialDateField(forms.Field):
     """A year, a month or a day, typed as the sources give it."""
 
+    widget = forms.TextInput(attrs={"maxlength": 40, "size": 18})
+
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 40)
         kwargs.setdefault("help_text", PARTIAL_DATE_HELP)
         super().__init__(*args, **kwargs)
 
@@ -24,10 +25,10 @@ class PartialDateField(forms.CharField):
         return value
 
     def to_python(self, value):
-        value = super().to_python(value)
+        value = (value or "").strip()
         if not value:
             return None
-        return PartialDate.parse(value)
+        return PartialDate.parse(value[:40])
 
     def has_changed(self, initial, data):
         initial_text = self.prepare_value(initial) or ""

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -47,8 +46,8 @@ def validate_photo(upload) -> None:
     if size is not None and size > PHOTO_MAX_BYTES:
         _refuse(
             upload,
-            _("het bestand is %(size)s, het mag hoogstens %(max)s zijn.")
-            % {"size": filesizeformat(size), "max": filesizeformat(PHOTO_MAX_BYTES)},
+            _("het bestand is groter dan %(max)d MB.")
+            % {"max": PHOTO_MAX_BYTES // (1024 * 1024)},
             "too_large",
         )
     upload.seek(0)
