@@ -83,4 +83,3 @@ def news_item(db):
         summary="Een delegatie bezocht Nimlaha'kok.",
         body="Het verslag.",
     )
-

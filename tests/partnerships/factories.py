@@ -30,7 +30,12 @@ from tests.factories import LocalAuthorityFactory
 
 
 def image_upload(
-    name="foto.jpg", *, size=(640, 480), image_format="JPEG", colour=(30, 120, 60), **save
+    name="foto.jpg",
+    *,
+    size=(640, 480),
+    image_format="JPEG",
+    colour=(30, 120, 60),
+    **save,
 ):
     """An uploaded image made with Pillow; extra keyword arguments go to save()."""
     buffer = io.BytesIO()

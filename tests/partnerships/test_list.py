@@ -112,7 +112,10 @@ def test_search_index_follows_changes_to_places(client, nimlahakok):
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"bestuur": "sint-joost"}, ["Sint-Joost-ten-Node – Kardzjali", "Sint-Joost-ten-Node – Tanger"]),
+        (
+            {"bestuur": "sint-joost"},
+            ["Sint-Joost-ten-Node – Kardzjali", "Sint-Joost-ten-Node – Tanger"],
+        ),
         ({"land": "GT"}, ["Herent – Nimlaha'kok en Nimlasachal"]),
         ({"land": "MA"}, ["Sint-Joost-ten-Node – Tanger"]),
         ({"werelddeel": "americas"}, ["Herent – Nimlaha'kok en Nimlasachal"]),
@@ -121,9 +124,15 @@ def test_search_index_follows_changes_to_places(client, nimlahakok):
         ({"sdg": "16"}, ["Sint-Joost-ten-Node – Kardzjali"]),
         ({"domein": "mobiliteit"}, ["Sint-Joost-ten-Node – Tanger"]),  # agreement's
         ({"domein": "gendergelijkheid"}, ["Herent – Nimlaha'kok en Nimlasachal"]),
-        ({"overeenkomst": "cooperation_agreement"}, ["Sint-Joost-ten-Node – Kardzjali"]),
+        (
+            {"overeenkomst": "cooperation_agreement"},
+            ["Sint-Joost-ten-Node – Kardzjali"],
+        ),
         ({"status": "ended"}, ["Sint-Joost-ten-Node – Kardzjali"]),
-        ({"status": "active", "bestuur": "sint-joost"}, ["Sint-Joost-ten-Node – Tanger"]),
+        (
+            {"status": "active", "bestuur": "sint-joost"},
+            ["Sint-Joost-ten-Node – Tanger"],
+        ),
         ({"zoek": "stad", "land": "MA"}, ["Sint-Joost-ten-Node – Tanger"]),
     ],
 )
@@ -142,11 +151,16 @@ def test_filter_choices_are_dutch_and_only_lead_to_published_partnerships(
     assert '<option value="GT">Guatemala</option>' in html
     assert '<option value="MA">Marokko</option>' in html
     assert '<option value="americas">Amerika</option>' in html
-    assert '<option value="16">SDG 16: Vrede, justitie en sterke publieke diensten</option>' in html
+    assert (
+        '<option value="16">SDG 16: Vrede, justitie en sterke publieke diensten</option>'
+        in html
+    )
     assert '<option value="sint-joost">Sint-Joost-ten-Node</option>' in html
     assert 'value="mobiliteit"' in html
     # Countries in Dutch alphabetical order.
-    assert html.index(">Bulgarije<") < html.index(">Guatemala<") < html.index(">Marokko<")
+    assert (
+        html.index(">Bulgarije<") < html.index(">Guatemala<") < html.index(">Marokko<")
+    )
 
 
 def test_unknown_filter_value_is_ignored_and_explained_at_the_field(client, nimlahakok):

@@ -29,7 +29,13 @@ from tests.partnerships.factories import (
         ("7 mei 2019", dt.date(2019, 5, 7), "day", "7 mei 2019", "2019-05-07"),
         ("7/5/2019", dt.date(2019, 5, 7), "day", "7 mei 2019", "2019-05-07"),
         ("2019-05-07", dt.date(2019, 5, 7), "day", "7 mei 2019", "2019-05-07"),
-        ("  1  oktober   2019 ", dt.date(2019, 10, 1), "day", "1 oktober 2019", "2019-10-01"),
+        (
+            "  1  oktober   2019 ",
+            dt.date(2019, 10, 1),
+            "day",
+            "1 oktober 2019",
+            "2019-10-01",
+        ),
     ],
 )
 def test_partial_date_is_read_and_shown_as_the_sources_give_it(
@@ -42,7 +48,9 @@ def test_partial_date_is_read_and_shown_as_the_sources_give_it(
     assert PartialDate.parse(str(value)) == value  # what is shown reads back
 
 
-@pytest.mark.parametrize("text", ["", "mei", "31 februari 2019", "13/2018", "voorjaar 2018"])
+@pytest.mark.parametrize(
+    "text", ["", "mei", "31 februari 2019", "13/2018", "voorjaar 2018"]
+)
 def test_partial_date_refuses_what_is_not_a_year_month_or_day(text):
     with pytest.raises(ValidationError):
         PartialDate.parse(text)

@@ -174,7 +174,9 @@ def test_photos_are_added_at_the_end_of_the_album_and_audited():
 
 def test_deleting_a_photo_removes_its_files():
     (photo,) = add_photos(PhotoAlbumFactory())
-    paths = [Path(getattr(photo, field).path) for field in ("image", "medium", "thumbnail")]
+    paths = [
+        Path(getattr(photo, field).path) for field in ("image", "medium", "thumbnail")
+    ]
     assert all(path.exists() for path in paths)
     photo.delete()
     assert not any(path.exists() for path in paths)
