@@ -116,7 +116,7 @@ def test_partnership_is_created_with_places_and_an_agreement_dated_as_given(
         "status": "in_preparation",
         "summary": "Een nieuwe band met Chisec.",
         "body": "",
-        **{key: "" for key in ["contact_name", "contact_service", "contact_address"]},
+        **dict.fromkeys(["contact_name", "contact_service", "contact_address"], ""),
         "contact_email": "",
         "contact_phone": "",
         **management("places", 1),
@@ -283,7 +283,7 @@ def test_several_photos_are_uploaded_at_once(service_client, nimlahakok):
     }
     # Per-photo alt text is edited afterwards on the album.
     change = service_client.get(response["Location"]).content.decode()
-    assert f'name="photos-0-alt_text"' in change
+    assert 'name="photos-0-alt_text"' in change
     assert AuditEntry.objects.filter(action="partnership.photos_added").exists()
 
 

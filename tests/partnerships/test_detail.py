@@ -102,9 +102,8 @@ def test_gallery_shows_thumbnails_with_alt_text_and_size(client, nimlahakok):
     html = client.get(nimlahakok.get_absolute_url()).content.decode()
     assert "Bezoek 2023" in html
     assert "Leeg album" not in html
-    tag = re.search(
-        r'<img src="%s"[^>]*>' % re.escape(photo.thumbnail.url), html
-    ).group(0)
+    pattern = rf'<img src="{re.escape(photo.thumbnail.url)}"[^>]*>'
+    tag = re.search(pattern, html).group(0)
     assert 'alt="Kinderen voor de gemeenschapsradio"' in tag
     assert f'width="{photo.thumbnail_width}"' in tag
     assert f'height="{photo.thumbnail_height}"' in tag
@@ -239,7 +238,7 @@ def test_detail_runs_a_fixed_number_of_queries(client, count_queries):
     small = rich(0)
     few = count_queries(lambda: client.get(small.get_absolute_url()))
     large = rich(1)
-    for index in range(4):
+    for _ in range(4):
         AgreementFactory(partnership=large)
         ExchangeFactory(partnership=large)
         add_photos(PhotoAlbumFactory(partnership=large), 3)
