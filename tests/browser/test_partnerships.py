@@ -54,7 +54,10 @@ def test_citizen_finds_herent_by_search_and_by_country_and_opens_a_photo(
     page, demo_data
 ):
     errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on(
+        "console",
+        lambda message: message.type == "error" and errors.append(message.text),
+    )
     goto(page, "/")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
         "link", name="Partnerschappen"
@@ -67,7 +70,9 @@ def test_citizen_finds_herent_by_search_and_by_country_and_opens_a_photo(
     page.wait_for_url(re.compile(r".*zoek=Coban.*"))
     assert page.locator("#results-title").inner_text() == "1 partnerschap gevonden"
     results = page.get_by_role("region", name="1 partnerschap gevonden")
-    assert results.get_by_role("link", name="Herent – Nimlaha'kok en Nimlasachal").is_visible()
+    assert results.get_by_role(
+        "link", name="Herent – Nimlaha'kok en Nimlasachal"
+    ).is_visible()
 
     # By the country filter, from a clean slate; the URL can be shared.
     page.get_by_role("link", name="Wis alle filters").click()
@@ -109,7 +114,9 @@ def test_citizen_finds_herent_by_search_and_by_country_and_opens_a_photo(
     page.keyboard.press("Escape")
     dialog.wait_for(state="hidden")
     assert page.evaluate("document.activeElement.dataset.photo") == ""
-    assert page.evaluate("document.activeElement === document.querySelector('[data-photo]')")
+    assert page.evaluate(
+        "document.activeElement === document.querySelector('[data-photo]')"
+    )
 
     # Without the lightbox (a new tab, or no JavaScript) the link opens the photo page.
     href = first.get_attribute("href")
