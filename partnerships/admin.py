@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -64,9 +65,14 @@ class PartnerPlaceInline(admin.StackedInline):
     ]
 
 
+# Until Django 6 makes it the default: a web address typed without a scheme is https.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class PartnerOrganisationInline(admin.TabularInline):
     model = PartnerOrganisation
     extra = 0
+    formfield_overrides = HTTPS_URLS
     fields = ["name", "role", "website", "position"]
 
 
@@ -418,6 +424,7 @@ class NetworkMembershipInline(admin.TabularInline):
 
 @admin.register(Network)
 class NetworkAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "website", "members"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}

@@ -1,12 +1,16 @@
 """The public list: filters, Dutch search, pagination, count, fixed queries."""
 
+import io
+import json
 import re
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
-from herentq.models import SDG
+from herentq.models import SDG, LocalAuthority
 from partnerships.constants import AgreementKind, PartnershipStatus
+from partnerships.models import Partnership
 from tests.factories import LocalAuthorityFactory
 from tests.partnerships.conftest import make_full_partnership
 from tests.partnerships.factories import (
@@ -204,8 +208,6 @@ def test_list_runs_a_fixed_number_of_queries(client, count_queries, herent):
 
 
 def test_list_describes_the_open_data_as_a_schema_org_dataset(client, nimlahakok):
-    import json
-
     html = client.get(LIST).content.decode()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     data = json.loads(block.group(1))
@@ -215,3 +217,14 @@ def test_list_describes_the_open_data_as_a_schema_org_dataset(client, nimlahakok
     assert urls["text/csv"].endswith("/partnerschappen.csv")
     assert urls["application/json"].endswith("/partnerschappen.json")
     assert 'type="application/atom+xml"' in html
+
+
+def test_search_index_can_be_rebuilt_after_a_bulk_change(client, nimlahakok):
+    # A queryset update bypasses the signals that keep the index up to date.
+    LocalAuthority.objects.filter(pk=nimlahakok.local_authority_id).update(
+        name="Herent-Winksele"
+    )
+    Partnership.objects.update(search_vector=None)
+    assert titles(client.get(LIST, {"zoek": "Winksele"})) == []
+    call_command("rebuild_partnership_search", stdout=io.StringIO())
+    assert titles(client.get(LIST, {"zoek": "Winksele"})) == [nimlahakok.title]
