@@ -166,6 +166,8 @@ POST_OFFICE = {
     "RETRY_INTERVAL": __import__("datetime").timedelta(minutes=5),
     "MESSAGE_ID_ENABLED": True,
     "CELERY_ENABLED": False,
+    # Attachments of queued mail (calendars, receipts) are not public files.
+    "FILE_STORAGE": "private",
 }
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
