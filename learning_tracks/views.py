@@ -14,7 +14,7 @@ from herentq.files import file_response
 from herentq.ical import calendar_response
 from herentq.pdf import pdf_response
 from learning_tracks import selectors, services, tokens
-from learning_tracks.constants import TrackStatus
+from learning_tracks.constants import EnrolmentStatus, TrackStatus
 from learning_tracks.filters import TrackFilter
 from learning_tracks.forms import EnrolmentForm, InterestForm, NewsletterForm
 from learning_tracks.models import Track, TrackResource
@@ -217,6 +217,8 @@ class EnrolmentCancelView(EnrolmentLinkView):
     template_name = "learning_tracks/enrolment_cancel.html"
 
     def act(self):
+        if self.object.status == EnrolmentStatus.CANCELLED:
+            return self.object  # a second click: already done
         self.object = services.enrolment_cancel(enrolment=self.object)
         return self.object
 
