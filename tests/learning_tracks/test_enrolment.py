@@ -9,7 +9,7 @@ from learning_tracks.constants import EnrolmentStatus, TrackStatus
 from learning_tracks.models import Enrolment
 from tests.conftest import deliver_mail
 from tests.learning_tracks.factories import SessionFactory, TrackFactory
-from tests.learning_tracks.helpers import enrol, links_in, mails_to, path_of
+from tests.learning_tracks.helpers import enrol, links_in, mails_to
 
 pytestmark = pytest.mark.django_db
 
