@@ -13,6 +13,11 @@ urlpatterns = [
         name="newsletter",
     ),
     path(
+        "leertrajecten/nieuwsbrief/verstuurd/",
+        views.MailSentView.as_view(purpose="newsletter"),
+        name="newsletter_sent",
+    ),
+    path(
         "leertrajecten/nieuwsbrief/bevestigen/<str:token>/",
         views.NewsletterConfirmView.as_view(),
         name="newsletter_confirm",
@@ -58,9 +63,19 @@ urlpatterns = [
         name="enrol",
     ),
     path(
+        "leertrajecten/<slug:slug>/inschrijven/verstuurd/",
+        views.MailSentView.as_view(purpose="enrolment"),
+        name="enrolment_sent",
+    ),
+    path(
         "leertrajecten/<slug:slug>/interesse/",
         views.InterestCreateView.as_view(),
         name="interest",
+    ),
+    path(
+        "leertrajecten/<slug:slug>/interesse/verstuurd/",
+        views.MailSentView.as_view(purpose="interest"),
+        name="interest_sent",
     ),
     path(
         "leertrajecten/<slug:slug>/sessies.ics",

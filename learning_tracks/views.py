@@ -74,11 +74,7 @@ class InterestCreateView(TrackMixin, View):
             except services.NotAllowed as error:
                 messages.error(request, error.message)
                 return redirect(track)
-            return render(
-                request,
-                "learning_tracks/mail_sent.html",
-                {"track": track, "purpose": "interest"},
-            )
+            return redirect("learning_tracks:interest_sent", slug=track.slug)
         return render(
             request,
             "learning_tracks/track_detail.html",
@@ -119,11 +115,21 @@ class EnrolmentCreateView(TrackMixin, FormView):
         except services.EnrolmentClosed as error:
             messages.error(self.request, error.message)
             return redirect(self.track)
-        return render(
-            self.request,
-            "learning_tracks/mail_sent.html",
-            {"track": self.track, "purpose": "enrolment"},
-        )
+        return redirect("learning_tracks:enrolment_sent", slug=self.track.slug)
+
+
+class MailSentView(TemplateView):
+    """After a form: "look in your mailbox" (a page of its own, so that reloading
+    it sends nothing again)."""
+
+    template_name = "learning_tracks/mail_sent.html"
+    purpose = "newsletter"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(purpose=self.purpose, **kwargs)
+        if "slug" in self.kwargs:
+            context["track"] = get_object_or_404(Track, slug=self.kwargs["slug"])
+        return context
 
 
 # --- signed links ---------------------------------------------------------------
@@ -330,9 +336,7 @@ class NewsletterSubscribeView(FormView):
         services.newsletter_subscription_request(
             email=form.cleaned_data["email"], themes=form.cleaned_data["themes"]
         )
-        return render(
-            self.request, "learning_tracks/mail_sent.html", {"purpose": "newsletter"}
-        )
+        return redirect("learning_tracks:newsletter_sent")
 
 
 class NewsletterConfirmView(SignedLinkView):

@@ -228,8 +228,10 @@ def test_interest_list_needs_a_confirmed_address_and_sends_one_message(client):
     response = client.post(
         reverse("learning_tracks:interest", args=[track.slug]),
         {"email": "an@example.be"},
+        follow=True,
     )
     assert "Kijk in uw mailbox" in response.content.decode()
+    assert response.redirect_chain[-1][0].endswith("/interesse/verstuurd/")
     assert not Interest.objects.exists()  # nothing stored before the click
     [link] = links_in(mails_to("an@example.be")[0])
     assert "Bevestigen" in client.get(path_of(link)).content.decode()
@@ -334,3 +336,18 @@ def test_retention_can_be_given_to_the_command(service_user):
     enrolment.refresh_from_db()
     assert enrolment.anonymised_at is not None
     assert Enrolment.objects.filter(track=track, email="").count() == 1
+
+
+def test_the_worker_runs_the_periodic_commands(full_track):
+    """The worker passes an expired offer on without anyone running a command."""
+    services.enrolment_cancel(
+        enrolment=full_track.enrolments.get(email="een@example.be")
+    )
+    enrol(full_track, email="wacht2@example.be")
+    Enrolment.objects.filter(email="wacht1@example.be").update(
+        offer_expires_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    call_command("run_worker", "--once")
+    statuses = dict(full_track.enrolments.values_list("email", "status"))
+    assert statuses["wacht1@example.be"] == EnrolmentStatus.EXPIRED
+    assert statuses["wacht2@example.be"] == EnrolmentStatus.OFFERED

@@ -40,6 +40,7 @@ def test_signing_up_by_theme_is_confirmed_by_a_link(client, themes):
             "themes": [themes[0].pk, themes[1].pk],
             "consent": "on",
         },
+        follow=True,
     )
     assert "Kijk in uw mailbox" in response.content.decode()
     assert not NewsletterSubscriber.objects.exists()  # nothing stored before the click
