@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -166,7 +166,7 @@ class SignedLinkView(TemplateView):
             return link_problem(request)
         try:
             self.object = self.load(value)
-        except (ObjectDoesNotExist, KeyError, TypeError, ValueError):
+        except (ObjectDoesNotExist, ValidationError, KeyError, TypeError, ValueError):
             return link_problem(request, status=404)
         return super().dispatch(request, *args, **kwargs)
 
@@ -247,7 +247,7 @@ class CertificateView(View):
             return link_problem(request)
         try:
             enrolment = selectors.enrolment_get(public_id=public_id)
-        except (ObjectDoesNotExist, ValueError):
+        except (ObjectDoesNotExist, ValidationError, ValueError):
             return link_problem(request, status=404)
         if not selectors.certificate_available(enrolment):
             return render(
