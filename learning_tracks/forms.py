@@ -9,9 +9,14 @@ from learning_tracks.constants import ParticipantRole
 from learning_tracks.models import Enrolment, Theme
 
 
-def _privacy_label():
+def _privacy_help():
+    """A link to the statement, in the help text: the label itself also appears
+    inside the error summary's link, where a link may not be nested."""
     return mark_safe(
-        _('Ik ga akkoord met de <a href="%(url)s">privacyverklaring</a>.')
+        _(
+            'Lees de <a href="%(url)s">privacyverklaring</a>: waarom we uw gegevens '
+            "vragen en hoe lang we ze bewaren."
+        )
         % {"url": reverse("page_detail", args=["privacy"])}
     )
 
@@ -69,7 +74,7 @@ class EnrolmentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = ParticipantRole.choices
-        self.fields["consent"].label = _privacy_label()
+        self.fields["consent"].help_text = _privacy_help()
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
@@ -121,7 +126,7 @@ class NewsletterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["consent"].label = _privacy_label()
+        self.fields["consent"].help_text = _privacy_help()
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
