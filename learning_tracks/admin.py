@@ -440,9 +440,12 @@ class EnrolmentAdmin(admin.ModelAdmin):
         "attendance_display",
         "certificate_link",
     ]
+    # The address is where the signed links went; a person who wants another one
+    # cancels and enrols again.
     readonly_fields = [
         "track",
         "status",
+        "email",
         "created_at",
         "email_confirmed_at",
         "consented_at",

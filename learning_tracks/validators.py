@@ -20,8 +20,8 @@ DOCUMENT_SIGNATURES = {
 
 def validate_document(fieldfile):
     """A tool's document: a known office or PDF format by its content, not its name."""
-    if not fieldfile:
-        return
+    if not fieldfile or getattr(fieldfile, "_committed", False):
+        return  # nothing, or a file stored earlier (checked when it was uploaded)
     extension = Path(fieldfile.name).suffix.lower()
     signatures = DOCUMENT_SIGNATURES.get(extension)
     if signatures is None:

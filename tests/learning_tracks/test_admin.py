@@ -342,3 +342,32 @@ def test_tool_documents_are_checked_by_content(service_client):
     download = service_client.get(resource.get_document_url())
     assert download.status_code == 200
     assert 'filename="checklist.pdf"' in download["Content-Disposition"]
+
+
+def test_service_corrects_a_participants_name_but_not_the_address(
+    service_client, track
+):
+    enrolment = enrol(track, email="an@example.be", organisation="Gemeente Herent")
+    url = _url(Enrolment, "change", enrolment.pk)
+    html = service_client.get(url).content.decode()
+    assert 'name="email"' not in html
+    data = {
+        "name": "An Peeters-Janssens",
+        "organisation": "Gemeente Herent",
+        "role": "civil_servant",
+        "needs": "",
+        "email": "iemand.anders@example.be",  # ignored: read-only
+    }
+    for prefix in ["attendances", "herentq-auditentry-content_type-object_id"]:
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+    response = service_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    enrolment.refresh_from_db()
+    assert (enrolment.name, enrolment.email) == ("An Peeters-Janssens", "an@example.be")
