@@ -255,10 +255,17 @@ def enrolment_request(
     }
     try:
         with transaction.atomic():
+            enrolment = None
             if existing is not None:
-                enrolment = _lock_enrolment(existing.pk)
-                if enrolment.status != EnrolmentStatus.PENDING:
+                enrolment = (
+                    Enrolment.objects.select_for_update().filter(pk=existing.pk).first()
+                )
+                if (
+                    enrolment is not None
+                    and enrolment.status != EnrolmentStatus.PENDING
+                ):
                     raise IntegrityError("confirmed meanwhile")
+            if enrolment is not None:
                 for name_, value in fields.items():
                     setattr(enrolment, name_, value)
                 enrolment.save()
