@@ -245,6 +245,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 # The local authority that runs this portal (a LocalAuthority slug).
 HERENTQ_OWNER = env("HERENTQ_OWNER", default="herent")
+# The portal's public address, for links in e-mail sent without a request.
+HERENTQ_BASE_URL = env("HERENTQ_BASE_URL", default="http://127.0.0.1:8000")
+# Days after a learning track is completed before participants' data is anonymised.
+LEARNING_TRACKS_RETENTION_DAYS = env.int("LEARNING_TRACKS_RETENTION_DAYS", default=365)
 
 LOGGING = {
     "version": 1,
