@@ -117,7 +117,9 @@ def meeting_get_public(*, council: Council, pk: int) -> Meeting:
 
 def meeting_get_for_members(*, council: Council, pk: int) -> Meeting:
     items = (
-        AgendaItem.objects.select_related("advice", "approved_minutes__meeting")
+        AgendaItem.objects.select_related(
+            "advice", "approved_minutes__meeting__council"
+        )
         .prefetch_related("documents", "subject")
         .order_by("position")
     )
@@ -132,7 +134,9 @@ def meeting_get_for_members(*, council: Council, pk: int) -> Meeting:
 def meetings_for_members(*, council: Council, now=None):
     """Upcoming meetings with their whole agenda, closed items and documents too."""
     items = (
-        AgendaItem.objects.select_related("advice")
+        AgendaItem.objects.select_related(
+            "advice", "approved_minutes__meeting__council"
+        )
         .prefetch_related("documents", "subject")
         .order_by("position")
     )

@@ -21,7 +21,7 @@ from tests.factories import UserFactory
 CLOSED_TITLE = "Noodhulpaanvraag van vereniging Zeldzaam"
 CLOSED_TEXT = "Besloten bespreking over de begunstigde Xylofoonstraat."
 PUBLIC_TITLE = "Steun aan de gemeenschapsradio in Nimlaha'kok"
-PUBLIC_TEXT = "De raad steunt de gemeenschapsradio en de subsidies voor vorming."
+PUBLIC_TEXT = "De raad steunt de gemeenschapsradio en het project voor vorming."
 
 
 @pytest.fixture
