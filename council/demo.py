@@ -447,6 +447,7 @@ def _meeting(council, spec, today):
         return existing
     tz = timezone.get_current_timezone()
     day = today + dt.timedelta(days=spec["days"])
+    day -= dt.timedelta(days=(day.weekday() - 1) % 7)  # the council meets on Tuesdays
     start = dt.datetime.combine(day, dt.time(20, 0), tzinfo=tz)
     held = spec["days"] < 0
     return Meeting.objects.create(

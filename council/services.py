@@ -177,13 +177,33 @@ def _locked_minutes(minutes: Minutes) -> Minutes:
     )
 
 
+def _approval_text(approved: Minutes) -> str:
+    return _("De raad keurt het verslag van de vergadering van %(day)s goed.") % {
+        "day": approved.meeting.day_label
+    }
+
+
+def _initial_text(item: AgendaItem) -> str:
+    """The approval item of earlier minutes that were approved starts with the
+    sentence that records it; any other item starts empty."""
+    approved = getattr(item, "approved_minutes", None)
+    if approved is not None and approved.status in (
+        MinutesStatus.APPROVED,
+        MinutesStatus.PUBLISHED,
+    ):
+        return _approval_text(approved)
+    return ""
+
+
 def minutes_sync_entries(*, minutes: Minutes) -> int:
     """A working-copy entry for every agenda item of the meeting; returns how many
     were added."""
     existing = set(minutes.entries.values_list("agenda_item_id", flat=True))
     missing = [
-        MinutesEntry(minutes=minutes, agenda_item=item)
-        for item in minutes.meeting.agenda_items.exclude(pk__in=existing)
+        MinutesEntry(minutes=minutes, agenda_item=item, text=_initial_text(item))
+        for item in minutes.meeting.agenda_items.exclude(
+            pk__in=existing
+        ).select_related("approved_minutes__meeting__council")
     ]
     MinutesEntry.objects.bulk_create(missing)
     return len(missing)

@@ -100,6 +100,14 @@ def test_approval_item_comes_first_on_the_next_meeting_and_is_linked_both_ways(
         services.minutes_schedule_approval(minutes=scenario.minutes)
 
 
+def test_the_later_meetings_minutes_record_the_approval(scenario):
+    advance(scenario, to="approved")
+    scenario.minutes.refresh_from_db()
+    later = services.minutes_create(meeting=scenario.next_meeting)
+    entry = later.entries.get(agenda_item=scenario.minutes.approval_item)
+    assert entry.text.startswith("De raad keurt het verslag van de vergadering van")
+
+
 def test_minutes_cannot_be_approved_before_the_approving_meeting_is_held(scenario):
     services.minutes_circulate(minutes=scenario.minutes, notify=False)
     with pytest.raises(services.CouncilError):
