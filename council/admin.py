@@ -370,11 +370,13 @@ class MinutesAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("volgende stap"))
     def next_steps(self, obj):
+        scheduled = obj.approval_item_id is not None and (
+            not obj.approval_item.meeting.is_cancelled
+        )
         steps = {
             "draft": ["circulate"],
             "circulated": ["circulate"]
-            + ([] if obj.approval_item_id else ["schedule-approval"])
-            + (["approve"] if obj.approval_item_id else []),
+            + (["approve"] if scheduled else ["schedule-approval"]),
             "approved": ["publish"],
             "published": [],
         }[obj.status]

@@ -362,7 +362,9 @@ def minutes_schedule_approval(
     agenda (by default the next planned one) and link it to these minutes."""
     with transaction.atomic():
         minutes = _locked_minutes(minutes)
-        if minutes.approval_item_id:
+        if minutes.approval_item_id and (
+            minutes.approval_item.meeting.status != MeetingStatus.CANCELLED
+        ):
             raise CouncilError(
                 _("De goedkeuring van dit verslag staat al op een agenda.")
             )

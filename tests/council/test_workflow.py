@@ -108,6 +108,20 @@ def test_the_later_meetings_minutes_record_the_approval(scenario):
     assert entry.text.startswith("De raad keurt het verslag van de vergadering van")
 
 
+def test_approval_is_scheduled_again_when_its_meeting_is_cancelled(scenario):
+    services.minutes_circulate(minutes=scenario.minutes, notify=False)
+    services.minutes_schedule_approval(minutes=scenario.minutes)
+    services.meeting_cancel(meeting=scenario.next_meeting, reason="Ziekte")
+    later = MeetingFactory(
+        council=scenario.meeting.council,
+        planned_start=scenario.next_meeting.planned_start + dt.timedelta(days=14),
+    )
+    item = services.minutes_schedule_approval(minutes=scenario.minutes)
+    assert item.meeting == later
+    scenario.minutes.refresh_from_db()
+    assert scenario.minutes.approval_item == item
+
+
 def test_minutes_cannot_be_approved_before_the_approving_meeting_is_held(scenario):
     services.minutes_circulate(minutes=scenario.minutes, notify=False)
     with pytest.raises(services.CouncilError):
