@@ -30,6 +30,7 @@ from council.models import (
     Council,
     CouncilMember,
     Meeting,
+    Minutes,
     MinutesVersion,
 )
 from herentq.demo_utils import upsert
@@ -523,11 +524,12 @@ def _advice(meeting, spec, items, members):
             )
 
 
-def _backdate(minutes, when):
-    # Demo history only: the versions written just now get the meeting-day dates.
+def _backdate(minutes, when, field):
+    # Demo history only: what was written just now gets a date after the meeting.
     MinutesVersion.objects.filter(minutes=minutes, created_at__gt=when).update(
         created_at=when
     )
+    Minutes.objects.filter(pk=minutes.pk).update(**{field: when})
 
 
 def _minutes(meeting, spec, items, next_meeting):
@@ -547,7 +549,9 @@ def _minutes(meeting, spec, items, next_meeting):
     goal = order.index(target)
     if minutes.status == MinutesStatus.DRAFT and goal >= 1:
         services.minutes_circulate(minutes=minutes, notify=False)
-        _backdate(minutes, meeting.planned_start + dt.timedelta(days=7))
+        _backdate(
+            minutes, meeting.planned_start + dt.timedelta(days=7), "circulated_at"
+        )
         minutes.refresh_from_db()
     if minutes.status == MinutesStatus.CIRCULATED and next_meeting is not None:
         if minutes.approval_item_id is None:
@@ -555,11 +559,17 @@ def _minutes(meeting, spec, items, next_meeting):
             minutes.refresh_from_db()
         if goal >= 2:
             services.minutes_approve(minutes=minutes)
-            _backdate(minutes, next_meeting.planned_start + dt.timedelta(hours=2))
+            _backdate(
+                minutes,
+                next_meeting.planned_start + dt.timedelta(hours=2),
+                "approved_at",
+            )
             minutes.refresh_from_db()
     if minutes.status == MinutesStatus.APPROVED and goal >= 3:
         services.minutes_publish(minutes=minutes)
-        _backdate(minutes, next_meeting.planned_start + dt.timedelta(days=3))
+        _backdate(
+            minutes, next_meeting.planned_start + dt.timedelta(days=3), "published_at"
+        )
         minutes.refresh_from_db()
     correction = spec.get("correction")
     if correction and minutes.is_published and minutes.versions.count() == 3:
@@ -567,7 +577,9 @@ def _minutes(meeting, spec, items, next_meeting):
         entry = minutes.entries.get(agenda_item=items[title])
         services.minutes_entry_update(entry=entry, text=text)
         services.minutes_publish_correction(minutes=minutes, reason=reason)
-        _backdate(minutes, next_meeting.planned_start + dt.timedelta(days=10))
+        _backdate(
+            minutes, next_meeting.planned_start + dt.timedelta(days=10), "updated_at"
+        )
     return minutes
 
 
