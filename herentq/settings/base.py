@@ -198,6 +198,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[HerentQ] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
+# A password reset mails the typed address (also when it has no account): like the
+# public forms (herentq.ratelimit), a few times an hour per address.
+ACCOUNT_RATE_LIMITS = {"reset_password": "20/m/ip,60/h/ip,3/h/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Staff must activate TOTP before they reach the admin (on in production).
 HERENTQ_STAFF_MFA_REQUIRED = env.bool("HERENTQ_STAFF_MFA_REQUIRED", default=False)

@@ -38,3 +38,15 @@ def test_a_person_sees_why_the_enrolment_form_refuses_more_mail(
     assert "We stuurden het voorbije uur al enkele e-mails" in summary.inner_text()
     assert page.get_by_label("Voor- en achternaam").input_value() == "An Peeters"
     assert_accessible(page)
+
+
+def test_too_many_requests_get_a_dutch_page(page, demo_data, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"reset_password": "0/h/ip"}
+    goto(page, "/accounts/password/reset/")
+    page.get_by_label("E-mailadres").fill("iemand@example.be")
+    with page.expect_response(lambda r: r.request.method == "POST") as answer:
+        page.locator("main form button[type=submit]").click()
+    assert answer.value.status == 429
+    heading = page.get_by_role("heading", level=1).inner_text()
+    assert heading == "Te veel pogingen na elkaar"
+    assert_accessible(page)

@@ -261,3 +261,15 @@ def test_rate_limits_of_the_forms_are_counted_apart(client):
         {"email": "lezer@example.be", "themes": [theme.pk], "consent": "on"},
     )
     assert response.status_code == 302
+
+
+def test_password_reset_mails_one_address_a_few_times_an_hour(client):
+    make_user("applicant", email="lid@example.be")
+    url = reverse("account_reset_password")
+    for address in ("lid@example.be", "onbekend@example.be"):
+        for _ in range(3):
+            assert client.post(url, {"email": address}).status_code == 302
+        response = client.post(url, {"email": address})
+        assert response.status_code == 429
+        assert "Te veel pogingen na elkaar" in response.content.decode()
+        assert _queued_to(address) == 3
