@@ -206,3 +206,13 @@ def test_enrolment_needs_are_limited(client):
     assert response.status_code == 200
     assert "1000" in field_error(response.content.decode(), "needs")
     assert not track.enrolments.exists()
+
+
+def test_council_members_get_only_addresses_the_minutes_can_be_mailed_to():
+    """A quoted address typed in the admin broke circulating the minutes (500)."""
+    from tests.council.factories import CouncilMemberFactory
+
+    member = CouncilMemberFactory.build(council=CouncilFactory(), email=QUOTED)
+    with pytest.raises(ValidationError) as error:
+        member.full_clean()
+    assert "email" in error.value.message_dict
