@@ -6,9 +6,9 @@ on the change form); a published version is read-only everywhere.
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -352,12 +352,12 @@ class MinutesAdmin(SimpleHistoryAdmin):
     def get_urls(self):
         return [
             path(
-                "<path:object_id>/stap/<slug:step>/",
+                "<int:object_id>/stap/<slug:step>/",
                 self.admin_site.admin_view(self.step_view),
                 name="council_minutes_step",
             ),
             path(
-                "<path:object_id>/correctie/",
+                "<int:object_id>/correctie/",
                 self.admin_site.admin_view(self.correction_view),
                 name="council_minutes_correction",
             ),
@@ -446,10 +446,10 @@ class MinutesAdmin(SimpleHistoryAdmin):
 
     def step_view(self, request, object_id, step):
         minutes = get_object_or_404(Minutes, pk=object_id)
-        if step not in MINUTES_STEPS or not self.has_change_permission(
-            request, minutes
-        ):
-            return HttpResponseRedirect(self._change_url(minutes))
+        if not self.has_change_permission(request, minutes):
+            raise PermissionDenied
+        if step not in MINUTES_STEPS:
+            raise Http404
         label, service = MINUTES_STEPS[step]
         if request.method == "POST":
             kwargs = {"minutes": minutes, "actor": request.user}
@@ -481,7 +481,7 @@ class MinutesAdmin(SimpleHistoryAdmin):
     def correction_view(self, request, object_id):
         minutes = get_object_or_404(Minutes, pk=object_id)
         if not self.has_change_permission(request, minutes):
-            return HttpResponseRedirect(self._change_url(minutes))
+            raise PermissionDenied
         form = MinutesCorrectionForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:

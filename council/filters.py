@@ -1,13 +1,24 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from council.constants import AdviceOutcome, FollowUpStatus
 from council.models import Advice
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A whole year within reach of the calendar (a date lookup with any other
+    number would fail in the database)."""
+
+    field_class = forms.IntegerField
+
+
 class AdviceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Onderwerp bevat"), field_name="subject_text", lookup_expr="icontains"
+        label=_("Onderwerp bevat"),
+        field_name="subject_text",
+        lookup_expr="icontains",
+        max_length=200,
     )
     outcome = django_filters.ChoiceFilter(
         label=_("Strekking"), choices=AdviceOutcome.choices, empty_label=_("Alle")
@@ -18,10 +29,12 @@ class AdviceFilter(django_filters.FilterSet):
         empty_label=_("Alle"),
         method="filter_followup",
     )
-    year = django_filters.NumberFilter(
+    year = YearFilter(
         label=_("Jaar"),
         field_name="agenda_item__meeting__planned_start",
         lookup_expr="year",
+        min_value=1900,
+        max_value=2999,
     )
 
     class Meta:
@@ -35,10 +48,14 @@ class AdviceFilter(django_filters.FilterSet):
 
     @property
     def form(self):
+        """Bootstrap classes, and each error linked to its field."""
         form = super().form
-        for field in form.fields.values():
+        for name, field in form.fields.items():
             css = (
                 "form-select" if field.widget.input_type == "select" else "form-control"
             )
             field.widget.attrs.setdefault("class", css)
+            if form.is_bound and name in form.errors:
+                field.widget.attrs["aria-describedby"] = f"id_{name}_error"
+                field.widget.attrs["aria-invalid"] = "true"
         return form

@@ -38,6 +38,7 @@ from council.validators import validate_document
 from herentq.files import private_storage, random_upload_name
 from herentq.models import LocalAuthority, TimeStampedModel
 from herentq.search import SEARCH_CONFIG
+from herentq.validators import validate_mailable_email
 
 
 class Council(models.Model):
@@ -123,6 +124,7 @@ class CouncilMember(models.Model):
     email = models.EmailField(
         _("e-mail"),
         blank=True,
+        validators=[validate_mailable_email],
         help_text=_("Leeg: het e-mailadres van het account."),
     )
     role = models.CharField(

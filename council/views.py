@@ -19,6 +19,7 @@ from council.models import Advice, AgendaDocument, Council, Meeting
 from herentq.files import file_response
 from herentq.ical import CalendarEvent, calendar_response
 from herentq.pdf import pdf_response
+from herentq.search import clean_query
 
 
 class CouncilMixin:
@@ -214,7 +215,7 @@ class SearchView(CouncilMixin, TemplateView):
     template_name = "council/search.html"
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.get("q", "")[:200]
+        query = clean_query(self.request.GET.get("q"))
         results = selectors.search_public(council=self.council, query=query)
         return super().get_context_data(query=query, results=results, **kwargs)
 

@@ -64,9 +64,12 @@ def file_response(fieldfile, *, download_name: str | None = None) -> FileRespons
 def serve_public_media(request, path: str):
     """Public uploads (photos, news images) under MEDIA_ROOT, never private ones."""
     root = Path(settings.MEDIA_ROOT).resolve()
-    full = (root / path).resolve()
-    if root not in full.parents or not full.is_file():
-        raise Http404
+    try:
+        full = (root / path).resolve()
+        if root not in full.parents or not full.is_file():
+            raise Http404
+    except (OSError, ValueError):  # a NUL byte, a name longer than the OS allows
+        raise Http404 from None
     response = _safe_response(full.open("rb"), full.name)
     response.headers["Cache-Control"] = "public, max-age=86400"
     return response

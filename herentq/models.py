@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from herentq.constants import NoticeSeverity, TextColour
+from herentq.files import random_upload_name
 
 
 class TimeStampedModel(models.Model):
@@ -213,7 +214,9 @@ class NewsItem(TimeStampedModel):
     published_on = models.DateField(_("datum"), default=timezone.localdate)
     summary = models.TextField(_("samenvatting"), max_length=500)
     body = models.TextField(_("tekst"))
-    image = models.ImageField(_("afbeelding"), upload_to="news/", blank=True)
+    image = models.ImageField(
+        _("afbeelding"), upload_to=random_upload_name("news"), blank=True
+    )
     image_alt = models.CharField(
         _("alternatieve tekst van de afbeelding"), max_length=250, blank=True
     )

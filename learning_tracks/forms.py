@@ -1,12 +1,16 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from herentq.validators import validate_mailable_email
 from learning_tracks.constants import ParticipantRole
 from learning_tracks.models import Enrolment, Theme
+
+NEEDS_MAX_LENGTH = 1000
 
 
 def _privacy_help():
@@ -74,6 +78,11 @@ class EnrolmentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = ParticipantRole.choices
+        self.fields["email"].validators.append(validate_mailable_email)
+        needs = self.fields["needs"]
+        needs.max_length = NEEDS_MAX_LENGTH
+        needs.validators.append(MaxLengthValidator(NEEDS_MAX_LENGTH))
+        needs.widget.attrs["maxlength"] = str(NEEDS_MAX_LENGTH)
         self.fields["consent"].help_text = _privacy_help()
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
@@ -87,6 +96,7 @@ class InterestForm(forms.Form):
     email = forms.EmailField(
         label=_("Uw e-mailadres"),
         max_length=254,
+        validators=[validate_mailable_email],
         error_messages={
             "required": _("Vul uw e-mailadres in."),
             "invalid": _("Vul een geldig e-mailadres in, zoals naam@gemeente.be."),
@@ -105,6 +115,7 @@ class NewsletterForm(forms.Form):
     email = forms.EmailField(
         label=_("Uw e-mailadres"),
         max_length=254,
+        validators=[validate_mailable_email],
         error_messages={
             "required": _("Vul uw e-mailadres in."),
             "invalid": _("Vul een geldig e-mailadres in, zoals naam@gemeente.be."),

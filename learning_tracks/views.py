@@ -10,9 +10,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from herentq import ratelimit
 from herentq.files import file_response
 from herentq.ical import calendar_response
 from herentq.pdf import pdf_response
+from herentq.search import clean_query
 from learning_tracks import selectors, services, tokens
 from learning_tracks.constants import EnrolmentStatus, TrackStatus
 from learning_tracks.filters import TrackFilter
@@ -33,6 +35,14 @@ class TrackListView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filter=self.filterset, **kwargs)
+
+
+def too_many(view, form, message):
+    """The form again, as typed, with the rate limit's message (429)."""
+    form.add_error(None, message)
+    response = view.form_invalid(form)
+    response.status_code = 429
+    return response
 
 
 class TrackMixin:
@@ -65,6 +75,14 @@ class InterestCreateView(TrackMixin, View):
     def post(self, request, slug):
         track = self.get_track()
         form = InterestForm(request.POST)
+        status = 200
+        if form.is_valid():
+            refusal = ratelimit.public_form_refusal(
+                request, form="interest", email=form.cleaned_data["email"]
+            )
+            if refusal:
+                form.add_error(None, refusal)
+                status = 429
         if form.is_valid():
             try:
                 services.interest_request(track=track, email=form.cleaned_data["email"])
@@ -79,6 +97,7 @@ class InterestCreateView(TrackMixin, View):
             request,
             "learning_tracks/track_detail.html",
             {"track": track, "object": track, "interest_form": form},
+            status=status,
         )
 
 
@@ -99,6 +118,11 @@ class EnrolmentCreateView(TrackMixin, FormView):
         return super().get_context_data(track=self.track, **kwargs)
 
     def form_valid(self, form):
+        refusal = ratelimit.public_form_refusal(
+            self.request, form="enrolment", email=form.cleaned_data["email"]
+        )
+        if refusal:
+            return too_many(self, form, refusal)
         try:
             data = form.cleaned_data
             services.enrolment_request(
@@ -327,12 +351,17 @@ class NewsletterSubscribeView(FormView):
     form_class = NewsletterForm
 
     def get_initial(self):
-        theme = self.request.GET.get("thema")
+        theme = clean_query(self.request.GET.get("thema"), max_length=50)
         if theme:
             return {"themes": selectors.themes_for_newsletter().filter(slug=theme)}
         return {}
 
     def form_valid(self, form):
+        refusal = ratelimit.public_form_refusal(
+            self.request, form="newsletter", email=form.cleaned_data["email"]
+        )
+        if refusal:
+            return too_many(self, form, refusal)
         services.newsletter_subscription_request(
             email=form.cleaned_data["email"], themes=form.cleaned_data["themes"]
         )

@@ -216,12 +216,12 @@ class PartnershipAdmin(SimpleHistoryAdmin):
     def get_urls(self):
         return [
             path(
-                "<path:object_id>/publiceren/",
+                "<int:object_id>/publiceren/",
                 self.admin_site.admin_view(self.publish_view),
                 name="partnerships_partnership_publish",
             ),
             path(
-                "<path:object_id>/depubliceren/",
+                "<int:object_id>/depubliceren/",
                 self.admin_site.admin_view(self.unpublish_view),
                 name="partnerships_partnership_unpublish",
             ),
@@ -335,7 +335,7 @@ class PhotoAlbumAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<path:object_id>/fotos-toevoegen/",
+                "<int:object_id>/fotos-toevoegen/",
                 self.admin_site.admin_view(self.upload_view),
                 name="partnerships_photoalbum_upload",
             ),

@@ -129,9 +129,11 @@ class MultipleImageField(forms.FileField):
 
     def clean(self, data, initial=None):
         single_clean = super().clean
-        if isinstance(data, list | tuple):
+        if isinstance(data, list | tuple) and data:
             return [single_clean(item, initial) for item in data]
-        return [single_clean(data, initial)] if data else single_clean(data, initial)
+        # Nothing chosen (an empty list included): "required" when it is.
+        cleaned = single_clean(data or None, initial)
+        return [cleaned] if cleaned else []
 
 
 class PhotoUploadForm(forms.Form):
@@ -145,6 +147,7 @@ class PhotoUploadForm(forms.Form):
             "(EXIF, GPS)."
         ),
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        error_messages={"required": _("Kies minstens één foto.")},
     )
     alt_text = forms.CharField(
         label=_("Alternatieve tekst (Nederlands)"),
@@ -166,9 +169,17 @@ class PhotoUploadForm(forms.Form):
                 field.widget.attrs["aria-describedby"] = f"id_{name}-help"
 
     def full_clean(self):
-        """Each field with an error points at it, so screen readers read it out."""
         super().full_clean()
-        for name in self.errors:
+        self._link_errors()
+
+    def add_error(self, field, error):
+        """Also for errors added after validation (by the service, in the view)."""
+        super().add_error(field, error)
+        self._link_errors()
+
+    def _link_errors(self):
+        """Each field with an error points at it, so screen readers read it out."""
+        for name in self._errors or {}:
             if name not in self.fields:
                 continue
             widget = self.fields[name].widget

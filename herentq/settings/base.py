@@ -113,7 +113,7 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
     },
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "herentq.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -189,6 +189,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "herentq.accounts.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
@@ -197,6 +198,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[HerentQ] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
+# A password reset mails the typed address (also when it has no account): like the
+# public forms (herentq.ratelimit), a few times an hour per address.
+ACCOUNT_RATE_LIMITS = {"reset_password": "20/m/ip,60/h/ip,3/h/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Staff must activate TOTP before they reach the admin (on in production).
 HERENTQ_STAFF_MFA_REQUIRED = env.bool("HERENTQ_STAFF_MFA_REQUIRED", default=False)

@@ -31,3 +31,7 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 HERENTQ_STAFF_MFA_REQUIRED = env.bool("HERENTQ_STAFF_MFA_REQUIRED", default=True)
+# Behind the TLS proxy every request comes from 127.0.0.1; login throttling and the
+# public forms' rate limits count per client address, which is the one the proxy
+# appends to X-Forwarded-For (set the number of proxies in front of gunicorn).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)

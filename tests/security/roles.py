@@ -1,0 +1,63 @@
+"""The people the security tests act as.
+
+Staff roles have an activated TOTP authenticator, as production requires before
+the admin opens (`HERENTQ_STAFF_MFA_REQUIRED`); the tests run with it on.
+An app that gives a role more (subsidies: the applicant's organisation) appends a
+function `(role, user) -> None` to `ROLE_HOOKS`.
+"""
+
+from collections.abc import Callable
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth.models import Group
+
+from herentq.constants import (
+    COUNCIL_MEMBERS_GROUP,
+    COUNCIL_SECRETARIAT_GROUP,
+    SERVICE_GROUP,
+)
+from tests.factories import UserFactory
+
+ANONYMOUS = "anonymous"
+APPLICANT = "applicant"  # a verified account without staff rights
+MEMBER = "council member"  # in the "GROSH-leden" group
+STAFF = "staff without group"
+SERVICE = "service staff"  # staff of the "Dienst lokaal mondiaal beleid"
+SECRETARIAT = "secretariat"  # staff in the "GROSH-secretariaat" group
+
+ROLES = (ANONYMOUS, APPLICANT, MEMBER, STAFF, SERVICE, SECRETARIAT)
+STAFF_ROLES = (STAFF, SERVICE, SECRETARIAT)
+
+GROUPS = {
+    MEMBER: COUNCIL_MEMBERS_GROUP,
+    SERVICE: SERVICE_GROUP,
+    SECRETARIAT: COUNCIL_SECRETARIAT_GROUP,
+}
+
+ROLE_HOOKS: list[Callable] = []
+
+
+def make_user(role: str, *, email: str | None = None):
+    """A new account in the role (None for anonymous)."""
+    if role == ANONYMOUS:
+        return None
+    extra = {"email": email} if email else {}
+    user = UserFactory(is_staff=role in STAFF_ROLES, **extra)
+    EmailAddress.objects.create(
+        user=user, email=user.email, verified=True, primary=True
+    )
+    if role in GROUPS:
+        user.groups.add(Group.objects.get(name=GROUPS[role]))
+    if role in STAFF_ROLES:
+        TOTP.activate(user, generate_totp_secret())
+    for hook in ROLE_HOOKS:
+        hook(role, user)
+    return user
+
+
+def log_in(client, role: str, *, email: str | None = None):
+    user = make_user(role, email=email)
+    if user is not None:
+        client.force_login(user)
+    return user
