@@ -1,0 +1,254 @@
+"""The back office of the subsidies service."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from herentq.admin import AuditEntryInline
+from subsidies import selectors, services
+from subsidies.constants import LegalForm
+from subsidies.formatting import format_eur
+from subsidies.models import (
+    AttachmentRequirement,
+    BudgetEnvelope,
+    Call,
+    Invitation,
+    Membership,
+    Organisation,
+    Scheme,
+)
+
+ADMIN_CSS = {"all": ["css/subsidies_admin.css"]}
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = ["user", "joined_at"]
+    readonly_fields = ["joined_at"]
+
+
+class InvitationInline(admin.TabularInline):
+    model = Invitation
+    extra = 0
+    can_delete = False
+    fields = ["email", "invited_by", "created_at", "expires_at", "accepted_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "name",
+        "legal_form",
+        "enterprise_number_display",
+        "city",
+        "contact_name",
+        "created_at",
+    ]
+    list_filter = ["legal_form", "country"]
+    search_fields = ["name", "enterprise_number", "contact_name", "contact_email"]
+    date_hierarchy = "created_at"
+    inlines = [MembershipInline, InvitationInline, AuditEntryInline]
+
+    @admin.display(description=_("ondernemingsnummer"), ordering="enterprise_number")
+    def enterprise_number_display(self, obj):
+        return obj.enterprise_number_display
+
+
+class AttachmentRequirementInline(admin.TabularInline):
+    model = AttachmentRequirement
+    extra = 1
+    fields = ["name", "description", "is_required", "position"]
+
+
+class CallInline(admin.TabularInline):
+    model = Call
+    extra = 0
+    fields = ["title", "opens_at", "closes_at", "year"]
+    show_change_link = True
+
+
+class EnvelopeFigures:
+    """Budget, reserved, committed, paid and remaining, as admin columns."""
+
+    @admin.display(description=_("budget"), ordering="budget")
+    def budget_display(self, obj):
+        return format_eur(obj.budget)
+
+    @admin.display(description=_("gereserveerd (in behandeling)"))
+    def reserved_display(self, obj):
+        return format_eur(getattr(obj, "reserved", None))
+
+    @admin.display(description=_("vastgelegd (toegekend)"), ordering="committed")
+    def committed_display(self, obj):
+        return format_eur(obj.committed)
+
+    @admin.display(description=_("uitbetaald"), ordering="paid")
+    def paid_display(self, obj):
+        return format_eur(obj.paid)
+
+    @admin.display(description=_("nog vrij"))
+    def remaining_display(self, obj):
+        return format_eur(obj.remaining)
+
+
+class EnvelopeInline(EnvelopeFigures, admin.TabularInline):
+    model = BudgetEnvelope
+    extra = 0
+    fields = [
+        "year",
+        "budget",
+        "reserved_display",
+        "committed_display",
+        "paid_display",
+        "remaining_display",
+    ]
+    readonly_fields = [
+        "reserved_display",
+        "committed_display",
+        "paid_display",
+        "remaining_display",
+    ]
+
+    def get_queryset(self, request):
+        return selectors.envelopes_with_reserved(super().get_queryset(request))
+
+
+class SchemeAdminForm(forms.ModelForm):
+    eligible_legal_forms = forms.MultipleChoiceField(
+        label=_("toegelaten rechtsvormen"),
+        choices=LegalForm.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Niets aangevinkt: elke rechtsvorm."),
+    )
+
+    class Meta:
+        model = Scheme
+        # The admin's fieldsets decide which fields the form shows.
+        fields = ["eligible_legal_forms"]
+
+
+@admin.register(Scheme)
+class SchemeAdmin(SimpleHistoryAdmin):
+    form = SchemeAdminForm
+    list_display = [
+        "name",
+        "max_amount",
+        "max_share_percent",
+        "requires_council_advice",
+        "is_published",
+        "position",
+    ]
+    list_filter = ["is_published", "requires_council_advice"]
+    list_editable = ["position"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [AttachmentRequirementInline, CallInline, EnvelopeInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "is_published", "position"]}),
+        (
+            _("In gewone taal, op de publieke pagina"),
+            {"fields": ["description", "eligibility", "rules"]},
+        ),
+        (
+            _("Regels die het portaal controleert"),
+            {
+                "fields": [
+                    "eligible_legal_forms",
+                    "max_amount",
+                    "max_share_percent",
+                    "cap_per_organisation_per_year",
+                    "eligible_countries",
+                ]
+            },
+        ),
+        (
+            _("Behandeling"),
+            {
+                "fields": [
+                    "requires_council_advice",
+                    "advance_percent",
+                    "report_due_days",
+                ]
+            },
+        ),
+    ]
+
+    class Media:
+        css = ADMIN_CSS
+
+
+@admin.register(Call)
+class CallAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "scheme", "opens_at", "closes_at", "year", "is_open"]
+    list_filter = ["scheme", "year"]
+    search_fields = ["title", "scheme__name"]
+    date_hierarchy = "opens_at"
+    autocomplete_fields = ["scheme"]
+    list_select_related = ["scheme"]
+
+    @admin.display(boolean=True, description=_("nu open"))
+    def is_open(self, obj):
+        return obj.is_open()
+
+
+class EnvelopeAdminForm(forms.ModelForm):
+    class Meta:
+        model = BudgetEnvelope
+        fields = ["scheme", "year", "budget"]
+
+    def clean_budget(self):
+        budget = self.cleaned_data["budget"]
+        if self.instance.pk and budget < self.instance.committed:
+            raise forms.ValidationError(
+                _(
+                    "Het budget kan niet lager zijn dan wat al toegekend is: "
+                    "%(committed)s."
+                )
+                % {"committed": format_eur(self.instance.committed)}
+            )
+        return budget
+
+
+@admin.register(BudgetEnvelope)
+class BudgetEnvelopeAdmin(EnvelopeFigures, SimpleHistoryAdmin):
+    form = EnvelopeAdminForm
+    list_display = [
+        "scheme",
+        "year",
+        "budget_display",
+        "reserved_display",
+        "committed_display",
+        "paid_display",
+        "remaining_display",
+    ]
+    list_filter = ["year", "scheme"]
+    search_fields = ["scheme__name"]
+    autocomplete_fields = ["scheme"]
+    readonly_fields = [
+        "reserved_display",
+        "committed_display",
+        "paid_display",
+        "remaining_display",
+    ]
+    actions = ["recalculate"]
+
+    def get_queryset(self, request):
+        return selectors.envelopes_with_reserved(
+            super().get_queryset(request).select_related("scheme")
+        )
+
+    @admin.action(
+        description=_("Vastgelegd en uitbetaald herberekenen uit de dossiers")
+    )
+    def recalculate(self, request, queryset):
+        for envelope in queryset:
+            services.envelope_recalculate(envelope=envelope, actor=request.user)
+        self.message_user(request, _("Herberekend."), messages.SUCCESS)
