@@ -14,7 +14,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
-from subsidies.constants import IN_REVIEW, Decision, Status
+from subsidies.constants import IN_REVIEW
 from subsidies.models import (
     ZERO,
     Application,
@@ -146,6 +146,19 @@ def application_detail_extras(application: Application) -> dict:
     }
 
 
+def receipt_context(application: Application) -> dict:
+    """What the filing receipt shows (page and PDF)."""
+    return {
+        "application": application,
+        "scheme": application.call.scheme,
+        "totals": application.budget_totals(),
+        "attachments": Attachment.objects.filter(
+            application=application, purpose="application"
+        ).select_related("requirement"),
+        "sdgs": application.sdgs.all(),
+    }
+
+
 def granted_applications() -> QuerySet:
     return (
         Application.objects.granted()
@@ -178,17 +191,3 @@ def register_years() -> list[int]:
 
 def granted_for_sdg(sdg) -> QuerySet:
     return granted_applications().filter(sdgs=sdg).order_by("-decision_date")
-
-
-def status_counts() -> dict[str, int]:
-    from django.db.models import Count
-
-    return dict(
-        Application.objects.values_list("status").annotate(n=Count("pk")).order_by()
-    )
-
-
-__all__ = [
-    "Decision",
-    "Status",
-]

@@ -775,19 +775,9 @@ class ReceiptView(ApplicationMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**_receipt_context(self.application), **kwargs)
-
-
-def _receipt_context(application) -> dict:
-    return {
-        "application": application,
-        "scheme": application.call.scheme,
-        "totals": application.budget_totals(),
-        "attachments": application.attachments.filter(
-            purpose=AttachmentPurpose.APPLICATION
-        ).select_related("requirement"),
-        "sdgs": application.sdgs.all(),
-    }
+        return super().get_context_data(
+            **selectors.receipt_context(self.application), **kwargs
+        )
 
 
 def receipt_pdf(request, pk: int):
@@ -801,7 +791,7 @@ def receipt_pdf(request, pk: int):
         raise Http404
     return pdf_response(
         "subsidies/pdf/receipt.html",
-        _receipt_context(application),
+        selectors.receipt_context(application),
         filename=f"ontvangstbewijs-{application.reference}.pdf",
     )
 

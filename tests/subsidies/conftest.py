@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from tests.subsidies.factories import (
     ApplicationFactory,
@@ -58,6 +59,8 @@ def outsider(db):
 
 
 @pytest.fixture
-def outsider_client(client, outsider):
-    client.force_login(outsider)
-    return client
+def outsider_client(outsider):
+    """A browser of its own, so a test can compare it with the applicant's."""
+    other = Client()
+    other.force_login(outsider)
+    return other
