@@ -116,6 +116,8 @@ class EnvelopeFigures:
 
     @admin.display(description=_("nog vrij"))
     def remaining_display(self, obj):
+        if obj.budget is None:
+            return "—"
         return format_eur(obj.remaining)
 
 

@@ -57,6 +57,16 @@ APPLICANT_EVENTS = {
 }
 
 
+# Events whose reason the applicant reads on the file page (not in the e-mail).
+REASONS_SHOWN = {
+    "subsidies.request_information",
+    "subsidies.declare_inadmissible",
+    "subsidies.decide",
+    "subsidies.request_report_changes",
+    "subsidies.reclaim",
+}
+
+
 def _safe_next(request, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(
@@ -719,7 +729,11 @@ class ApplicationDetailView(ApplicationMixin, TemplateView):
         application = self.application
         extras = selectors.application_detail_extras(application)
         events = [
-            (entry, APPLICANT_EVENTS[entry.action])
+            {
+                "at": entry.created_at,
+                "label": APPLICANT_EVENTS[entry.action],
+                "reason": entry.reason if entry.action in REASONS_SHOWN else "",
+            }
             for entry in reversed(list(audit_entries_for(application)))
             if entry.action in APPLICANT_EVENTS
         ]

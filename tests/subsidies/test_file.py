@@ -13,6 +13,7 @@ from subsidies import services
 from subsidies.models import Application, Message
 from subsidies.workflow import TransitionNotAllowed
 from tests.conftest import deliver_mail
+from tests.factories import UserFactory
 from tests.subsidies.factories import (
     PDF_BYTES,
     ApplicationFactory,
@@ -21,7 +22,6 @@ from tests.subsidies.factories import (
     OrganisationFactory,
     verified_user,
 )
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
