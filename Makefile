@@ -30,6 +30,7 @@ db-stop:
 
 migrate: install db
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 
 demo-data: migrate
 	$(MANAGE) load_demo_data

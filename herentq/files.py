@@ -28,23 +28,27 @@ def random_upload_name(prefix: str):
     return upload_to
 
 
-def file_response(fieldfile, *, download_name: str | None = None) -> FileResponse:
-    """Stream a stored file with a safe content type and Content-Disposition."""
-    try:
-        handle = fieldfile.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404 from None
-    content_type = mimetypes.guess_type(fieldfile.name)[0] or "application/octet-stream"
-    name = download_name or Path(fieldfile.name).name
+def _safe_response(handle, name: str, *, download_name: str | None = None):
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     response = FileResponse(
         handle,
         content_type=content_type,
         as_attachment=content_type not in INLINE_TYPES,
-        filename=name,
+        filename=download_name or Path(name).name,
     )
     response.headers["X-Content-Type-Options"] = "nosniff"
+    # Even a file that is rendered can run nothing and load nothing.
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def file_response(fieldfile, *, download_name: str | None = None) -> FileResponse:
+    """Stream a stored file (after the caller checked permission)."""
+    try:
+        handle = fieldfile.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    return _safe_response(handle, fieldfile.name, download_name=download_name)
 
 
 def serve_public_media(request, path: str):
@@ -53,13 +57,6 @@ def serve_public_media(request, path: str):
     full = (root / path).resolve()
     if root not in full.parents or not full.is_file():
         raise Http404
-    content_type = mimetypes.guess_type(full.name)[0] or "application/octet-stream"
-    response = FileResponse(
-        full.open("rb"),
-        content_type=content_type,
-        as_attachment=content_type not in INLINE_TYPES,
-        filename=full.name,
-    )
+    response = _safe_response(full.open("rb"), full.name)
     response.headers["Cache-Control"] = "public, max-age=86400"
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

@@ -1,3 +1,6 @@
+from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+
+
 class PermissionsPolicyMiddleware:
     """Switch off browser features the portal never uses."""
 
@@ -13,3 +16,75 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.POLICY)
         return response
+
+
+class StaffTwoFactorMiddleware:
+    """Staff reach the admin only with a TOTP authenticator (when required).
+
+    The admin's own login goes through allauth (see urls.py), which asks for the
+    code of an activated authenticator; this middleware sends staff without one to
+    the activation page first. `HERENTQ_STAFF_MFA_REQUIRED` is on in production.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+
+        if (
+            settings.HERENTQ_STAFF_MFA_REQUIRED
+            and request.path.startswith("/admin/")
+            and request.user.is_authenticated
+            and request.user.is_staff
+            and not _has_totp(request.user)
+        ):
+            from django.contrib import messages
+            from django.shortcuts import redirect
+            from django.utils.translation import gettext as _
+
+            messages.warning(
+                request,
+                _(
+                    "Medewerkers gebruiken tweestapsverificatie. Activeer eerst een "
+                    "authenticator-app; daarna opent de back office."
+                ),
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+def _has_totp(user) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(
+        user=user, type=Authenticator.Type.TOTP
+    ).exists()
+
+
+# Anonymous visitors get public pages from a short-lived per-process cache; signed-in
+# users, the back office and account pages never do.
+NEVER_CACHED_PREFIXES = ("/admin/", "/accounts/")
+
+
+def _anonymous_cacheable(request) -> bool:
+    from django.conf import settings
+
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and not (
+        request.path.startswith(NEVER_CACHED_PREFIXES)
+    )
+
+
+class AnonymousUpdateCacheMiddleware(UpdateCacheMiddleware):
+    def _should_update_cache(self, request, response):
+        return super()._should_update_cache(request, response) and (
+            _anonymous_cacheable(request)
+        )
+
+
+class AnonymousFetchFromCacheMiddleware(FetchFromCacheMiddleware):
+    def process_request(self, request):
+        if not _anonymous_cacheable(request):
+            request._cache_update_cache = False
+            return None
+        return super().process_request(request)

@@ -1,14 +1,22 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+from post_office.models import EmailTemplate
 
 from herentq import files, views
 
 admin.site.site_header = "HerentQ — back office"
 admin.site.site_title = "HerentQ back office"
 admin.site.index_title = "Dienst lokaal mondiaal beleid"
+# One login for everybody, with throttling and the two-factor step: allauth's.
+admin.site.login = secure_admin_login(admin.site.login)
+# Mail bodies are templates in the repository; the template editor of
+# django-post-office would load a code editor from a CDN (forbidden by the CSP).
+admin.site.unregister(EmailTemplate)
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("healthz/", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("sdg/", views.SdgListView.as_view(), name="sdg_list"),

@@ -1,5 +1,6 @@
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from herentq import extensions, selectors
@@ -69,3 +70,9 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+@never_cache
+def healthz(request):
+    """Liveness probe, and the benchmark's minimal Django view: no database."""
+    return HttpResponse("ok", content_type="text/plain")

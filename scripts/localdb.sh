@@ -33,7 +33,8 @@ find_bin() {
 initdb=$(find_bin initdb)
 pg_ctl=$(find_bin pg_ctl)
 psql=$(find_bin psql)
-if [ -z "$initdb" ] || [ -z "$pg_ctl" ] || [ -z "$psql" ]; then
+pg_isready=$(find_bin pg_isready)
+if [ -z "$initdb" ] || [ -z "$pg_ctl" ] || [ -z "$psql" ] || [ -z "$pg_isready" ]; then
   die "PostgreSQL server binaries not found: install them with 'apt-get install postgresql' (or set DATABASE_URL to an existing server)."
 fi
 
@@ -47,7 +48,19 @@ as_owner() {
   fi
 }
 
-running() { as_owner "$pg_ctl" -D "$data" status >/dev/null 2>&1; }
+# "Running" means accepting connections: a killed server can leave a zombie
+# process behind that `pg_ctl status` would still count as alive.
+running() { "$pg_isready" -q -h "$run" -p "$port" >/dev/null 2>&1; }
+
+# Is the process named in the pid file a live (not zombie) PostgreSQL server?
+server_process_alive() {
+  local pid state
+  [ -f "$data/postmaster.pid" ] || return 1
+  pid=$(head -n 1 "$data/postmaster.pid")
+  [ -r "/proc/$pid/stat" ] || return 1
+  state=$(awk '{print $3}' "/proc/$pid/stat")
+  [ "$state" != Z ] && grep -q postgres "/proc/$pid/comm" 2>/dev/null
+}
 
 ensure_dirs() {
   mkdir -p "$base" "$run"
@@ -76,15 +89,26 @@ CONF
 
 clear_stale_files() {
   # A server killed without shutdown leaves a pid file and a socket lock behind.
-  if ! running; then
+  if ! running && ! server_process_alive; then
     rm -f "$data/postmaster.pid" "$run/.s.PGSQL.$port" "$run/.s.PGSQL.$port.lock"
   fi
 }
 
 start() {
+  local attempt
   running && return
-  as_owner "$pg_ctl" -D "$data" -l "$log" -w -t 60 start >/dev/null \
-    || die "the server did not start; see $log"
+  if server_process_alive; then
+    # Starting up or recovering: give it time to accept connections.
+    for attempt in $(seq 60); do running && return; sleep 0.5; done
+    die "a server runs on $data but accepts no connections; see $log"
+  fi
+  # Backends of a killed server may hold its shared memory for a moment.
+  for attempt in 1 2 3 4 5; do
+    as_owner "$pg_ctl" -D "$data" -l "$log" -w -t 60 start >/dev/null 2>&1 && return
+    sleep 2
+    clear_stale_files
+  done
+  die "the server did not start; see $log"
 }
 
 create_database() {
@@ -105,8 +129,10 @@ case "${1:-ensure}" in
     create_database
     ;;
   stop)
-    [ -f "$data/PG_VERSION" ] && running && as_owner "$pg_ctl" -D "$data" -m fast -w stop >/dev/null
-    true
+    if [ -f "$data/PG_VERSION" ] && server_process_alive; then
+      as_owner "$pg_ctl" -D "$data" -m fast -w stop >/dev/null
+    fi
+    clear_stale_files
     ;;
   status)
     if [ -f "$data/PG_VERSION" ] && running; then echo "running on $run (port $port)"; else echo "stopped"; fi

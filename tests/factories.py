@@ -18,7 +18,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.be")
     first_name = factory.Faker("first_name", locale="nl_BE")
     last_name = factory.Faker("last_name", locale="nl_BE")
-    password = factory.PostGenerationMethodCall("set_password", "correct-horse-9")
+    password = factory.django.Password("correct-horse-9")
 
 
 class LocalAuthorityFactory(factory.django.DjangoModelFactory):

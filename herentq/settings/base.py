@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "herentq.middleware.AnonymousUpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,10 +75,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "herentq.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "herentq.middleware.PermissionsPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "herentq.middleware.AnonymousFetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "herentq.urls"
@@ -193,6 +196,26 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[HerentQ] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Staff must activate TOTP before they reach the admin (on in production).
+HERENTQ_STAFF_MFA_REQUIRED = env.bool("HERENTQ_STAFF_MFA_REQUIRED", default=False)
+
+# A cache shared by every worker process: allauth's login throttling counts
+# failed attempts per account and per address in it.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "herentq_cache",
+    },
+    # Public pages for anonymous visitors (herentq.middleware): per process, short.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "herentq-pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+CACHE_MIDDLEWARE_ALIAS = "pages"
+CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=30)
+CACHE_MIDDLEWARE_KEY_PREFIX = "herentq"
 MFA_TOTP_ISSUER = "HerentQ"
 
 # Content-Security-Policy: no inline script or style anywhere, nothing from another host.
@@ -214,6 +237,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_NAME = "herentq_session"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 

@@ -8,3 +8,5 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-prod
 POST_OFFICE["BACKENDS"]["default"] = env(  # noqa: F405
     "EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
+# Edits show at once while developing.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405

@@ -9,6 +9,7 @@ DEBUG = False
 SECRET_KEY = "test-only-insecure-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="herentq-test-media-"))  # noqa: F405
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="herentq-test-static-"))  # noqa: F405
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="herentq-test-private-"))  # noqa: F405
 STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
@@ -20,6 +21,8 @@ POST_OFFICE["BACKENDS"]["default"] = (  # noqa: F405
     "django.core.mail.backends.locmem.EmailBackend"
 )
 ALLOWED_HOSTS = ["*"]
+# Tests see every change at once; tests/core/test_page_cache.py turns caching on.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 DATABASES["default"]["TEST"] = {  # noqa: F405
     "NAME": env("HERENTQ_TEST_DB", default="test_herentq")

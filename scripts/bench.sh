@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# `make bench`: volume data in a separate database, the portal under gunicorn with
+# production settings, wrk at 32 connections, and a table of the results.
+#   BENCH_SCALE (default 1: the full volume), BENCH_DURATION (seconds per target,
+#   default 15), BENCH_CONNECTIONS (default 32), BENCH_WORKERS (gunicorn, default 5),
+#   BENCH_DATABASE_URL (default: database herentq_bench on the local cluster).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+py=.venv/bin/python
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian's wrk for the benchmark…"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null \
+      || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+  else
+    echo "wrk is missing: install it with 'apt-get install wrk'." >&2
+    exit 1
+  fi
+fi
+
+if [ -z "${BENCH_DATABASE_URL:-}" ]; then
+  HERENTQ_PG_DB=herentq_bench scripts/localdb.sh ensure
+  BENCH_DATABASE_URL=$(HERENTQ_PG_DB=herentq_bench $py -c \
+    "from herentq.settings.base import local_cluster_url; print(local_cluster_url())")
+fi
+
+mkdir -p .bench
+export DJANGO_SETTINGS_MODULE=herentq.settings.production
+export DATABASE_URL="$BENCH_DATABASE_URL"
+export SECRET_KEY="bench-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH"
+export ALLOWED_HOSTS=127.0.0.1,localhost,testserver
+export STATIC_ROOT="$PWD/.bench/static"
+export MEDIA_ROOT="$PWD/.bench/media/public"
+export PRIVATE_MEDIA_ROOT="$PWD/.bench/media/private"
+# The bench's staff session has no TOTP device; everything else is production.
+export HERENTQ_STAFF_MFA_REQUIRED=false
+export LOG_LEVEL=WARNING
+
+$py manage.py migrate --noinput -v0
+$py manage.py createcachetable
+$py manage.py load_bench_data --scale "${BENCH_SCALE:-1}"
+$py manage.py collectstatic --noinput -v0
+
+port=8123
+.venv/bin/gunicorn herentq.wsgi --bind "127.0.0.1:$port" \
+  --workers "${BENCH_WORKERS:-5}" --log-level warning >.bench/gunicorn.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  curl -fs "http://127.0.0.1:$port/healthz/" >/dev/null && break
+  sleep 0.2
+done
+
+$py manage.py run_bench --base-url "http://127.0.0.1:$port" \
+  --duration "${BENCH_DURATION:-15}" --connections "${BENCH_CONNECTIONS:-32}" \
+  --lua scripts/bench.lua --out .bench/results.md

@@ -1,0 +1,54 @@
+from pathlib import Path
+
+import pytest
+from django.core.files.base import ContentFile
+
+from herentq.files import file_response, private_storage, random_upload_name
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def media(settings):
+    root = Path(settings.MEDIA_ROOT)
+    (root / "news").mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def test_public_image_is_served_inline_with_a_safe_type(client, media):
+    (media / "news" / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 20)
+    response = client.get("/media/news/foto.png")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"].startswith("inline")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+
+
+def test_uploaded_html_is_downloaded_never_rendered(client, media):
+    (media / "news" / "page.html").write_text("<script>alert(1)</script>")
+    response = client.get("/media/news/page.html")
+    assert response["Content-Disposition"].startswith("attachment")
+    assert "sandbox" in response["Content-Security-Policy"]
+
+
+def test_path_traversal_out_of_media_is_not_found(client, media, settings):
+    secret = Path(settings.PRIVATE_MEDIA_ROOT) / "geheim.pdf"
+    secret.write_bytes(b"%PDF-1.4 private")
+    assert client.get("/media/../" + secret.name).status_code == 404
+    assert client.get("/media/%2e%2e/geheim.pdf").status_code == 404
+
+
+def test_private_files_are_not_under_the_public_media_url(client, settings):
+    name = private_storage().save("dossiers/bijlage.pdf", ContentFile(b"%PDF-1.4"))
+    assert client.get(f"/media/{name}").status_code == 404
+    response = file_response(private_storage().open(name), download_name="b.pdf")
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_stored_names_never_use_the_uploaders_file_name():
+    upload_to = random_upload_name("subsidies/bijlagen")
+    name = upload_to(None, "../../etc/Mijn Begroting <script>.PDF")
+    assert name.startswith("subsidies/bijlagen/")
+    assert "Begroting" not in name and ".." not in name
+    assert name.endswith(".pdf")
