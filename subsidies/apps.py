@@ -31,3 +31,41 @@ class SubsidiesConfig(AppConfig):
                 link_text=str(_("Naar de subsidies")),
             )
         ]
+
+    def sdg_sections(self, sdg):
+        from herentq.extensions import Section
+        from subsidies.selectors import granted_for_sdg
+
+        return [
+            Section(
+                title=str(_("Gesubsidieerde projecten")),
+                items=_project_links(granted_for_sdg(sdg)[:25]),
+                empty_text=str(
+                    _(
+                        "De gemeente subsidieerde nog geen project rond deze doelstelling."
+                    )
+                ),
+            )
+        ]
+
+
+def _project_links(applications):
+    """Granted projects as links to their row in the public register."""
+    from django.urls import reverse
+
+    from herentq.extensions import LinkItem
+    from subsidies.formatting import format_eur
+
+    return [
+        LinkItem(
+            title=application.title,
+            url=reverse(
+                "subsidies:register_year", args=[application.decision_date.year]
+            )
+            + f"#{application.reference.lower()}",
+            description=f"{application.organisation.name}, "
+            f"{application.country.name} — {format_eur(application.approved_amount)} "
+            f"({application.decision_date.year})",
+        )
+        for application in applications
+    ]

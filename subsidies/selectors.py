@@ -190,4 +190,10 @@ def register_years() -> list[int]:
 
 
 def granted_for_sdg(sdg) -> QuerySet:
-    return granted_applications().filter(sdgs=sdg).order_by("-decision_date")
+    """Granted projects working on the goal, newest decision first (one query)."""
+    return (
+        Application.objects.granted()
+        .filter(decision_date__isnull=False, sdgs=sdg)
+        .select_related("organisation")
+        .order_by("-decision_date", "reference")
+    )

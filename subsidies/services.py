@@ -168,7 +168,8 @@ def _save(application: Application, *, actor, reason: str = "") -> None:
     application._history_user = (
         actor if getattr(actor, "is_authenticated", False) else None
     )
-    application._change_reason = reason
+    # simple_history keeps 100 characters; the audit trail keeps the whole reason.
+    application._change_reason = reason[:100]
     application.save()
 
 

@@ -106,6 +106,7 @@ class RegisterView(TemplateView):
 
     def get_context_data(self, **kwargs):
         years = selectors.register_years()
+        kwargs.pop("year", None)
         year = self.kwargs.get("year") or (
             years[0] if years else timezone.localdate().year
         )
