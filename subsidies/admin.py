@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -76,6 +77,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "enterprise_number", "contact_name", "contact_email"]
     date_hierarchy = "created_at"
     inlines = [MembershipInline, InvitationInline, AuditEntryInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.display(description=_("ondernemingsnummer"), ordering="enterprise_number")
     def enterprise_number_display(self, obj):

@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.test.utils import override_settings
 from django.utils import timezone
+from django.utils.text import slugify
 
 from herentq.demo_utils import upsert
 from herentq.models import SDG, AuditEntry
@@ -773,7 +774,7 @@ def _build(*, call, organisation, user, official, status, fields, today):
         services.attachment_add(
             application=application,
             user=user,
-            upload=ContentFile(PDF, name=f"{requirement.name[:40]}.pdf"),
+            upload=ContentFile(PDF, name=f"{slugify(requirement.name)[:40]}.pdf"),
             requirement=requirement,
         )
     application = services.application_save_step(
@@ -826,7 +827,10 @@ def _build(*, call, organisation, user, official, status, fields, today):
             actor=official,
             reason="Een reis van de eigen leden valt niet onder de projectsubsidie; zie het reglement inleefreizen.",
         )
-    decision_date = min(call.closes_at.date() + dt.timedelta(days=35), today)
+    # Decisions and payments in the past, in a plausible order.
+    decision_date = min(
+        call.closes_at.date() + dt.timedelta(days=35), today - dt.timedelta(days=10)
+    )
     if scheme.requires_council_advice:
         application = services.application_put_on_agenda(
             application=application,
@@ -876,7 +880,9 @@ def _build(*, call, organisation, user, official, status, fields, today):
         application=application,
         actor=official,
         amount=advance,
-        paid_on=decision_date + dt.timedelta(days=14),
+        paid_on=min(
+            decision_date + dt.timedelta(days=14), today - dt.timedelta(days=3)
+        ),
         note="Voorschot",
     )
     if status == Status.ADVANCE_PAID:
@@ -886,7 +892,9 @@ def _build(*, call, organisation, user, official, status, fields, today):
             application=application,
             actor=official,
             amount=Decimal("600"),
-            paid_on=decision_date + dt.timedelta(days=200),
+            paid_on=min(
+                decision_date + dt.timedelta(days=200), today - dt.timedelta(days=1)
+            ),
             reason="Het project werd kleiner uitgevoerd dan gepland; 600 euro werd niet besteed.",
         )
     application = services.report_save(
@@ -920,7 +928,9 @@ def _build(*, call, organisation, user, official, status, fields, today):
         application=application,
         actor=official,
         amount=approved - advance,
-        paid_on=decision_date + dt.timedelta(days=330),
+        paid_on=min(
+            decision_date + dt.timedelta(days=330), today - dt.timedelta(days=1)
+        ),
         note="Saldo",
     )
     if status == Status.BALANCE_PAID:
@@ -929,12 +939,14 @@ def _build(*, call, organisation, user, official, status, fields, today):
 
 
 def _spread_in_time(application, *, start):
-    """Demo files are built in a second; put their history where it happened."""
+    """Demo files are built in a second; put their history where it happened:
+    the draft before the submission, the rest between submission and today."""
     from django.contrib.contenttypes.models import ContentType
 
     end = timezone.now() - dt.timedelta(hours=2)
-    if application.submitted_at:
-        end = max(min(end, application.submitted_at + dt.timedelta(days=330)), start)
+    submitted = application.submitted_at
+    if submitted:
+        end = max(min(end, submitted + dt.timedelta(days=330)), submitted)
     entries = list(
         AuditEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(Application),
@@ -942,11 +954,23 @@ def _spread_in_time(application, *, start):
         ).order_by("id")
     )
     records = list(application.history.order_by("history_id"))
-    for items, field in ((entries, "created_at"), (records, "history_date")):
-        if not items:
-            continue
-        step = (end - start) / len(items)
-        for index, item in enumerate(items):
-            type(item).objects.filter(pk=item.pk).update(
-                **{field: start + step * index + dt.timedelta(minutes=1)}
-            )
+    for items, field, is_submission in (
+        (entries, "created_at", lambda e: e.action == "subsidies.submitted"),
+        (records, "history_date", lambda r: r.history_change_reason == "submitted"),
+    ):
+        cut = next(
+            (i for i, item in enumerate(items) if is_submission(item)), len(items)
+        )
+        moments = _evenly(start, submitted or end, cut)
+        if cut < len(items):
+            moments += [submitted, *_evenly(submitted, end, len(items) - cut - 1)]
+        for item, moment in zip(items, moments, strict=True):
+            type(item).objects.filter(pk=item.pk).update(**{field: moment})
+
+
+def _evenly(start, end, count):
+    """`count` moments after `start`, the last one at `end`."""
+    if count <= 0:
+        return []
+    step = (end - start) / (count + 1)
+    return [start + step * (index + 1) for index in range(count)]

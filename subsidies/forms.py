@@ -434,7 +434,8 @@ class AttachmentsForm(forms.Form):
             label=_("Andere bijlage (niet verplicht)"), required=False
         )
         self.order_fields(
-            [*self.fields.keys() - {"other_description"}, "other_description"]
+            [name for name in self.fields if name != "other_description"]
+            + ["other_description"]
         )
 
     def clean(self):
