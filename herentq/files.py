@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.storage import storages
 from django.http import FileResponse, Http404
+from django.utils.deconstruct import deconstructible
 
 # Only these are shown inline; everything else is downloaded.
 INLINE_TYPES = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
@@ -17,15 +18,24 @@ def private_storage():
     return storages["private"]
 
 
-def random_upload_name(prefix: str):
+@deconstructible
+class RandomUploadName:
     """An `upload_to` that never uses the uploader's file name on disk."""
 
-    def upload_to(instance, filename: str) -> str:
-        extension = Path(filename).suffix.lower()[:10]
-        return posixpath.join(prefix, f"{uuid.uuid4().hex}{extension}")
+    def __init__(self, prefix: str):
+        self.prefix = prefix
 
-    upload_to.__qualname__ = f"random_upload_name.<{prefix}>"
-    return upload_to
+    def __call__(self, instance, filename: str) -> str:
+        extension = Path(filename).suffix.lower()[:10]
+        return posixpath.join(self.prefix, f"{uuid.uuid4().hex}{extension}")
+
+    def __eq__(self, other):
+        return isinstance(other, RandomUploadName) and other.prefix == self.prefix
+
+
+def random_upload_name(prefix: str) -> RandomUploadName:
+    """`upload_to=random_upload_name("app/kind")`: usable in migrations as is."""
+    return RandomUploadName(prefix)
 
 
 def _safe_response(handle, name: str, *, download_name: str | None = None):

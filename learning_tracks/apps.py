@@ -1,8 +1,56 @@
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
 class LearningTracksConfig(AppConfig):
+    """The VVSG learning tracks: interest lists, enrolment with capacity and a
+    waiting list, sessions, attendance, certificates, calendar feeds and the
+    newsletter by theme."""
+
     name = "learning_tracks"
     verbose_name = _("Leertrajecten")
     service_managed = True
+    # Run by `manage.py run_worker`; each command is safe to run again.
+    periodic_commands = [
+        ("expire_learning_track_offers", 5),
+        ("open_learning_track_enrolment", 15),
+        ("send_learning_track_reminders", 15),
+        ("anonymise_participants", 24 * 60),
+    ]
+
+    def home_sections(self):
+        from herentq.extensions import HomeSection
+
+        return [
+            HomeSection(
+                title=str(_("Leertrajecten")),
+                description=str(
+                    _(
+                        "Zeven leertrajecten 'Lokaal Mondiaal Beleid in de praktijk' "
+                        "voor ambtenaren, schepenen en het middenveld."
+                    )
+                ),
+                url=reverse("learning_tracks:list"),
+                link_text=str(_("Naar de leertrajecten")),
+            )
+        ]
+
+    def sdg_sections(self, sdg):
+        from herentq.extensions import LinkItem, Section
+        from learning_tracks import selectors
+
+        return [
+            Section(
+                title=str(_("Leertrajecten")),
+                items=[
+                    LinkItem(
+                        title=track.title,
+                        url=track.get_absolute_url(),
+                        description=track.get_status_display(),
+                    )
+                    for track in selectors.tracks_for_sdg(sdg)
+                ],
+                empty_text=str(_("Geen leertraject rond deze doelstelling.")),
+            )
+        ]

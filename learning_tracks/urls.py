@@ -1,16 +1,95 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from learning_tracks import views
 
 app_name = "learning_tracks"
 
-# Placeholder until the app's pages arrive.
+# Fixed paths first: a track cannot take their slugs (constants.RESERVED_SLUGS).
 urlpatterns = [
+    path("leertrajecten/", views.TrackListView.as_view(), name="list"),
     path(
-        "leertrajecten/",
-        TemplateView.as_view(
-            template_name="herentq/placeholder.html",
-            extra_context={"title": "Leertrajecten"},
-        ),
-        name="list",
+        "leertrajecten/nieuwsbrief/",
+        views.NewsletterSubscribeView.as_view(),
+        name="newsletter",
+    ),
+    path(
+        "leertrajecten/nieuwsbrief/verstuurd/",
+        views.MailSentView.as_view(purpose="newsletter"),
+        name="newsletter_sent",
+    ),
+    path(
+        "leertrajecten/nieuwsbrief/bevestigen/<str:token>/",
+        views.NewsletterConfirmView.as_view(),
+        name="newsletter_confirm",
+    ),
+    path(
+        "leertrajecten/nieuwsbrief/uitschrijven/<str:token>/",
+        views.NewsletterUnsubscribeView.as_view(),
+        name="newsletter_unsubscribe",
+    ),
+    path(
+        "leertrajecten/inschrijving/bevestigen/<str:token>/",
+        views.EnrolmentConfirmView.as_view(),
+        name="enrolment_confirm",
+    ),
+    path(
+        "leertrajecten/inschrijving/annuleren/<str:token>/",
+        views.EnrolmentCancelView.as_view(),
+        name="enrolment_cancel",
+    ),
+    path(
+        "leertrajecten/inschrijving/aanbod/<str:token>/",
+        views.OfferAcceptView.as_view(),
+        name="offer_accept",
+    ),
+    path(
+        "leertrajecten/attest/<str:token>/",
+        views.CertificateView.as_view(),
+        name="certificate",
+    ),
+    path(
+        "leertrajecten/interesse/bevestigen/<str:token>/",
+        views.InterestConfirmView.as_view(),
+        name="interest_confirm",
+    ),
+    path(
+        "leertrajecten/<slug:slug>/",
+        views.TrackDetailView.as_view(),
+        name="detail",
+    ),
+    path(
+        "leertrajecten/<slug:slug>/inschrijven/",
+        views.EnrolmentCreateView.as_view(),
+        name="enrol",
+    ),
+    path(
+        "leertrajecten/<slug:slug>/inschrijven/verstuurd/",
+        views.MailSentView.as_view(purpose="enrolment"),
+        name="enrolment_sent",
+    ),
+    path(
+        "leertrajecten/<slug:slug>/interesse/",
+        views.InterestCreateView.as_view(),
+        name="interest",
+    ),
+    path(
+        "leertrajecten/<slug:slug>/interesse/verstuurd/",
+        views.MailSentView.as_view(purpose="interest"),
+        name="interest_sent",
+    ),
+    path(
+        "leertrajecten/<slug:slug>/sessies.ics",
+        views.track_calendar,
+        name="calendar",
+    ),
+    path(
+        "leertrajecten/<slug:slug>/lessen/<slug:resource>/",
+        views.ResourceDetailView.as_view(),
+        name="resource",
+    ),
+    path(
+        "leertrajecten/<slug:slug>/lessen/<slug:resource>/document/",
+        views.resource_document,
+        name="resource_document",
     ),
 ]

@@ -1,8 +1,58 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class PartnershipsConfig(AppConfig):
+    """The public directory of city partnerships.
+
+    Other apps add sections to a partnership's page through a
+    ``partnership_sections(partnership)`` method on their AppConfig, returning
+    ``herentq.extensions.Section``s (see ``herentq.extensions.collect``).
+    """
+
     name = "partnerships"
-    verbose_name = _("Partnerschappen")
+    verbose_name = gettext_lazy("Partnerschappen")
     service_managed = True
+
+    def ready(self):
+        from partnerships import signals
+
+        signals.connect()
+
+    def sdg_sections(self, sdg):
+        from herentq.extensions import LinkItem, Section
+        from partnerships import selectors
+
+        return [
+            Section(
+                title=_("Partnerschappen"),
+                items=[
+                    LinkItem(
+                        title=partnership.title,
+                        url=partnership.get_absolute_url(),
+                        description=partnership.local_authority.name,
+                    )
+                    for partnership in selectors.partnerships_for_sdg(sdg=sdg)
+                ],
+                empty_text=_(
+                    "Er is nog geen partnerschap aan deze doelstelling gekoppeld."
+                ),
+            )
+        ]
+
+    def home_sections(self):
+        from herentq.extensions import HomeSection
+
+        return [
+            HomeSection(
+                title=_("Partnerschappen"),
+                description=_(
+                    "Met wie werkt de gemeente samen, sinds wanneer en waarrond: "
+                    "overeenkomsten, uitwisselingen, foto's en een kaart."
+                ),
+                url=reverse("partnerships:list"),
+                link_text=_("Naar de partnerschappen"),
+            )
+        ]

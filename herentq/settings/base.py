@@ -166,6 +166,8 @@ POST_OFFICE = {
     "RETRY_INTERVAL": __import__("datetime").timedelta(minutes=5),
     "MESSAGE_ID_ENABLED": True,
     "CELERY_ENABLED": False,
+    # Attachments of queued mail (calendars, receipts) are not public files.
+    "FILE_STORAGE": "private",
 }
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
@@ -243,6 +245,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 # The local authority that runs this portal (a LocalAuthority slug).
 HERENTQ_OWNER = env("HERENTQ_OWNER", default="herent")
+# The portal's public address, for links in e-mail sent without a request.
+HERENTQ_BASE_URL = env("HERENTQ_BASE_URL", default="http://127.0.0.1:8000")
+# Days after a learning track is completed before participants' data is anonymised.
+LEARNING_TRACKS_RETENTION_DAYS = env.int("LEARNING_TRACKS_RETENTION_DAYS", default=365)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,699 @@
+"""The secretariat's back office: members, meetings, agendas, minutes and advice.
+
+State changes of the minutes go through services (admin actions and the buttons
+on the change form); a published version is read-only everywhere.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from council import services
+from council.forms import MinutesCorrectionForm
+from council.models import (
+    Advice,
+    AgendaDocument,
+    AgendaItem,
+    Attendance,
+    Council,
+    CouncilMember,
+    Meeting,
+    Minutes,
+    MinutesComment,
+    MinutesEntry,
+    MinutesVersion,
+    MinutesVersionEntry,
+)
+from herentq.admin import AuditEntryInline
+
+
+def _run(modeladmin, request, queryset, service, done_message, arg="minutes", **kwargs):
+    """Call a service for each selected object; report what worked and what not."""
+    done = 0
+    for obj in queryset:
+        try:
+            service(actor=request.user, **{arg: obj}, **kwargs)
+        except services.CouncilError as error:
+            modeladmin.message_user(request, f"{obj}: {error}", messages.ERROR)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(
+            request, done_message % {"count": done}, messages.SUCCESS
+        )
+
+
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    list_display = ["name", "full_name", "local_authority", "member_count"]
+    search_fields = ["name", "full_name"]
+    autocomplete_fields = ["local_authority"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("local_authority")
+            .annotate(member_count=Count("members"))
+        )
+
+    @admin.display(description=_("leden"), ordering="member_count")
+    def member_count(self, obj):
+        return obj.member_count
+
+
+@admin.register(CouncilMember)
+class CouncilMemberAdmin(admin.ModelAdmin):
+    list_display = [
+        "last_name",
+        "first_name",
+        "role",
+        "organisation",
+        "term_start",
+        "term_end",
+        "is_active",
+        "user",
+    ]
+    list_display_links = ["last_name", "first_name"]
+    list_filter = ["council", "role"]
+    list_select_related = ["council", "user"]
+    search_fields = ["first_name", "last_name", "organisation", "email", "user__email"]
+    autocomplete_fields = ["council", "user"]
+    date_hierarchy = "term_start"
+
+    @admin.display(boolean=True, description=_("mandaat loopt"))
+    def is_active(self, obj):
+        return obj.is_active()
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["position", "title", "is_public", "description"]
+    show_change_link = True
+    ordering = ["position"]
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    autocomplete_fields = ["member"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "__str__",
+        "planned_start",
+        "location",
+        "status",
+        "item_count",
+        "minutes_status",
+    ]
+    list_filter = ["status", "council"]
+    search_fields = ["location", "agenda_items__title"]
+    date_hierarchy = "planned_start"
+    autocomplete_fields = ["council"]
+    inlines = [AgendaItemInline, AttendanceInline, AuditEntryInline]
+    actions = ["create_minutes", "prepare_attendance"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("council", "minutes")
+            .annotate(item_count=Count("agenda_items"))
+        )
+
+    @admin.display(description=_("agendapunten"), ordering="item_count")
+    def item_count(self, obj):
+        return obj.item_count
+
+    @admin.display(description=_("verslag"))
+    def minutes_status(self, obj):
+        minutes = getattr(obj, "minutes", None)
+        return minutes.get_status_display() if minutes else "—"
+
+    @admin.action(description=_("Verslag aanmaken voor de gekozen vergaderingen"))
+    def create_minutes(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            services.minutes_create,
+            gettext("%(count)s verslag(en) klaar om te schrijven."),
+            arg="meeting",
+        )
+
+    @admin.action(description=_("Aanwezigheidslijst voorbereiden (alle leden)"))
+    def prepare_attendance(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            services.attendance_prepare,
+            gettext("Aanwezigheidslijst voorbereid voor %(count)s vergadering(en)."),
+            arg="meeting",
+        )
+
+
+class AgendaDocumentInline(admin.TabularInline):
+    model = AgendaDocument
+    extra = 0
+    fields = ["title", "file", "size", "uploaded_at"]
+    readonly_fields = ["size", "uploaded_at"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "meeting",
+        "position",
+        "is_public",
+        "subject_link",
+        "advice",
+    ]
+    list_filter = ["is_public", "meeting__council"]
+    list_select_related = ["meeting__council", "advice", "subject_type"]
+    search_fields = ["title", "description"]
+    autocomplete_fields = ["meeting"]
+    readonly_fields = ["subject_link"]
+    fields = [
+        "meeting",
+        "position",
+        "title",
+        "description",
+        "is_public",
+        "subject_link",
+    ]
+    inlines = [AgendaDocumentInline]
+    date_hierarchy = "meeting__planned_start"
+
+    @admin.display(description=_("onderwerp"))
+    def subject_link(self, obj):
+        if not obj.subject_type_id:
+            return "—"
+        subject = obj.subject
+        if subject is None:
+            return gettext("(verwijderd)")
+        return str(subject)
+
+
+class MinutesEntryInline(admin.StackedInline):
+    model = MinutesEntry
+    extra = 0
+    fields = ["agenda_item_label", "text"]
+    readonly_fields = ["agenda_item_label"]
+    can_delete = False
+    verbose_name_plural = _("tekst per agendapunt (werktekst)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("agenda_item")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not obj.text_is_editable:
+            return False
+        return super().has_change_permission(request, obj)
+
+    @admin.display(description=_("agendapunt"))
+    def agenda_item_label(self, obj):
+        visibility = obj.agenda_item.visibility_label
+        return f"{obj.agenda_item} ({visibility})"
+
+
+class MinutesVersionInline(admin.TabularInline):
+    model = MinutesVersion
+    extra = 0
+    fields = ["number", "kind", "created_at", "created_by", "reason"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class MinutesCommentInline(admin.TabularInline):
+    model = MinutesComment
+    extra = 0
+    fields = ["created_at", "author_name", "agenda_item", "text"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+# The steps of the minutes, offered as buttons on the change form.
+MINUTES_STEPS = {
+    "circulate": (_("Rondsturen aan de leden"), services.minutes_circulate),
+    "schedule-approval": (
+        _("Goedkeuring agenderen op de volgende vergadering"),
+        services.minutes_schedule_approval,
+    ),
+    "approve": (_("Goedkeuring registreren"), services.minutes_approve),
+    "publish": (_("Publiceren"), services.minutes_publish),
+}
+
+
+@admin.register(Minutes)
+class MinutesAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "__str__",
+        "status",
+        "circulated_at",
+        "approval_meeting",
+        "approved_at",
+        "published_at",
+    ]
+    list_filter = ["status", "meeting__council"]
+    list_select_related = ["meeting__council", "approval_item__meeting"]
+    search_fields = ["entries__text", "meeting__location"]
+    date_hierarchy = "meeting__planned_start"
+    autocomplete_fields = ["meeting"]
+    readonly_fields = [
+        "status",
+        "approval_item",
+        "published_version",
+        "circulated_at",
+        "approved_at",
+        "published_at",
+        "next_steps",
+        "text_changes",
+    ]
+    inlines = [
+        MinutesEntryInline,
+        MinutesVersionInline,
+        MinutesCommentInline,
+        AuditEntryInline,
+    ]
+    actions = ["circulate", "approve", "publish"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return ["meeting", *self.readonly_fields]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["meeting"]
+        return [
+            "meeting",
+            "status",
+            "next_steps",
+            "approval_item",
+            "published_version",
+            "circulated_at",
+            "approved_at",
+            "published_at",
+            "text_changes",
+        ]
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        created = services.minutes_create(meeting=obj.meeting, actor=request.user)
+        obj.pk = created.pk
+        obj._state.adding = False
+        obj.refresh_from_db()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        minutes = self.get_object(request, object_id)
+        if minutes is not None:
+            services.minutes_sync_entries(minutes=minutes)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/stap/<slug:step>/",
+                self.admin_site.admin_view(self.step_view),
+                name="council_minutes_step",
+            ),
+            path(
+                "<path:object_id>/correctie/",
+                self.admin_site.admin_view(self.correction_view),
+                name="council_minutes_correction",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("goedkeuring op"))
+    def approval_meeting(self, obj):
+        return obj.approval_item.meeting if obj.approval_item_id else "—"
+
+    @admin.display(description=_("volgende stap"))
+    def next_steps(self, obj):
+        scheduled = obj.approval_item_id is not None and (
+            not obj.approval_item.meeting.is_cancelled
+        )
+        steps = {
+            "draft": ["circulate"],
+            "circulated": ["circulate"]
+            + (["approve"] if scheduled else ["schedule-approval"]),
+            "approved": ["publish"],
+            "published": [],
+        }[obj.status]
+        links = [
+            (
+                reverse("admin:council_minutes_step", args=[obj.pk, step]),
+                MINUTES_STEPS[step][0],
+            )
+            for step in steps
+        ]
+        if obj.is_published:
+            links.append(
+                (
+                    reverse("admin:council_minutes_correction", args=[obj.pk]),
+                    gettext("Correctie publiceren"),
+                )
+            )
+        if not links:
+            return "—"
+        return format_html_join(" ", '<a class="button" href="{}">{}</a>', links)
+
+    @admin.display(description=_("wijzigingen in de tekst"))
+    def text_changes(self, obj):
+        """Who changed which item's text, when, from what to what."""
+        records = list(
+            MinutesEntry.history.filter(minutes_id=obj.pk)
+            .select_related("history_user")
+            .order_by("id", "history_date")
+        )
+        rows = []
+        previous = {}
+        for record in records:
+            before = previous.get(record.id)
+            previous[record.id] = record
+            if before is None or before.text == record.text:
+                continue
+            item = AgendaItem.objects.filter(pk=record.agenda_item_id).first()
+            rows.append(
+                (
+                    timezone.localtime(record.history_date).strftime("%d/%m/%Y %H:%M"),
+                    record.history_user or "—",
+                    item or "—",
+                    Truncator(before.text).chars(120) or "—",
+                    Truncator(record.text).chars(120) or "—",
+                )
+            )
+        if not rows:
+            return gettext("Nog geen wijzigingen.")
+        rows.sort(key=lambda row: row[0], reverse=True)
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+            "</tr></thead><tbody>{}</tbody></table>",
+            gettext("tijdstip"),
+            gettext("door"),
+            gettext("agendapunt"),
+            gettext("van"),
+            gettext("naar"),
+            format_html_join(
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                rows,
+            ),
+        )
+
+    def _change_url(self, obj):
+        return reverse("admin:council_minutes_change", args=[obj.pk])
+
+    def step_view(self, request, object_id, step):
+        minutes = get_object_or_404(Minutes, pk=object_id)
+        if step not in MINUTES_STEPS or not self.has_change_permission(
+            request, minutes
+        ):
+            return HttpResponseRedirect(self._change_url(minutes))
+        label, service = MINUTES_STEPS[step]
+        if request.method == "POST":
+            kwargs = {"minutes": minutes, "actor": request.user}
+            if step == "circulate":
+                kwargs["base_url"] = request.build_absolute_uri("/")
+            try:
+                service(**kwargs)
+            except services.CouncilError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    gettext("Gedaan: %(step)s.") % {"step": label},
+                    messages.SUCCESS,
+                )
+            return HttpResponseRedirect(self._change_url(minutes))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": minutes,
+            "title": label,
+            "step_label": label,
+            "step": step,
+        }
+        return TemplateResponse(
+            request, "admin/council/minutes/step_confirm.html", context
+        )
+
+    def correction_view(self, request, object_id):
+        minutes = get_object_or_404(Minutes, pk=object_id)
+        if not self.has_change_permission(request, minutes):
+            return HttpResponseRedirect(self._change_url(minutes))
+        form = MinutesCorrectionForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.minutes_publish_correction(
+                    minutes=minutes,
+                    reason=form.cleaned_data["reason"],
+                    actor=request.user,
+                )
+            except services.CouncilError as error:
+                form.add_error(None, str(error))
+            else:
+                self.message_user(
+                    request, gettext("De correctie is gepubliceerd."), messages.SUCCESS
+                )
+                return HttpResponseRedirect(self._change_url(minutes))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": minutes,
+            "title": gettext("Correctie publiceren"),
+            "form": form,
+        }
+        return TemplateResponse(
+            request, "admin/council/minutes/correction.html", context
+        )
+
+    @admin.action(description=_("Rondsturen aan de leden"))
+    def circulate(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            services.minutes_circulate,
+            gettext("%(count)s verslag(en) rondgestuurd."),
+            base_url=request.build_absolute_uri("/"),
+        )
+
+    @admin.action(description=_("Goedkeuring registreren"))
+    def approve(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            services.minutes_approve,
+            gettext("%(count)s verslag(en) goedgekeurd."),
+        )
+
+    @admin.action(description=_("Publiceren"))
+    def publish(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            services.minutes_publish,
+            gettext("%(count)s verslag(en) gepubliceerd."),
+        )
+
+
+class MinutesVersionEntryInline(admin.StackedInline):
+    model = MinutesVersionEntry
+    extra = 0
+    fields = ["position", "title", "is_public", "text"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MinutesVersion)
+class MinutesVersionAdmin(admin.ModelAdmin):
+    """Versions are frozen: they can be read, never changed or deleted."""
+
+    list_display = ["__str__", "minutes", "kind", "created_at", "created_by"]
+    list_filter = ["kind"]
+    list_select_related = ["minutes__meeting__council", "created_by"]
+    search_fields = ["reason", "entries__text"]
+    date_hierarchy = "created_at"
+    fields = ["minutes", "number", "kind", "reason", "created_at", "created_by"]
+    readonly_fields = fields
+    inlines = [MinutesVersionEntryInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MinutesComment)
+class MinutesCommentAdmin(admin.ModelAdmin):
+    list_display = ["minutes", "author_name", "agenda_item", "created_at"]
+    list_select_related = ["minutes__meeting__council", "agenda_item"]
+    list_filter = ["minutes__meeting__council"]
+    search_fields = ["text", "author_name"]
+    date_hierarchy = "created_at"
+    fields = [
+        "minutes",
+        "version",
+        "agenda_item",
+        "author",
+        "author_name",
+        "text",
+        "created_at",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class AdviceAdminForm(forms.ModelForm):
+    class Meta:
+        model = Advice
+        fields = [
+            "agenda_item",
+            "subject_text",
+            "text",
+            "motivation",
+            "outcome",
+            "votes_for",
+            "votes_against",
+            "votes_abstain",
+            "conflicted_members",
+            "followup_status",
+            "followup_date",
+            "followup_note",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        item = cleaned.get("agenda_item")
+        votes = [
+            cleaned.get(name)
+            for name in ("votes_for", "votes_against", "votes_abstain")
+        ]
+        if item is not None and None not in votes:
+            try:
+                services.advice_check_votes(
+                    agenda_item=item,
+                    votes=sum(votes),
+                    conflicted_members=cleaned.get("conflicted_members") or [],
+                )
+            except services.CouncilError as error:
+                raise ValidationError(str(error)) from None
+        status, day = cleaned.get("followup_status"), cleaned.get("followup_date")
+        if bool(status) != bool(day):
+            raise ValidationError(
+                gettext("Geef bij een opvolging zowel de beslissing als haar datum op.")
+            )
+        return cleaned
+
+
+@admin.register(Advice)
+class AdviceAdmin(SimpleHistoryAdmin):
+    form = AdviceAdminForm
+    list_display = [
+        "subject_text",
+        "meeting_date",
+        "outcome",
+        "votes",
+        "followup_status",
+        "followup_date",
+    ]
+    list_filter = ["outcome", "followup_status", "agenda_item__meeting__council"]
+    list_select_related = ["agenda_item__meeting__council"]
+    search_fields = ["subject_text", "text", "motivation", "followup_note"]
+    date_hierarchy = "agenda_item__meeting__planned_start"
+    autocomplete_fields = ["agenda_item", "conflicted_members"]
+    inlines = [AuditEntryInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "agenda_item",
+                    "subject_text",
+                    "text",
+                    "motivation",
+                    "outcome",
+                    ("votes_for", "votes_against", "votes_abstain"),
+                    "conflicted_members",
+                ]
+            },
+        ),
+        (
+            _("Opvolging door het college"),
+            {"fields": ["followup_status", "followup_date", "followup_note"]},
+        ),
+    ]
+
+    @admin.display(
+        description=_("vergadering"), ordering="agenda_item__meeting__planned_start"
+    )
+    def meeting_date(self, obj):
+        return obj.meeting.day_label
+
+    @admin.display(description=_("voor/tegen/onthouding"))
+    def votes(self, obj):
+        return f"{obj.votes_for}/{obj.votes_against}/{obj.votes_abstain}"
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.advice_saved_in_admin(
+            advice=form.instance, actor=request.user, created=not change
+        )

@@ -1,0 +1,64 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# The council the public pages under /grosh/ show (a Council slug).
+GROSH_SLUG = "grosh"
+
+# Attachments: what an agenda item's document may be, and how large.
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+APPROVAL_ITEM_TITLE = _("Goedkeuring verslag vorige vergadering")
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", _("voorzitter")
+    VICE_CHAIR = "vice_chair", _("ondervoorzitter")
+    SECRETARY = "secretary", _("secretaris (zonder stemrecht)")
+    MEMBER = "member", _("lid")
+    OBSERVER = "observer", _("waarnemer")
+
+
+# Roles with a vote; the secretary and observers have none.
+VOTING_ROLES = (MemberRole.CHAIR, MemberRole.VICE_CHAIR, MemberRole.MEMBER)
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("gepland")
+    HELD = "held", _("gehouden")
+    CANCELLED = "cancelled", _("geannuleerd")
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("aanwezig")
+    EXCUSED = "excused", _("verontschuldigd")
+    ABSENT = "absent", _("afwezig")
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", _("ontwerp")
+    CIRCULATED = "circulated", _("rondgestuurd aan de leden")
+    APPROVED = "approved", _("goedgekeurd")
+    PUBLISHED = "published", _("gepubliceerd")
+
+
+class MinutesVersionKind(models.TextChoices):
+    CIRCULATED = "circulated", _("rondgestuurde versie")
+    APPROVED = "approved", _("goedgekeurde versie")
+    PUBLISHED = "published", _("gepubliceerde versie")
+    CORRECTION = "correction", _("gepubliceerde correctie")
+
+
+# Versions the public may read (the current one and earlier published ones).
+PUBLIC_VERSION_KINDS = (MinutesVersionKind.PUBLISHED, MinutesVersionKind.CORRECTION)
+
+
+class AdviceOutcome(models.TextChoices):
+    POSITIVE = "positive", _("positief")
+    CONDITIONAL = "conditional", _("voorwaardelijk")
+    NEGATIVE = "negative", _("negatief")
+
+
+class FollowUpStatus(models.TextChoices):
+    FOLLOWED = "followed", _("gevolgd")
+    PARTLY = "partly", _("gedeeltelijk gevolgd")
+    NOT_FOLLOWED = "not_followed", _("niet gevolgd")

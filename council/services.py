@@ -1,0 +1,695 @@
+"""Every write of the council app: agendas, minutes from draft to publication, advice."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from council.constants import (
+    APPROVAL_ITEM_TITLE,
+    AdviceOutcome,
+    AttendanceStatus,
+    FollowUpStatus,
+    MeetingStatus,
+    MinutesStatus,
+    MinutesVersionKind,
+)
+from council.models import (
+    Advice,
+    AgendaDocument,
+    AgendaItem,
+    Attendance,
+    CouncilMember,
+    Meeting,
+    Minutes,
+    MinutesComment,
+    MinutesEntry,
+    MinutesVersion,
+    MinutesVersionEntry,
+)
+from council.validators import validate_document
+from herentq.audit import audit_log
+
+
+class CouncilError(Exception):
+    """A rule of the council's workflow was broken; the message is for the user."""
+
+
+# Agenda ---------------------------------------------------------------------------
+
+
+def _locked_meeting(meeting: Meeting) -> Meeting:
+    return Meeting.objects.select_for_update().get(pk=meeting.pk)
+
+
+def agenda_item_create(
+    *,
+    meeting: Meeting,
+    title: str,
+    description: str = "",
+    is_public: bool = True,
+    subject=None,
+    actor=None,
+) -> AgendaItem:
+    """Append an item at the end of the meeting's agenda."""
+    with transaction.atomic():
+        meeting = _locked_meeting(meeting)
+        if meeting.status == MeetingStatus.CANCELLED:
+            raise CouncilError(
+                _("Een geannuleerde vergadering krijgt geen agendapunten.")
+            )
+        last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
+        item = AgendaItem(
+            meeting=meeting,
+            position=last + 1,
+            title=title,
+            description=description,
+            is_public=is_public,
+        )
+        if subject is not None:
+            item.subject_type = ContentType.objects.get_for_model(subject)
+            item.subject_id = str(subject.pk)
+        item.save()
+        minutes = Minutes.objects.filter(meeting=meeting).first()
+        if minutes is not None:
+            MinutesEntry.objects.create(minutes=minutes, agenda_item=item)
+        audit_log(
+            target=meeting,
+            action="agenda_item_added",
+            actor=actor,
+            data={"item": item.pk, "title": title, "public": is_public},
+        )
+    return item
+
+
+def agenda_item_create_for_subject(
+    *,
+    meeting: Meeting,
+    subject,
+    title: str,
+    description: str = "",
+    is_public: bool = False,
+    actor=None,
+) -> AgendaItem:
+    """Put a subject another app manages (e.g. a subsidy application) on the agenda."""
+    return agenda_item_create(
+        meeting=meeting,
+        title=title,
+        description=description,
+        is_public=is_public,
+        subject=subject,
+        actor=actor,
+    )
+
+
+def document_add(*, agenda_item: AgendaItem, title: str, file, actor=None):
+    validate_document(file)
+    with transaction.atomic():
+        document = AgendaDocument.objects.create(
+            agenda_item=agenda_item, title=title, file=file
+        )
+        audit_log(
+            target=agenda_item.meeting,
+            action="document_added",
+            actor=actor,
+            data={"item": agenda_item.pk, "document": document.pk},
+        )
+    return document
+
+
+def attendance_prepare(*, meeting: Meeting, actor=None) -> int:
+    """An attendance row (present) for every member whose term covers the meeting
+    day and who has none yet; the secretariat then marks the exceptions."""
+    with transaction.atomic():
+        meeting = _locked_meeting(meeting)
+        if meeting.status == MeetingStatus.CANCELLED:
+            raise CouncilError(
+                _("Een geannuleerde vergadering heeft geen aanwezigheden.")
+            )
+        on = timezone.localdate(meeting.planned_start)
+        members = (
+            CouncilMember.objects.filter(council=meeting.council)
+            .active(on)
+            .exclude(attendances__meeting=meeting)
+        )
+        rows = [
+            Attendance(meeting=meeting, member=member, status=AttendanceStatus.PRESENT)
+            for member in members
+        ]
+        Attendance.objects.bulk_create(rows)
+        if rows:
+            audit_log(
+                target=meeting,
+                action="attendance_prepared",
+                actor=actor,
+                data={"members": len(rows)},
+            )
+    return len(rows)
+
+
+def meeting_cancel(*, meeting: Meeting, reason: str, actor=None) -> Meeting:
+    with transaction.atomic():
+        meeting = _locked_meeting(meeting)
+        if meeting.status != MeetingStatus.PLANNED:
+            raise CouncilError(
+                _("Enkel een geplande vergadering kan geannuleerd worden.")
+            )
+        meeting.status = MeetingStatus.CANCELLED
+        meeting.cancellation_reason = reason
+        meeting.save(update_fields=["status", "cancellation_reason", "updated_at"])
+        audit_log(
+            target=meeting, action="meeting_cancelled", actor=actor, reason=reason
+        )
+    return meeting
+
+
+# Minutes --------------------------------------------------------------------------
+
+
+def _locked_minutes(minutes: Minutes) -> Minutes:
+    return (
+        Minutes.objects.select_for_update()
+        .select_related("meeting__council")
+        .get(pk=minutes.pk)
+    )
+
+
+def _approval_text(approved: Minutes) -> str:
+    return _("De raad keurt het verslag van de vergadering van %(day)s goed.") % {
+        "day": approved.meeting.day_label
+    }
+
+
+def _initial_text(item: AgendaItem) -> str:
+    """The approval item of earlier minutes that were approved starts with the
+    sentence that records it; any other item starts empty."""
+    approved = getattr(item, "approved_minutes", None)
+    if approved is not None and approved.status in (
+        MinutesStatus.APPROVED,
+        MinutesStatus.PUBLISHED,
+    ):
+        return _approval_text(approved)
+    return ""
+
+
+def minutes_sync_entries(*, minutes: Minutes) -> int:
+    """A working-copy entry for every agenda item of the meeting; returns how many
+    were added."""
+    existing = set(minutes.entries.values_list("agenda_item_id", flat=True))
+    missing = [
+        MinutesEntry(minutes=minutes, agenda_item=item, text=_initial_text(item))
+        for item in minutes.meeting.agenda_items.exclude(
+            pk__in=existing
+        ).select_related("approved_minutes__meeting__council")
+    ]
+    MinutesEntry.objects.bulk_create(missing)
+    return len(missing)
+
+
+def minutes_create(*, meeting: Meeting, actor=None) -> Minutes:
+    with transaction.atomic():
+        meeting = _locked_meeting(meeting)
+        if meeting.status == MeetingStatus.CANCELLED:
+            raise CouncilError(_("Een geannuleerde vergadering heeft geen verslag."))
+        minutes, created = Minutes.objects.get_or_create(meeting=meeting)
+        minutes_sync_entries(minutes=minutes)
+        if created:
+            audit_log(target=minutes, action="minutes_created", actor=actor)
+    return minutes
+
+
+def minutes_entry_update(*, entry: MinutesEntry, text: str, actor=None) -> MinutesEntry:
+    with transaction.atomic():
+        minutes = _locked_minutes(entry.minutes)
+        if not minutes.text_is_editable:
+            raise CouncilError(
+                _("Een goedgekeurd verslag verandert niet meer vóór de publicatie.")
+            )
+        entry.text = text
+        entry.save(update_fields=["text"])
+    return entry
+
+
+def _snapshot(
+    *,
+    minutes: Minutes,
+    kind: str,
+    actor,
+    reason: str = "",
+    source: MinutesVersion | None = None,
+) -> MinutesVersion:
+    """Freeze the working copy (or copy another version) into a new version."""
+    last = minutes.versions.aggregate(last=Max("number"))["last"] or 0
+    version = MinutesVersion.objects.create(
+        minutes=minutes,
+        number=last + 1,
+        kind=kind,
+        reason=reason,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    if source is not None:
+        rows = [
+            MinutesVersionEntry(
+                version=version,
+                agenda_item_id=entry.agenda_item_id,
+                position=entry.position,
+                title=entry.title,
+                is_public=entry.is_public,
+                text=entry.text,
+            )
+            for entry in source.entries.all()
+        ]
+    else:
+        minutes_sync_entries(minutes=minutes)
+        rows = [
+            MinutesVersionEntry(
+                version=version,
+                agenda_item=entry.agenda_item,
+                position=entry.agenda_item.position,
+                title=entry.agenda_item.title,
+                is_public=entry.agenda_item.is_public,
+                text=entry.text,
+            )
+            for entry in minutes.entries.select_related("agenda_item")
+        ]
+    MinutesVersionEntry.objects.bulk_create(rows)
+    return version
+
+
+def _members_to_notify(minutes: Minutes) -> list[CouncilMember]:
+    on = timezone.localdate()
+    members = (
+        CouncilMember.objects.active(on)
+        .filter(council=minutes.meeting.council)
+        .select_related("user")
+    )
+    return [member for member in members if member.contact_email]
+
+
+def minutes_circulate(
+    *, minutes: Minutes, actor=None, base_url: str = "", notify: bool = True
+) -> MinutesVersion:
+    """Send the current text to the members (again): a new circulated version and
+    an e-mail to every member with an address, linking to the members' area."""
+    with transaction.atomic():
+        minutes = _locked_minutes(minutes)
+        if minutes.status not in (MinutesStatus.DRAFT, MinutesStatus.CIRCULATED):
+            raise CouncilError(_("Dit verslag is al goedgekeurd."))
+        if minutes.meeting.status != MeetingStatus.HELD:
+            raise CouncilError(
+                _(
+                    "Het verslag kan pas rondgestuurd worden als de vergadering gehouden is."
+                )
+            )
+        version = _snapshot(
+            minutes=minutes, kind=MinutesVersionKind.CIRCULATED, actor=actor
+        )
+        minutes.status = MinutesStatus.CIRCULATED
+        minutes.circulated_at = timezone.now()
+        minutes.save(update_fields=["status", "circulated_at", "updated_at"])
+        recipients = _members_to_notify(minutes) if notify else []
+        audit_log(
+            target=minutes,
+            action="minutes_circulated",
+            actor=actor,
+            data={"version": version.number, "recipients": len(recipients)},
+        )
+        if recipients:
+            link = base_url.rstrip("/") + minutes.get_members_url()
+            subject = _("[GROSH] Ontwerpverslag ter inzage: %(meeting)s") % {
+                "meeting": minutes.meeting.title
+            }
+            messages = [
+                (
+                    subject,
+                    render_to_string(
+                        "council/email/minutes_circulated.txt",
+                        {
+                            "member": member,
+                            "minutes": minutes,
+                            "version": version,
+                            "link": link,
+                        },
+                    ),
+                    None,
+                    [member.contact_email],
+                )
+                for member in recipients
+            ]
+            send_mass_mail(messages)
+    return version
+
+
+def _next_meeting_after(meeting: Meeting) -> Meeting | None:
+    return (
+        Meeting.objects.filter(
+            council=meeting.council,
+            status=MeetingStatus.PLANNED,
+            planned_start__gt=meeting.planned_start,
+        )
+        .order_by("planned_start")
+        .first()
+    )
+
+
+def minutes_schedule_approval(
+    *, minutes: Minutes, meeting: Meeting | None = None, actor=None
+) -> AgendaItem:
+    """Put "Goedkeuring verslag vorige vergadering" first on a later meeting's
+    agenda (by default the next planned one) and link it to these minutes."""
+    with transaction.atomic():
+        minutes = _locked_minutes(minutes)
+        if minutes.approval_item_id and (
+            minutes.approval_item.meeting.status != MeetingStatus.CANCELLED
+        ):
+            raise CouncilError(
+                _("De goedkeuring van dit verslag staat al op een agenda.")
+            )
+        if minutes.status != MinutesStatus.CIRCULATED:
+            raise CouncilError(
+                _("Stuur het verslag eerst rond voor u de goedkeuring agendeert.")
+            )
+        meeting = meeting or _next_meeting_after(minutes.meeting)
+        if meeting is None:
+            raise CouncilError(
+                _(
+                    "Er is nog geen latere vergadering gepland om het verslag goed te keuren."
+                )
+            )
+        meeting = _locked_meeting(meeting)
+        if (
+            meeting.council_id != minutes.meeting.council_id
+            or meeting.planned_start <= minutes.meeting.planned_start
+        ):
+            raise CouncilError(
+                _(
+                    "Een verslag wordt goedgekeurd op een latere vergadering van dezelfde raad."
+                )
+            )
+        if meeting.status == MeetingStatus.CANCELLED:
+            raise CouncilError(_("Die vergadering is geannuleerd."))
+        # Approving the previous minutes comes first: shift the agenda one place
+        # (the unique position is checked at commit, so the shift may overlap).
+        items = list(meeting.agenda_items.order_by("-position"))
+        for item in items:
+            item.position += 1
+        AgendaItem.objects.bulk_update(items, ["position"])
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            position=1,
+            title=str(APPROVAL_ITEM_TITLE),
+            description=_("Goedkeuring van het verslag van de vergadering van %(day)s.")
+            % {"day": minutes.meeting.day_label},
+            is_public=True,
+        )
+        later_minutes = Minutes.objects.filter(meeting=meeting).first()
+        if later_minutes is not None:
+            MinutesEntry.objects.create(minutes=later_minutes, agenda_item=item)
+        minutes.approval_item = item
+        minutes.save(update_fields=["approval_item", "updated_at"])
+        audit_log(
+            target=minutes,
+            action="minutes_approval_scheduled",
+            actor=actor,
+            data={"meeting": meeting.pk, "item": item.pk},
+        )
+    return item
+
+
+def minutes_approve(*, minutes: Minutes, actor=None) -> MinutesVersion:
+    """Record that the later meeting approved the minutes (with the text as it now
+    stands, amendments included)."""
+    with transaction.atomic():
+        minutes = _locked_minutes(minutes)
+        if minutes.status != MinutesStatus.CIRCULATED:
+            raise CouncilError(
+                _("Enkel een rondgestuurd verslag kan goedgekeurd worden.")
+            )
+        if minutes.approval_item_id is None:
+            raise CouncilError(
+                _("Agendeer eerst de goedkeuring op een latere vergadering.")
+            )
+        approval_meeting = minutes.approval_item.meeting
+        if approval_meeting.status != MeetingStatus.HELD:
+            raise CouncilError(
+                _("De vergadering die het verslag goedkeurt, moet eerst gehouden zijn.")
+            )
+        version = _snapshot(
+            minutes=minutes, kind=MinutesVersionKind.APPROVED, actor=actor
+        )
+        minutes.status = MinutesStatus.APPROVED
+        minutes.approved_at = timezone.now()
+        minutes.save(update_fields=["status", "approved_at", "updated_at"])
+        audit_log(
+            target=minutes,
+            action="minutes_approved",
+            actor=actor,
+            data={"version": version.number, "meeting": approval_meeting.pk},
+        )
+    return version
+
+
+def minutes_publish(*, minutes: Minutes, actor=None) -> MinutesVersion:
+    """Publish exactly the approved text."""
+    with transaction.atomic():
+        minutes = _locked_minutes(minutes)
+        if minutes.status != MinutesStatus.APPROVED:
+            raise CouncilError(
+                _("Enkel een goedgekeurd verslag kan gepubliceerd worden.")
+            )
+        approved = minutes.versions.filter(kind=MinutesVersionKind.APPROVED).latest(
+            "number"
+        )
+        version = _snapshot(
+            minutes=minutes,
+            kind=MinutesVersionKind.PUBLISHED,
+            actor=actor,
+            source=approved,
+        )
+        minutes.status = MinutesStatus.PUBLISHED
+        minutes.published_version = version
+        minutes.published_at = timezone.now()
+        minutes.save(
+            update_fields=["status", "published_version", "published_at", "updated_at"]
+        )
+        audit_log(
+            target=minutes,
+            action="minutes_published",
+            actor=actor,
+            data={"version": version.number},
+        )
+    return version
+
+
+def _texts(version: MinutesVersion) -> dict[int, tuple]:
+    return {
+        entry.agenda_item_id: (entry.title, entry.is_public, entry.text)
+        for entry in version.entries.all()
+    }
+
+
+def minutes_publish_correction(
+    *, minutes: Minutes, reason: str, actor=None
+) -> MinutesVersion:
+    """A published text never changes silently: the corrected working copy becomes
+    a new published version, with the reason shown to readers."""
+    reason = reason.strip()
+    with transaction.atomic():
+        minutes = _locked_minutes(minutes)
+        if minutes.status != MinutesStatus.PUBLISHED:
+            raise CouncilError(
+                _("Enkel een gepubliceerd verslag kan gecorrigeerd worden.")
+            )
+        if not reason:
+            raise CouncilError(_("Geef de reden van de correctie op."))
+        current = minutes.published_version
+        version = _snapshot(
+            minutes=minutes,
+            kind=MinutesVersionKind.CORRECTION,
+            actor=actor,
+            reason=reason,
+        )
+        if _texts(version) == _texts(current):
+            raise CouncilError(
+                _("De tekst is niet gewijzigd sinds de gepubliceerde versie.")
+            )
+        minutes.published_version = version
+        minutes.save(update_fields=["published_version", "updated_at"])
+        audit_log(
+            target=minutes,
+            action="minutes_corrected",
+            actor=actor,
+            reason=reason,
+            data={"version": version.number, "replaces": current.number},
+        )
+    return version
+
+
+def minutes_comment_add(
+    *, minutes: Minutes, author, text: str, agenda_item: AgendaItem | None = None
+) -> MinutesComment:
+    text = text.strip()
+    if not text:
+        raise CouncilError(_("Schrijf uw opmerking."))
+    with transaction.atomic():
+        minutes = _locked_minutes(minutes)
+        if minutes.status != MinutesStatus.CIRCULATED:
+            raise CouncilError(
+                _("Opmerkingen kunnen enkel bij een rondgestuurd verslag.")
+            )
+        if agenda_item is not None and agenda_item.meeting_id != minutes.meeting_id:
+            raise CouncilError(_("Dat agendapunt hoort niet bij deze vergadering."))
+        version = minutes.versions.filter(kind=MinutesVersionKind.CIRCULATED).latest(
+            "number"
+        )
+        member = (
+            CouncilMember.objects.filter(user=author, council=minutes.meeting.council)
+            .order_by("-term_start")
+            .first()
+        )
+        name = member.full_name if member else (author.get_full_name() or author.email)
+        comment = MinutesComment.objects.create(
+            minutes=minutes,
+            version=version,
+            agenda_item=agenda_item,
+            author=author,
+            author_name=name,
+            text=text,
+        )
+        audit_log(
+            target=minutes,
+            action="minutes_comment_added",
+            actor=author,
+            data={"comment": comment.pk, "version": version.number},
+        )
+    return comment
+
+
+# Advice ---------------------------------------------------------------------------
+
+
+def advice_check_votes(*, agenda_item: AgendaItem, votes: int, conflicted_members=()):
+    """Conflicted members belong to the council; once the attendance is recorded,
+    there are no more votes than present voting members without a conflict."""
+    meeting = agenda_item.meeting
+    conflicted = list(conflicted_members)
+    if any(member.council_id != meeting.council_id for member in conflicted):
+        raise CouncilError(
+            _("Enkel leden van de raad kunnen een belangenconflict melden.")
+        )
+    present_voters = [
+        attendance.member
+        for attendance in meeting.attendances.select_related("member")
+        if attendance.status == AttendanceStatus.PRESENT and attendance.member.has_vote
+    ]
+    if not present_voters:
+        return
+    conflicted_ids = {member.pk for member in conflicted}
+    may_vote = [member for member in present_voters if member.pk not in conflicted_ids]
+    if votes > len(may_vote):
+        raise CouncilError(
+            _(
+                "Er zijn meer stemmen (%(votes)s) dan aanwezige stemgerechtigde "
+                "leden zonder belangenconflict (%(voters)s)."
+            )
+            % {"votes": votes, "voters": len(may_vote)}
+        )
+
+
+def advice_record(
+    *,
+    agenda_item: AgendaItem,
+    subject_text: str,
+    text: str,
+    motivation: str,
+    outcome: str,
+    votes_for: int,
+    votes_against: int,
+    votes_abstain: int,
+    conflicted_members=(),
+    actor=None,
+) -> Advice:
+    """Record (or amend) the advice given on an agenda item."""
+    if outcome not in AdviceOutcome.values:
+        raise CouncilError(_("Onbekende strekking van het advies."))
+    if min(votes_for, votes_against, votes_abstain) < 0:
+        raise CouncilError(_("Het aantal stemmen kan niet negatief zijn."))
+    conflicted = list(conflicted_members)
+    with transaction.atomic():
+        meeting = _locked_meeting(agenda_item.meeting)
+        if meeting.status == MeetingStatus.CANCELLED:
+            raise CouncilError(_("Een geannuleerde vergadering geeft geen advies."))
+        advice_check_votes(
+            agenda_item=agenda_item,
+            votes=votes_for + votes_against + votes_abstain,
+            conflicted_members=conflicted,
+        )
+        advice = Advice.objects.filter(agenda_item=agenda_item).first()
+        created = advice is None
+        advice = advice or Advice(agenda_item=agenda_item)
+        advice.subject_text = subject_text
+        advice.text = text
+        advice.motivation = motivation
+        advice.outcome = outcome
+        advice.votes_for = votes_for
+        advice.votes_against = votes_against
+        advice.votes_abstain = votes_abstain
+        advice.save()
+        advice.conflicted_members.set(conflicted)
+        audit_log(
+            target=advice,
+            action="advice_recorded" if created else "advice_amended",
+            actor=actor,
+            data={
+                "outcome": outcome,
+                "votes": [votes_for, votes_against, votes_abstain],
+                "conflicted": sorted(member.pk for member in conflicted),
+            },
+        )
+    return advice
+
+
+def advice_saved_in_admin(*, advice: Advice, actor, created: bool) -> None:
+    """The admin saves the form itself (history keeps every field's change); the
+    audit trail notes that it happened."""
+    audit_log(
+        target=advice,
+        action="advice_recorded" if created else "advice_edited",
+        actor=actor,
+        data={"outcome": advice.outcome, "followup": advice.followup_status},
+    )
+
+
+def advice_record_followup(
+    *, advice: Advice, status: str, decided_on, note: str = "", actor=None
+) -> Advice:
+    """What the college did with the advice."""
+    if status not in FollowUpStatus.values:
+        raise CouncilError(_("Kies hoe het college het advies opvolgde."))
+    if decided_on is None:
+        raise CouncilError(_("Geef de datum van de beslissing van het college."))
+    with transaction.atomic():
+        advice = Advice.objects.select_for_update().get(pk=advice.pk)
+        if decided_on < timezone.localdate(advice.meeting.planned_start):
+            raise CouncilError(_("Het college beslist na het advies, niet ervoor."))
+        advice.followup_status = status
+        advice.followup_date = decided_on
+        advice.followup_note = note
+        advice.save(
+            update_fields=[
+                "followup_status",
+                "followup_date",
+                "followup_note",
+                "updated_at",
+            ]
+        )
+        audit_log(
+            target=advice,
+            action="advice_followup_recorded",
+            actor=actor,
+            data={"status": status, "date": decided_on.isoformat()},
+        )
+    return advice

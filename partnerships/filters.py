@@ -1,0 +1,153 @@
+import re
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Exists, F, OuterRef
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from herentq.models import SDG
+from herentq.search import SEARCH_CONFIG
+from partnerships import selectors
+from partnerships.constants import AgreementKind, Continent, PartnershipStatus
+from partnerships.continents import countries_in
+from partnerships.models import Agreement, PartnerPlace
+
+MAX_SEARCH_WORDS = 10
+
+
+def search_query(text: str) -> SearchQuery | None:
+    """The words as typed, and each word as the start of a word ("Nimla" finds
+    "Nimlaha'kok"); Dutch stemming and accents are handled by the configuration."""
+    words = re.findall(r"\w+", text)[:MAX_SEARCH_WORDS]
+    if not words:
+        return None
+    typed = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    prefixes = SearchQuery(
+        " & ".join(f"'{word}':*" for word in words),
+        search_type="raw",
+        config=SEARCH_CONFIG,
+    )
+    return typed | prefixes
+
+
+class PartnershipFilter(django_filters.FilterSet):
+    """The list's filters; the parameter names make readable, shareable URLs."""
+
+    zoek = django_filters.CharFilter(
+        label=_("Zoeken"), method="filter_search", max_length=200
+    )
+    bestuur = django_filters.ModelChoiceFilter(
+        label=_("Lokaal bestuur"),
+        field_name="local_authority",
+        to_field_name="slug",
+        queryset=selectors.authorities_with_partnerships(),
+        empty_label=_("Alle besturen"),
+    )
+    land = django_filters.ChoiceFilter(
+        label=_("Land"), method="filter_country", empty_label=_("Alle landen")
+    )
+    werelddeel = django_filters.ChoiceFilter(
+        label=_("Werelddeel"),
+        choices=Continent.choices,
+        method="filter_continent",
+        empty_label=_("Alle werelddelen"),
+    )
+    sdg = django_filters.ModelChoiceFilter(
+        label=_("SDG"),
+        queryset=SDG.objects.all(),
+        to_field_name="number",
+        method="filter_sdg",
+        empty_label=_("Alle SDG's"),
+    )
+    domein = django_filters.ModelChoiceFilter(
+        label=_("Actiedomein"),
+        queryset=selectors.domains_in_use(),
+        to_field_name="slug",
+        method="filter_domain",
+        empty_label=_("Alle actiedomeinen"),
+    )
+    overeenkomst = django_filters.ChoiceFilter(
+        label=_("Soort overeenkomst"),
+        choices=AgreementKind.choices,
+        method="filter_agreement_kind",
+        empty_label=_("Alle soorten"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=PartnershipStatus.choices,
+        empty_label=_("Alle"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        codes = selectors.countries_with_partnerships()
+        choices = [(code, str(countries.name(code))) for code in codes]
+        self.filters["land"].extra["choices"] = sorted(
+            choices, key=lambda choice: selectors.sort_key(choice[1])
+        )
+
+    @property
+    def form(self):
+        """Bootstrap classes, and each error linked to its field."""
+        form = super().form
+        if not getattr(form, "_styled", False):
+            form._styled = True
+            for name, field in form.fields.items():
+                widget = field.widget
+                if isinstance(widget, forms.Select):
+                    widget.attrs.setdefault("class", "form-select")
+                else:
+                    widget.attrs.setdefault("class", "form-control")
+                    widget.input_type = "search"
+                if form.is_bound and name in form.errors:
+                    widget.attrs["aria-describedby"] = f"id_{name}-error"
+                    widget.attrs["aria-invalid"] = "true"
+        return form
+
+    def filter_search(self, queryset, name, value):
+        query = search_query(value)
+        if query is None:
+            return queryset
+        return (
+            queryset.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "title")
+        )
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(
+            Exists(
+                PartnerPlace.objects.filter(partnership=OuterRef("pk"), country=value)
+            )
+        )
+
+    def filter_continent(self, queryset, name, value):
+        return queryset.filter(
+            Exists(
+                PartnerPlace.objects.filter(
+                    partnership=OuterRef("pk"), country__in=countries_in(value)
+                )
+            )
+        )
+
+    def filter_sdg(self, queryset, name, value):
+        return queryset.filter(sdgs=value)
+
+    def filter_domain(self, queryset, name, value):
+        return queryset.filter(
+            Exists(
+                queryset.model.domains.through.objects.filter(
+                    partnership=OuterRef("pk"), actiondomain=value
+                )
+            )
+            | Exists(
+                Agreement.objects.filter(partnership=OuterRef("pk"), domains=value)
+            )
+        )
+
+    def filter_agreement_kind(self, queryset, name, value):
+        return queryset.filter(
+            Exists(Agreement.objects.filter(partnership=OuterRef("pk"), kind=value))
+        )

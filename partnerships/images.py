@@ -1,0 +1,123 @@
+"""Uploaded photos: checked on their content, re-encoded without any metadata.
+
+Only JPEG, PNG and WebP up to 10 MB and 40 megapixels are accepted. The check on
+the pixel count reads only the image header, before anything is decoded, so a
+decompression bomb is refused without being unpacked. Stored images are new JPEG
+files: the orientation tag applied to the pixels, then every EXIF, GPS, XMP and
+ICC block left behind.
+"""
+
+import io
+import warnings
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from partnerships.constants import (
+    PHOTO_FORMATS,
+    PHOTO_MAX_BYTES,
+    PHOTO_MAX_PIXELS,
+    PHOTO_SIZES,
+)
+
+
+@dataclass(frozen=True)
+class Rendition:
+    content: ContentFile
+    width: int
+    height: int
+
+
+def _refuse(upload, message: str, code: str):
+    name = getattr(upload, "name", "") or _("het bestand")
+    raise ValidationError(
+        _("%(name)s: %(message)s"),
+        code=code,
+        params={"name": name, "message": message},
+    )
+
+
+def validate_photo(upload) -> None:
+    """Refuse anything that is not a JPEG, PNG or WebP within the limits."""
+    size = getattr(upload, "size", None)
+    if size is not None and size > PHOTO_MAX_BYTES:
+        _refuse(
+            upload,
+            _("het bestand is groter dan %(max)d MB.")
+            % {"max": PHOTO_MAX_BYTES // (1024 * 1024)},
+            "too_large",
+        )
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                image_format = image.format
+                width, height = image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        _refuse(upload, _too_many_pixels_message(), "too_many_pixels")
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        _refuse(upload, _wrong_format_message(), "wrong_format")
+    finally:
+        upload.seek(0)
+    if image_format not in PHOTO_FORMATS:
+        _refuse(upload, _wrong_format_message(), "wrong_format")
+    if width * height > PHOTO_MAX_PIXELS:
+        _refuse(
+            upload,
+            _too_many_pixels_message()
+            + " "
+            + _("Deze foto is %(width)s × %(height)s pixels.")
+            % {"width": width, "height": height},
+            "too_many_pixels",
+        )
+
+
+def _wrong_format_message() -> str:
+    return _("dit is geen foto in JPEG-, PNG- of WebP-formaat.")
+
+
+def _too_many_pixels_message() -> str:
+    return _("de foto mag hoogstens %(max)s megapixels groot zijn.") % {
+        "max": PHOTO_MAX_PIXELS // 1_000_000
+    }
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """RGB pixels: transparency on white, palette and greyscale expanded."""
+    if image.mode in ("RGBA", "LA") or (
+        image.mode == "P" and "transparency" in image.info
+    ):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def _encode(image: Image.Image) -> Rendition:
+    buffer = io.BytesIO()
+    # No exif=, icc_profile= or xmp= arguments: the new file carries pixels only.
+    image.save(buffer, format="JPEG", quality=85, optimize=True, progressive=True)
+    return Rendition(ContentFile(buffer.getvalue()), image.width, image.height)
+
+
+def make_renditions(upload) -> dict[str, Rendition]:
+    """The stored image and its medium and thumbnail versions, made once."""
+    validate_photo(upload)
+    upload.seek(0)
+    with Image.open(upload) as original:
+        original.seek(0)  # the first frame of an animation
+        image = ImageOps.exif_transpose(original)
+        image = _flatten(image)
+    image.info.clear()  # EXIF, GPS, XMP, ICC: nothing is carried over
+    renditions = {}
+    for name, longest_side in PHOTO_SIZES.items():
+        copy = image.copy()
+        copy.info.clear()
+        copy.thumbnail((longest_side, longest_side), Image.Resampling.LANCZOS)
+        renditions[name] = _encode(copy)
+    return renditions

@@ -1,0 +1,332 @@
+"""Reads of the partnerships app: pages, the map, exports and feeds share these.
+
+Everything public starts from `Partnership.objects.published()`, so an unpublished
+partnership appears nowhere: not in pages, search, map, exports, feeds or SDG pages.
+Each selector loads what its page shows in a fixed number of queries.
+"""
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from herentq.models import SDG, LocalAuthority, NewsItem
+from partnerships import worldmap
+from partnerships.models import (
+    ActionDomain,
+    Agreement,
+    NetworkMembership,
+    PartnerPlace,
+    Partnership,
+    Photo,
+    PhotoAlbum,
+)
+from partnerships.partial_dates import PartialDate
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order that ignores accents: "Égypte" sorts with the E's."""
+    return (
+        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    )
+
+
+def partnerships_for_list():
+    """Published partnerships with what a card in the list shows."""
+    return (
+        Partnership.objects.published()
+        .select_related("local_authority")
+        .prefetch_related(
+            "places",
+            "sdgs",
+            Prefetch("agreements", queryset=Agreement.objects.order_by("signed_on")),
+        )
+        .order_by("title")
+    )
+
+
+def partnership_get_published(*, slug: str) -> Partnership:
+    """One published partnership with everything its page shows."""
+    return (
+        Partnership.objects.published()
+        .select_related("local_authority")
+        .prefetch_related(
+            "places",
+            "organisations",
+            "domains",
+            "sdgs",
+            Prefetch(
+                "agreements", queryset=Agreement.objects.prefetch_related("domains")
+            ),
+            "exchanges",
+            Prefetch(
+                "albums",
+                queryset=PhotoAlbum.objects.filter(
+                    Exists(Photo.objects.filter(album=OuterRef("pk")))
+                ).prefetch_related("photos"),
+            ),
+            Prefetch(
+                "news_items",
+                queryset=NewsItem.objects.published(),
+                to_attr="published_news",
+            ),
+        )
+        .get(slug=slug)
+    )
+
+
+def photo_get_published(*, slug: str, photo_id: int) -> Photo:
+    return Photo.objects.select_related("album__partnership").get(
+        pk=photo_id,
+        album__partnership__slug=slug,
+        album__partnership__is_published=True,
+    )
+
+
+def agreement_get_published(*, slug: str, agreement_id: int) -> Agreement:
+    return Agreement.objects.select_related("partnership").get(
+        pk=agreement_id, partnership__slug=slug, partnership__is_published=True
+    )
+
+
+def memberships_of(*, local_authority: LocalAuthority):
+    return NetworkMembership.objects.filter(
+        local_authority=local_authority
+    ).select_related("network")
+
+
+def network_memberships():
+    """Every membership of an authority with a published partnership."""
+    return (
+        NetworkMembership.objects.filter(
+            Exists(
+                Partnership.objects.published().filter(
+                    local_authority=OuterRef("local_authority")
+                )
+            )
+        )
+        .select_related("network", "local_authority")
+        .order_by("local_authority__name", "joined_on", "network__name")
+    )
+
+
+def partnerships_for_sdg(*, sdg: SDG):
+    return (
+        Partnership.objects.published()
+        .filter(sdgs=sdg)
+        .select_related("local_authority")
+        .order_by("title")
+    )
+
+
+# Choices of the list's filters: only values that lead to a published partnership.
+
+
+def authorities_with_partnerships():
+    return LocalAuthority.objects.filter(
+        Exists(Partnership.objects.published().filter(local_authority=OuterRef("pk")))
+    ).order_by("name")
+
+
+def countries_with_partnerships() -> list[str]:
+    return list(
+        PartnerPlace.objects.filter(partnership__is_published=True)
+        .values_list("country", flat=True)
+        .distinct()
+    )
+
+
+def domains_in_use():
+    published = Partnership.objects.published()
+    return ActionDomain.objects.filter(
+        Q(Exists(published.filter(domains=OuterRef("pk"))))
+        | Q(
+            Exists(
+                Agreement.objects.filter(
+                    domains=OuterRef("pk"), partnership__in=published
+                )
+            )
+        )
+    ).order_by("name")
+
+
+# The timeline on a partnership's page.
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    kind: str  # "agreement", "exchange" or "news"
+    when: PartialDate | None
+    item: object
+
+
+def partnership_timeline(partnership: Partnership) -> list[TimelineEntry]:
+    """Agreements, exchanges and news in date order; undated agreements last."""
+    entries = []
+    for agreement in partnership.agreements.all():
+        entries.append(TimelineEntry("agreement", agreement.signed, agreement))
+    for exchange in partnership.exchanges.all():
+        entries.append(TimelineEntry("exchange", exchange.starts, exchange))
+    for news_item in partnership.published_news:
+        entries.append(
+            TimelineEntry("news", PartialDate(news_item.published_on, "day"), news_item)
+        )
+    order = {"agreement": 0, "exchange": 1, "news": 2}
+    return sorted(
+        entries,
+        key=lambda entry: (
+            entry.when is None,
+            entry.when.date if entry.when else dt.date.max,
+            order[entry.kind],
+        ),
+    )
+
+
+# The map.
+
+
+def map_markers(partnerships) -> list[worldmap.Marker]:
+    """A marker for each place with coordinates of the given published partnerships."""
+    places = (
+        PartnerPlace.objects.filter(
+            partnership__in=partnerships.filter(is_published=True),
+            latitude__isnull=False,
+            longitude__isnull=False,
+        )
+        .select_related("partnership__local_authority")
+        .order_by("name", "id")
+    )
+    markers = []
+    for place in places:
+        x, y = worldmap.project(place.longitude, place.latitude)
+        markers.append(worldmap.Marker(x, y, place, place.partnership))
+    # Grouped by country under the map, countries by their Dutch name.
+    markers.sort(key=lambda marker: sort_key(str(marker.place.country.name)))
+    return markers
+
+
+# Open data.
+
+
+def agreements_for_export():
+    return (
+        Agreement.objects.filter(partnership__is_published=True)
+        .select_related("partnership__local_authority")
+        .prefetch_related("domains", "partnership__places", "partnership__sdgs")
+        .order_by(
+            "partnership__local_authority__name",
+            "partnership__title",
+            "signed_on",
+            "id",
+        )
+    )
+
+
+def agreement_rows(*, base_url: str) -> list[dict]:
+    """One row per agreement of a published partnership (CSV and JSON)."""
+    rows = []
+    for agreement in agreements_for_export():
+        partnership = agreement.partnership
+        places = list(partnership.places.all())
+        signed = agreement.signed
+        ends = agreement.ends
+        rows.append(
+            {
+                "partnership": partnership.title,
+                "url": base_url + partnership.get_absolute_url(),
+                "local_authority": partnership.local_authority.name,
+                "partner_places": [place.name for place in places],
+                "countries": partnership.country_codes,
+                "agreement_kind": agreement.kind,
+                "agreement_kind_label": agreement.get_kind_display(),
+                "signed": signed.isoformat() if signed else "",
+                "signed_as_given": str(signed) if signed else "",
+                "signed_at": agreement.signed_at,
+                "ends": ends.isoformat() if ends else "",
+                "domains": [domain.name for domain in agreement.domains.all()],
+                "sdgs": [sdg.number for sdg in partnership.sdgs.all()],
+                "status": partnership.status,
+            }
+        )
+    return rows
+
+
+def partnership_news(*, limit: int = 20):
+    """Published news linked to a published partnership, newest first."""
+    return (
+        NewsItem.objects.published()
+        .filter(
+            Exists(Partnership.objects.published().filter(news_items=OuterRef("pk")))
+        )
+        .prefetch_related(
+            Prefetch(
+                "partnerships",
+                queryset=Partnership.objects.published().order_by("title"),
+                to_attr="published_partnerships",
+            )
+        )
+        .order_by("-published_on", "-id")[:limit]
+    )
+
+
+def dataset_description(*, base_url: str, owner: LocalAuthority | None) -> dict:
+    """schema.org `Dataset` of the open data, as JSON-LD."""
+    latest = (
+        Partnership.objects.published()
+        .order_by("-updated_at")
+        .values_list("updated_at", flat=True)
+    ).first()
+    publisher = owner.name if owner else "HerentQ"
+    description = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": _("Partnerschappen van lokale besturen"),
+        "description": _(
+            "De stedenbanden en partnerschappen van Belgische lokale besturen: de "
+            "partnerplaatsen, de soort overeenkomst en de datum van ondertekening, "
+            "de actiedomeinen en de SDG's. Eén rij per overeenkomst."
+        ),
+        "url": base_url + reverse("partnerships:list"),
+        "inLanguage": "nl-BE",
+        "isAccessibleForFree": True,
+        "license": (
+            "https://data.vlaanderen.be/id/licentie/modellicentie-gratis-hergebruik/v1.0"
+        ),
+        "keywords": [
+            _("stedenband"),
+            _("jumelage"),
+            _("ontwikkelingssamenwerking"),
+            _("lokaal mondiaal beleid"),
+            "SDG",
+        ],
+        "creator": {"@type": "GovernmentOrganization", "name": publisher},
+        "publisher": {"@type": "GovernmentOrganization", "name": publisher},
+        "spatialCoverage": {"@type": "Place", "name": _("wereldwijd")},
+        "variableMeasured": [
+            _("lokaal bestuur"),
+            _("partnerplaats"),
+            _("land (ISO 3166-1 alpha-2)"),
+            _("soort overeenkomst"),
+            _("datum van ondertekening (ISO 8601, zo precies als de bron)"),
+            _("actiedomeinen"),
+            _("SDG's"),
+        ],
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "text/csv",
+                "contentUrl": base_url + reverse("partnerships:export_csv"),
+            },
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "application/json",
+                "contentUrl": base_url + reverse("partnerships:export_json"),
+            },
+        ],
+    }
+    if latest:
+        description["dateModified"] = latest.date().isoformat()
+    return description

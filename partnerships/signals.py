@@ -1,0 +1,43 @@
+"""Side effects kept out of the admin and services: the search document and files."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from partnerships import services
+from partnerships.models import (
+    Agreement,
+    PartnerOrganisation,
+    PartnerPlace,
+    Partnership,
+    Photo,
+)
+
+
+def _refresh_partnership(sender, instance, **kwargs):
+    services.partnership_refresh_search(partnership_id=instance.pk)
+
+
+def _refresh_parent(sender, instance, **kwargs):
+    services.partnership_refresh_search(partnership_id=instance.partnership_id)
+
+
+def _refresh_on_domains(sender, instance, action, reverse, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and not reverse:
+        services.partnership_refresh_search(partnership_id=instance.pk)
+
+
+def _delete_photo_files(sender, instance, **kwargs):
+    services.photo_delete_files(photo=instance)
+
+
+def connect():
+    post_save.connect(_refresh_partnership, sender=Partnership, dispatch_uid="pship_s")
+    for model in (PartnerPlace, PartnerOrganisation, Agreement):
+        uid = f"pship_{model._meta.model_name}"
+        post_save.connect(_refresh_parent, sender=model, dispatch_uid=f"{uid}_save")
+        post_delete.connect(_refresh_parent, sender=model, dispatch_uid=f"{uid}_del")
+    m2m_changed.connect(
+        _refresh_on_domains,
+        sender=Partnership.domains.through,
+        dispatch_uid="pship_domains",
+    )
+    post_delete.connect(_delete_photo_files, sender=Photo, dispatch_uid="photo_files")

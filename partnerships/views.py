@@ -1,0 +1,189 @@
+import csv
+import json
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from herentq import extensions
+from herentq.files import file_response
+from herentq.models import LocalAuthority
+from partnerships import selectors, worldmap
+from partnerships.filters import PartnershipFilter
+from partnerships.models import Agreement, Partnership, Photo
+
+EXPORT_COLUMNS = [
+    "partnership",
+    "url",
+    "local_authority",
+    "partner_places",
+    "countries",
+    "agreement_kind",
+    "agreement_kind_label",
+    "signed",
+    "signed_as_given",
+    "signed_at",
+    "ends",
+    "domains",
+    "sdgs",
+    "status",
+]
+
+
+def _base_url(request) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def _ld_json(data: dict) -> str:
+    """JSON safe inside a <script> element (as django.utils.html.json_script)."""
+    text = json.dumps(data, ensure_ascii=False, indent=None)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+class PartnershipListView(FilterView):
+    """Filters, Dutch full-text search, pagination; every view has its own URL."""
+
+    filterset_class = PartnershipFilter
+    template_name = "partnerships/partnership_list.html"
+    context_object_name = "partnerships"
+    paginate_by = 20
+    strict = False  # a stale or mistyped filter is ignored, and said so at the field
+
+    def get_queryset(self):
+        return selectors.partnerships_for_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        owner = LocalAuthority.objects.filter(is_owner=True).first()
+        context["memberships"] = selectors.network_memberships()
+        context["dataset_ld_json"] = _ld_json(
+            selectors.dataset_description(base_url=_base_url(self.request), owner=owner)
+        )
+        context["is_filtered"] = any(
+            value for key, value in self.request.GET.items() if key != "page"
+        )
+        return context
+
+
+class PartnershipMapView(FilterView):
+    """The partner places on a world map drawn once at setup; no outside service."""
+
+    filterset_class = PartnershipFilter
+    template_name = "partnerships/partnership_map.html"
+    strict = False
+
+    def get_queryset(self):
+        return selectors.partnerships_for_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        markers = selectors.map_markers(self.object_list)
+        context.update(
+            markers=markers,
+            map_width=worldmap.WIDTH,
+            map_height=worldmap.HEIGHT,
+            map_view_box=worldmap.VIEW_BOX,
+            map_image=worldmap.STATIC_PATH,
+            is_filtered=any(self.request.GET.values()),
+        )
+        return context
+
+
+class PartnershipDetailView(DetailView):
+    template_name = "partnerships/partnership_detail.html"
+    context_object_name = "partnership"
+
+    def get_object(self, queryset=None):
+        try:
+            return selectors.partnership_get_published(slug=self.kwargs["slug"])
+        except Partnership.DoesNotExist:
+            raise Http404 from None
+
+    def get_context_data(self, **kwargs):
+        partnership = self.object
+        return super().get_context_data(
+            timeline=selectors.partnership_timeline(partnership),
+            memberships=selectors.memberships_of(
+                local_authority=partnership.local_authority
+            ),
+            sections=extensions.collect("partnership_sections", partnership),
+            albums=list(partnership.albums.all()),
+            **kwargs,
+        )
+
+
+class PhotoDetailView(TemplateView):
+    """One photo on its own page: the gallery without JavaScript."""
+
+    template_name = "partnerships/photo_detail.html"
+
+    def get_context_data(self, **kwargs):
+        try:
+            photo = selectors.photo_get_published(
+                slug=self.kwargs["slug"], photo_id=self.kwargs["pk"]
+            )
+        except Photo.DoesNotExist:
+            raise Http404 from None
+        photos = list(photo.album.photos.all())
+        index = next(
+            i for i, candidate in enumerate(photos) if candidate.pk == photo.pk
+        )
+        return super().get_context_data(
+            photo=photo,
+            album=photo.album,
+            partnership=photo.album.partnership,
+            number=index + 1,
+            total=len(photos),
+            previous=photos[index - 1] if index > 0 else None,
+            next=photos[index + 1] if index + 1 < len(photos) else None,
+            **kwargs,
+        )
+
+
+def agreement_document(request, slug: str, pk: int):
+    """The signed PDF of an agreement of a published partnership."""
+    try:
+        agreement = selectors.agreement_get_published(slug=slug, agreement_id=pk)
+    except Agreement.DoesNotExist:
+        raise Http404 from None
+    if not agreement.document:
+        raise Http404
+    filename = f"{agreement.partnership.slug}-{agreement.kind}-{agreement.pk}.pdf"
+    return file_response(agreement.document, download_name=filename)
+
+
+def export_csv(request):
+    """Open data: one row per agreement; lists are joined with "; "."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="partnerschappen.csv"'
+    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
+    writer = csv.DictWriter(response, fieldnames=EXPORT_COLUMNS)
+    writer.writeheader()
+    for row in selectors.agreement_rows(base_url=_base_url(request)):
+        writer.writerow(
+            {
+                key: "; ".join(str(item) for item in value)
+                if isinstance(value, list)
+                else value
+                for key, value in row.items()
+            }
+        )
+    return response
+
+
+def export_json(request):
+    rows = selectors.agreement_rows(base_url=_base_url(request))
+    response = JsonResponse(
+        rows, safe=False, json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def dataset_jsonld(request):
+    owner = LocalAuthority.objects.filter(is_owner=True).first()
+    data = selectors.dataset_description(base_url=_base_url(request), owner=owner)
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/ld+json; charset=utf-8",
+    )

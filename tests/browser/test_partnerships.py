@@ -1,0 +1,139 @@
+"""Partnerships in a real browser: accessibility of every page, and the journey of
+a citizen who looks for the Herent–Nimlaha'kok partnership and opens a photo."""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import assert_accessible, goto
+
+HERENT = "/partnerschappen/herent-nimlahakok-nimlasachal/"
+
+PAGES = [
+    "/partnerschappen/",
+    "/partnerschappen/?zoek=Coban&land=GT",
+    "/partnerschappen/?werelddeel=africa&sdg=16&overeenkomst=jumelage",
+    "/partnerschappen/?land=XX",  # the error state of the filter form
+    HERENT,
+    "/partnerschappen/sint-joost-kardzjali/",
+    "/partnerschappen/sint-joost-selembao/",
+    "/partnerschappen/kaart/",
+    "/partnerschappen/kaart/?land=MA",
+    "/sdg/5/",
+    "/sdg/16/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_partnership_pages_have_no_accessibility_violations(page, demo_data, path):
+    response = goto(page, path)
+    assert response.status == 200
+    assert_accessible(page)
+
+
+def test_photo_page_has_no_accessibility_violations(page, demo_data):
+    goto(page, HERENT)
+    href = page.locator("[data-photo]").first.get_attribute("href")
+    response = goto(page, href)
+    assert response.status == 200
+    assert page.locator("main img").first.evaluate("img => img.naturalWidth") > 0
+    assert_accessible(page)
+
+
+def test_partnership_pages_fit_a_narrow_screen(page, demo_data):
+    page.set_viewport_size({"width": 320, "height": 800})
+    for path in ["/partnerschappen/", HERENT, "/partnerschappen/kaart/"]:
+        goto(page, path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, path
+
+
+def test_citizen_finds_herent_by_search_and_by_country_and_opens_a_photo(
+    page, demo_data
+):
+    errors = []
+    page.on(
+        "console",
+        lambda message: message.type == "error" and errors.append(message.text),
+    )
+    goto(page, "/")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Partnerschappen"
+    ).click()
+    page.wait_for_url("**/partnerschappen/")
+
+    # By search: without the accent, as people type it.
+    page.get_by_role("searchbox", name="Zoeken").fill("Coban")
+    page.get_by_role("button", name="Toon resultaten").click()
+    page.wait_for_url(re.compile(r".*zoek=Coban.*"))
+    assert page.locator("#results-title").inner_text() == "1 partnerschap gevonden"
+    results = page.get_by_role("region", name="1 partnerschap gevonden")
+    assert results.get_by_role(
+        "link", name="Herent – Nimlaha'kok en Nimlasachal"
+    ).is_visible()
+
+    # By the country filter, from a clean slate; the URL can be shared.
+    page.get_by_role("link", name="Wis alle filters").click()
+    page.wait_for_url("**/partnerschappen/")
+    page.get_by_label("Land").select_option(label="Guatemala")
+    page.get_by_role("button", name="Toon resultaten").click()
+    page.wait_for_url(re.compile(r".*land=GT.*"))
+    shared = page.url
+    goto(page, shared.replace(page.base_url, ""))
+    assert page.get_by_label("Land").input_value() == "GT"
+    link = page.get_by_role("link", name="Herent – Nimlaha'kok en Nimlasachal")
+    link.click()
+    page.wait_for_url(f"**{HERENT}")
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Herent – Nimlaha'kok en Nimlasachal"
+    )
+
+    # The gallery by keyboard: the lightbox opens on Enter, the arrows move,
+    # Escape closes it and the focus returns to the photo it came from.
+    first = page.locator("[data-photo]").first
+    first.focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for()
+    assert dialog.get_by_role("heading").inner_text() == "Foto 1 van 3"
+    image = dialog.locator("img")
+    assert image.get_attribute("alt").startswith("Voorbeeldafbeelding")
+    page.wait_for_function(
+        "document.querySelector('[data-lightbox-image]').naturalWidth > 0"
+    )
+    assert_accessible(page)  # the open dialog too
+    page.keyboard.press("ArrowRight")
+    assert dialog.get_by_role("heading").inner_text() == "Foto 2 van 3"
+    page.keyboard.press("Tab")
+    focused_inside = page.evaluate(
+        "document.getElementById('lightbox').contains(document.activeElement)"
+    )
+    assert focused_inside
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.dataset.photo") == ""
+    assert page.evaluate(
+        "document.activeElement === document.querySelector('[data-photo]')"
+    )
+
+    # Without the lightbox (a new tab, or no JavaScript) the link opens the photo page.
+    href = first.get_attribute("href")
+    goto(page, href)
+    assert page.get_by_text("Foto 1 van 3").first.is_visible()
+    assert errors == []
+
+
+def test_map_marker_leads_to_its_partnership(page, demo_data):
+    goto(page, "/partnerschappen/kaart/")
+    marker = page.get_by_role("link", name=re.compile(r"^Kardzjali \(Bulgarije\)"))
+    assert marker.count() == 1
+    marker.focus()
+    outline = page.evaluate(
+        "getComputedStyle(document.activeElement.querySelector('circle')).strokeWidth"
+    )
+    assert outline == "4px"  # visible focus on the marker
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/partnerschappen/sint-joost-kardzjali/")
+    assert page.get_by_text("7 mei 2019").first.is_visible()

@@ -1,0 +1,268 @@
+"""The secretariat's back office: every changelist and form, the minutes' steps,
+history of who changed what, and frozen versions."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from council import services
+from council.constants import MinutesStatus
+from council.models import (
+    Advice,
+    AgendaDocument,
+    AgendaItem,
+    Council,
+    CouncilMember,
+    Meeting,
+    Minutes,
+    MinutesComment,
+    MinutesVersion,
+)
+from herentq.constants import COUNCIL_SECRETARIAT_GROUP
+from tests.conftest import deliver_mail
+from tests.council.conftest import advance
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [
+    Council,
+    CouncilMember,
+    Meeting,
+    AgendaItem,
+    Minutes,
+    MinutesVersion,
+    MinutesComment,
+    Advice,
+]
+
+
+def test_secretariat_group_holds_every_council_permission():
+    group = Group.objects.get(name=COUNCIL_SECRETARIAT_GROUP)
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {
+        "change_minutes",
+        "add_meeting",
+        "change_advice",
+        "view_minutesversion",
+    } <= (codenames)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_secretariat_opens_each_changelist_and_change_form(
+    secretariat_client, secretariat_user, model
+):
+    call_command("load_demo_data", verbosity=0)
+    services.minutes_comment_add(
+        minutes=Minutes.objects.get(status=MinutesStatus.CIRCULATED),
+        author=secretariat_user,
+        text="Opmerking",
+    )
+    opts = model._meta
+    changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    assert secretariat_client.get(changelist).status_code == 200
+    assert secretariat_client.get(changelist, {"q": "radio"}).status_code == 200
+    obj = model.objects.first()
+    change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    assert secretariat_client.get(change).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "model", [Council, CouncilMember, Meeting, AgendaItem, Minutes, Advice]
+)
+def test_secretariat_opens_each_add_form(secretariat_client, model):
+    opts = model._meta
+    add = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+    assert secretariat_client.get(add).status_code == 200
+
+
+def test_versions_and_comments_cannot_be_added_or_edited(secretariat_client, published):
+    version = published.minutes.published_version
+    url = reverse("admin:council_minutesversion_change", args=[version.pk])
+    response = secretariat_client.post(url, {"reason": "stil gewijzigd"})
+    assert response.status_code == 403
+    assert (
+        secretariat_client.get(reverse("admin:council_minutesversion_add")).status_code
+        == 403
+    )
+    delete = reverse("admin:council_minutesversion_delete", args=[version.pk])
+    assert secretariat_client.post(delete, {"post": "yes"}).status_code == 403
+    version.refresh_from_db()
+    assert version.reason == ""
+
+
+def test_adding_minutes_creates_an_entry_per_agenda_item(secretariat_client, council):
+    from tests.council.factories import AgendaItemFactory, MeetingFactory
+
+    meeting = MeetingFactory(council=council, held=True)
+    AgendaItemFactory.create_batch(3, meeting=meeting)
+    response = secretariat_client.post(
+        reverse("admin:council_minutes_add"), {"meeting": meeting.pk}
+    )
+    assert response.status_code == 302
+    assert meeting.minutes.entries.count() == 3
+
+
+def _entry_formset(minutes, texts):
+    data = {}
+    prefix = "entries"
+    entries = list(minutes.entries.order_by("agenda_item__position"))
+    data[f"{prefix}-TOTAL_FORMS"] = str(len(entries))
+    data[f"{prefix}-INITIAL_FORMS"] = str(len(entries))
+    for index, entry in enumerate(entries):
+        data[f"{prefix}-{index}-id"] = str(entry.pk)
+        data[f"{prefix}-{index}-minutes"] = str(minutes.pk)
+        data[f"{prefix}-{index}-text"] = texts.get(entry.agenda_item_id, entry.text)
+    for inline in ("versions", "comments"):
+        data[f"{inline}-TOTAL_FORMS"] = "0"
+        data[f"{inline}-INITIAL_FORMS"] = "0"
+    for key in ("herentq-auditentry-content_type-object_id",):
+        data[f"{key}-TOTAL_FORMS"] = "0"
+        data[f"{key}-INITIAL_FORMS"] = "0"
+    return data
+
+
+def test_text_changes_show_who_changed_what_from_what_to_what(
+    secretariat_client, secretariat_user, scenario
+):
+    minutes = scenario.minutes
+    url = reverse("admin:council_minutes_change", args=[minutes.pk])
+    data = _entry_formset(
+        minutes, {scenario.public_item.pk: "Nieuwe tekst over de radio."}
+    )
+    response = secretariat_client.post(url, data)
+    assert response.status_code == 302, (
+        response.context["errors"] if response.context else ""
+    )
+    page = secretariat_client.get(url).content.decode()
+    assert "Nieuwe tekst over de radio." in page
+    assert "De raad steunt de gemeenschapsradio" in page  # the old text
+    assert secretariat_user.username in page
+
+
+def test_approved_text_is_read_only_in_the_admin(secretariat_client, scenario):
+    advance(scenario, to="approved")
+    minutes = scenario.minutes
+    url = reverse("admin:council_minutes_change", args=[minutes.pk])
+    before = list(minutes.entries.values_list("text", flat=True))
+    secretariat_client.post(
+        url, _entry_formset(minutes, {scenario.public_item.pk: "Stiekem"})
+    )
+    assert list(minutes.entries.values_list("text", flat=True)) == before
+
+
+def test_steps_on_the_change_form_run_the_workflow(secretariat_client, scenario):
+    minutes = scenario.minutes
+    change = reverse("admin:council_minutes_change", args=[minutes.pk])
+    step = reverse("admin:council_minutes_step", args=[minutes.pk, "circulate"])
+    assert step in secretariat_client.get(change).content.decode()
+    assert secretariat_client.get(step).status_code == 200  # confirmation page
+    response = secretariat_client.post(step)
+    assert response.status_code == 302
+    minutes.refresh_from_db()
+    assert minutes.status == MinutesStatus.CIRCULATED
+    outbox = deliver_mail()
+    assert outbox and "http://testserver/grosh/leden/" in outbox[0].body
+    schedule = reverse(
+        "admin:council_minutes_step", args=[minutes.pk, "schedule-approval"]
+    )
+    secretariat_client.post(schedule)
+    minutes.refresh_from_db()
+    assert minutes.approval_item.meeting == scenario.next_meeting
+    # Approving before the later meeting is held fails with a message, not a crash.
+    approve = reverse("admin:council_minutes_step", args=[minutes.pk, "approve"])
+    response = secretariat_client.post(approve, follow=True)
+    assert "moet eerst gehouden zijn" in response.content.decode()
+
+
+def test_correction_form_requires_a_reason(secretariat_client, published):
+    minutes = published.minutes
+    url = reverse("admin:council_minutes_correction", args=[minutes.pk])
+    response = secretariat_client.post(url, {"reason": ""})
+    assert response.status_code == 200
+    entry = minutes.entries.get(agenda_item=published.public_item)
+    services.minutes_entry_update(entry=entry, text="Verbeterd.")
+    response = secretariat_client.post(url, {"reason": "Schrijffout"})
+    assert response.status_code == 302
+    minutes.refresh_from_db()
+    assert minutes.published_version.reason == "Schrijffout"
+
+
+def test_advice_history_shows_the_change_and_who_made_it(
+    secretariat_client, secretariat_user, scenario
+):
+    advice = scenario.public_item.advice
+    url = reverse("admin:council_advice_change", args=[advice.pk])
+    data = {
+        "agenda_item": advice.agenda_item_id,
+        "subject_text": advice.subject_text,
+        "text": advice.text,
+        "motivation": advice.motivation,
+        "outcome": "conditional",
+        "votes_for": 2,
+        "votes_against": 1,
+        "votes_abstain": 0,
+        "followup_status": "",
+        "followup_date": "",
+        "followup_note": "",
+        "herentq-auditentry-content_type-object_id-TOTAL_FORMS": "0",
+        "herentq-auditentry-content_type-object_id-INITIAL_FORMS": "0",
+    }
+    assert secretariat_client.post(url, data).status_code == 302
+    history = secretariat_client.get(
+        reverse("admin:council_advice_history", args=[advice.pk])
+    ).content.decode()
+    assert "positive" in history and "conditional" in history
+    assert secretariat_user.username in history
+
+
+def test_advice_form_refuses_more_votes_than_present_voters(
+    secretariat_client, scenario
+):
+    advice = scenario.public_item.advice
+    url = reverse("admin:council_advice_change", args=[advice.pk])
+    response = secretariat_client.post(
+        url,
+        {
+            "agenda_item": advice.agenda_item_id,
+            "subject_text": advice.subject_text,
+            "text": advice.text,
+            "motivation": advice.motivation,
+            "outcome": "positive",
+            "votes_for": 9,
+            "votes_against": 0,
+            "votes_abstain": 0,
+            "herentq-auditentry-content_type-object_id-TOTAL_FORMS": "0",
+            "herentq-auditentry-content_type-object_id-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "meer stemmen" in response.content.decode()
+
+
+def test_document_upload_in_the_admin_is_checked_by_content(
+    secretariat_client, scenario
+):
+    item = scenario.public_item
+    url = reverse("admin:council_agendaitem_change", args=[item.pk])
+    base = {
+        "meeting": item.meeting_id,
+        "position": item.position,
+        "title": item.title,
+        "description": item.description,
+        "is_public": "on",
+        "documents-TOTAL_FORMS": "1",
+        "documents-INITIAL_FORMS": "0",
+        "documents-0-title": "Voorstel",
+    }
+    fake = SimpleUploadedFile("voorstel.pdf", b"MZ\x90\x00 not a pdf")
+    response = secretariat_client.post(url, {**base, "documents-0-file": fake})
+    assert response.status_code == 200
+    assert not AgendaDocument.objects.exists()
+    real = SimpleUploadedFile("voorstel.pdf", b"%PDF-1.4\n%%EOF\n")
+    response = secretariat_client.post(url, {**base, "documents-0-file": real})
+    assert response.status_code == 302
+    document = AgendaDocument.objects.get()
+    assert document.size == len(b"%PDF-1.4\n%%EOF\n")
+    assert "voorstel" not in document.file.name  # stored under a random name
