@@ -478,9 +478,11 @@ def transition_initial(name: str, application) -> dict:
         if advice is not None:
             initial.update(
                 {
-                    "outcome": getattr(advice, "outcome", ""),
-                    "motivation": getattr(advice, "motivation", ""),
-                    "advice_date": getattr(advice, "date", None) or today,
+                    "outcome": advice.outcome,
+                    "motivation": advice.motivation,
+                    "advice_date": timezone.localdate(
+                        advice.agenda_item.meeting.planned_start
+                    ),
                 }
             )
         return initial
@@ -565,6 +567,7 @@ class ApplicationAdmin(SimpleHistoryAdmin):
     list_filter = [
         ("call__scheme", admin.RelatedOnlyFieldListFilter),
         ("call", admin.RelatedOnlyFieldListFilter),
+        ("partnership", admin.RelatedOnlyFieldListFilter),
         "status",
         YearFilter,
         CountryFilter,
@@ -623,6 +626,7 @@ class ApplicationAdmin(SimpleHistoryAdmin):
                     "partner_description",
                     "country",
                     "region",
+                    "partnership",
                     "sdgs",
                     "sdg_explanation",
                 ]
@@ -813,7 +817,9 @@ class ApplicationAdmin(SimpleHistoryAdmin):
             raise Http404
         return obj
 
-    def _render_form_page(self, request, obj, *, form, title, submit_label, status=200):
+    def _render_form_page(
+        self, request, obj, *, form, title, submit_label, status=200, extra=None
+    ):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -823,6 +829,7 @@ class ApplicationAdmin(SimpleHistoryAdmin):
             "form": form,
             "submit_label": submit_label,
             "envelope": self.envelope_summary(obj),
+            **(extra or {}),
         }
         return TemplateResponse(
             request,
@@ -882,6 +889,12 @@ class ApplicationAdmin(SimpleHistoryAdmin):
             form=form,
             title=f"{transition.label}: {obj.reference}",
             submit_label=transition.label,
+            extra={
+                "council_advice": integrations.advice_for(obj)
+                if name in ("record_advice", "decide")
+                else None,
+                "recording_advice": name == "record_advice",
+            },
         )
 
     def message_view(self, request, object_id):

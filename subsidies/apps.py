@@ -48,6 +48,22 @@ class SubsidiesConfig(AppConfig):
             )
         ]
 
+    def partnership_sections(self, partnership):
+        from herentq.extensions import Section
+        from subsidies.selectors import granted_for_partnership
+
+        return [
+            Section(
+                title=str(_("Gesubsidieerde projecten")),
+                items=_project_links(granted_for_partnership(partnership)[:25]),
+                empty_text=str(
+                    _(
+                        "De gemeente subsidieerde nog geen project binnen dit partnerschap."
+                    )
+                ),
+            )
+        ]
+
 
 def _project_links(applications):
     """Granted projects as links to their row in the public register."""

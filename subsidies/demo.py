@@ -24,7 +24,8 @@ from django.utils.text import slugify
 
 from herentq.demo_utils import upsert
 from herentq.models import SDG, AuditEntry
-from subsidies import services
+from partnerships.models import Partnership
+from subsidies import integrations, services
 from subsidies.constants import LegalForm, Status
 from subsidies.models import (
     Application,
@@ -37,6 +38,7 @@ from subsidies.models import (
 )
 
 DEMO_PASSWORD = "herentq-aanvrager"
+HERENT_PARTNERSHIP = "herent-nimlahakok-nimlasachal"
 EXAMPLE = "Voorbeeld: "
 
 PDF = (
@@ -566,8 +568,8 @@ def _calls(today: dt.date) -> dict:
         ),
         ("projectsubsidie-4de-pijler", "first"): (
             f"Eerste oproep {year}",
-            at(today - dt.timedelta(days=80), 9),
-            at(today - dt.timedelta(days=20), 23),
+            at(today - dt.timedelta(days=100), 9),
+            at(today - dt.timedelta(days=45), 23),
             year,
         ),
         ("projectsubsidie-4de-pijler", "second"): (
@@ -692,6 +694,8 @@ def load():
         organisations.append((organisation, user))
 
     official = _service_user()
+    meetings = _meetings()
+    partnership = Partnership.objects.filter(slug=HERENT_PARTNERSHIP).first()
     with override_settings(
         EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
     ):
@@ -709,13 +713,53 @@ def load():
                 status=status,
                 fields=fields,
                 today=today,
+                meetings=meetings,
+                partnership=partnership,
             )
             _spread_in_time(application, start=calls[(slug, key)].opens_at)
     for envelope in BudgetEnvelope.objects.all():
         services.envelope_recalculate(envelope=envelope)
 
 
-def _build(*, call, organisation, user, official, status, fields, today):
+def _council_advice(application, outcome, motivation):
+    """The GROSH's advice on the agenda item, recorded in the council app."""
+    from council.services import advice_record
+
+    item = integrations.agenda_items_for(application).first()
+    favourable = outcome != "negative"
+    return advice_record(
+        agenda_item=item,
+        subject_text=f"Subsidieaanvraag {application.reference}: {application.title}",
+        text=(
+            "De GROSH adviseert de subsidie toe te kennen."
+            if favourable
+            else "De GROSH adviseert de subsidie niet toe te kennen."
+        ),
+        motivation=motivation,
+        outcome=outcome,
+        votes_for=4 if favourable else 1,
+        votes_against=0 if favourable else 3,
+        votes_abstain=1,
+    )
+
+
+def _meetings():
+    """The GROSH's last held meeting and its next planned one (None without)."""
+    from council.constants import GROSH_SLUG, MeetingStatus
+    from council.models import Meeting
+
+    held = (
+        Meeting.objects.filter(council__slug=GROSH_SLUG, status=MeetingStatus.HELD)
+        .order_by("-planned_start")
+        .first()
+    )
+    upcoming = integrations.upcoming_meetings()
+    return {"last": held, "next": upcoming[0] if upcoming else None}
+
+
+def _build(
+    *, call, organisation, user, official, status, fields, today, meetings, partnership
+):
     """One file, taken through the services up to `status`."""
     scheme = call.scheme
     requested = Decimal(fields["requested"])
@@ -750,6 +794,7 @@ def _build(*, call, organisation, user, official, status, fields, today):
             "partner_description": "Een lokale organisatie waarmee de vereniging al jaren samenwerkt.",
             "country": fields["country"],
             "region": fields["region"],
+            "partnership": partnership if fields.get("partnership") else None,
         },
         sdgs=None,
     )
@@ -832,24 +877,34 @@ def _build(*, call, organisation, user, official, status, fields, today):
         call.closes_at.date() + dt.timedelta(days=35), today - dt.timedelta(days=10)
     )
     if scheme.requires_council_advice:
+        # This year's files go on the GROSH's agendas (the last meeting, or the
+        # next one for a file still waiting); older ones predate the portal.
+        this_year = call.year == today.year
+        meeting = meetings["next" if status == Status.ADVICE else "last"]
         application = services.application_put_on_agenda(
             application=application,
             actor=official,
-            reason="Agenda van de volgende GROSH.",
+            meeting=meeting if this_year else None,
+            reason="Agenda van de GROSH.",
         )
         if status == Status.ADVICE:
             return application
         outcome = fields.get("advice", "positive")
+        motivation = (
+            "Het project sluit aan bij de prioriteiten van de stedenband en de partner is betrouwbaar."
+            if outcome != "negative"
+            else "Het project is vooral een investering in gebouwen en past beter bij een andere financiering."
+        )
+        advice_date = decision_date - dt.timedelta(days=7)
+        if this_year and meeting is not None:
+            advice = _council_advice(application, outcome, motivation)
+            advice_date = timezone.localdate(advice.agenda_item.meeting.planned_start)
         application = services.application_record_advice(
             application=application,
             actor=official,
             outcome=outcome,
-            motivation=(
-                "Het project sluit aan bij de prioriteiten van de stedenband en de partner is betrouwbaar."
-                if outcome != "negative"
-                else "Het project is vooral een investering in gebouwen en past beter bij een andere financiering."
-            ),
-            advice_date=decision_date - dt.timedelta(days=7),
+            motivation=motivation,
+            advice_date=advice_date,
             proposed_amount=Decimal(fields.get("approved", fields["requested"])),
         )
         if status == Status.ADVISED:

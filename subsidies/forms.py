@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from herentq.models import SDG
+from subsidies import integrations
 from subsidies.constants import (
     LEGAL_FORMS_WITHOUT_ENTERPRISE_NUMBER,
     AdviceOutcome,
@@ -303,7 +304,13 @@ class ProjectStepForm(PartialMixin, forms.ModelForm):
 class PartnerStepForm(PartialMixin, forms.ModelForm):
     class Meta:
         model = Application
-        fields = ["partner_name", "partner_description", "country", "region"]
+        fields = [
+            "partner_name",
+            "partner_description",
+            "country",
+            "region",
+            "partnership",
+        ]
         widgets = {"partner_description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
@@ -318,6 +325,17 @@ class PartnerStepForm(PartialMixin, forms.ModelForm):
                 if code == "" or code in allowed
             ]
             country.help_text = _("Deze subsidie is voor projecten in deze landen.")
+        partnership = self.fields["partnership"]
+        partnership.queryset = integrations.partnerships_to_choose()
+        partnership.label = _(
+            "Hoort het project bij een partnerschap? (niet verplicht)"
+        )
+        partnership.help_text = _(
+            "Bijvoorbeeld de stedenband Herent – Nimlaha'kok en Nimlasachal. Het "
+            "project verschijnt dan, als het toegekend wordt, op de pagina van het "
+            "partnerschap."
+        )
+        partnership.empty_label = _("Nee, geen partnerschap")
         if not self.partial:
             self.fields["partner_name"].required = True
             country.required = True

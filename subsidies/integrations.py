@@ -1,51 +1,46 @@
-"""Where subsidies meets the council (GROSH) and the partnerships apps.
+"""Where subsidies meets its siblings: the council (GROSH) and the partnerships.
 
-Every call to a sibling app goes through this module, so the rest of the app
-depends on a small interface: put a file on a meeting's agenda, read the advice,
-and tell whether a user is a council member who may see the file.
+Every call into another app goes through this module, so the rest of the app
+depends on a small interface: put a file on a meeting's agenda, read the advice
+given on it, tell whether a user may see it as a council member, and list the
+partnerships a project can belong to. The council never imports subsidies: it
+knows a file only as the generic subject of an agenda item.
 """
 
 from django.contrib.contenttypes.models import ContentType
 
-from herentq.constants import COUNCIL_MEMBERS_GROUP
-from herentq.models import AuditEntry
+from council import selectors as council_selectors
+from council import services as council_services
+from council.constants import GROSH_SLUG
+from council.models import AgendaItem, Council
+from partnerships.models import Partnership
+from subsidies.formatting import format_eur
 
-
-def _council():
-    try:
-        from council import selectors, services
-    except ImportError:
-        return None, None
-    if not hasattr(services, "agenda_item_create_for_subject"):
-        return None, None
-    return services, selectors
-
-
-def council_available() -> bool:
-    return _council()[0] is not None
+# What the council raises when it refuses (e.g. a cancelled meeting).
+CouncilError = council_services.CouncilError
 
 
 def upcoming_meetings():
-    """Meetings a file can be put on, for the admin's form (empty without council)."""
-    services, selectors = _council()
-    if selectors is None or not hasattr(selectors, "meetings_upcoming"):
-        return []
-    return selectors.meetings_upcoming()
+    """Planned meetings of the GROSH a file can be put on (for the admin's form)."""
+    council = Council.objects.filter(slug=GROSH_SLUG).first()
+    return list(council_selectors.meetings_upcoming(council=council))
 
 
 def put_on_agenda(*, application, meeting, actor):
-    """Create the agenda item in the council app; returns it (None without council)."""
-    services, _selectors = _council()
-    if services is None or meeting is None:
+    """Create the (closed) agenda item in the council app; None without a meeting.
+
+    Raises CouncilError when the council refuses (e.g. a cancelled meeting).
+    """
+    if meeting is None:
         return None
-    return services.agenda_item_create_for_subject(
+    return council_services.agenda_item_create_for_subject(
         meeting=meeting,
         subject=application,
         title=f"Subsidieaanvraag {application.reference}: {application.title}",
         description=(
             f"{application.organisation.name} vraagt "
-            f"{application.requested_amount} euro voor “{application.title}” "
-            f"({application.call.scheme.name})."
+            f"{format_eur(application.requested_amount)} voor "
+            f"“{application.title}” ({application.call.scheme.name})."
         ),
         is_public=False,
         actor=actor,
@@ -53,29 +48,26 @@ def put_on_agenda(*, application, meeting, actor):
 
 
 def advice_for(application):
-    """The GROSH's advice on the file, as recorded in the council app (or None)."""
-    _services, selectors = _council()
-    if selectors is None:
-        return None
-    return selectors.advice_for_subject(application)
+    """The GROSH's latest advice on the file, as recorded by the council (or None)."""
+    return council_selectors.advice_for_subject(application)
 
 
-def user_is_council_member(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    _services, selectors = _council()
-    if selectors is not None and hasattr(selectors, "user_is_council_member"):
-        return selectors.user_is_council_member(user)
-    return user.groups.filter(name=COUNCIL_MEMBERS_GROUP).exists()
+def agenda_items_for(application):
+    return AgendaItem.objects.filter(
+        subject_type=ContentType.objects.get_for_model(application),
+        subject_id=str(application.pk),
+    ).select_related("meeting")
 
 
 def is_on_agenda(application) -> bool:
     """Whether the file is the subject of an agenda item of the GROSH."""
-    _services, selectors = _council()
-    if selectors is not None and hasattr(selectors, "agenda_items_for_subject"):
-        return selectors.agenda_items_for_subject(application).exists()
-    return AuditEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(application),
-        object_id=str(application.pk),
-        action="subsidies.put_on_agenda",
-    ).exists()
+    return agenda_items_for(application).exists()
+
+
+def user_may_read_council_files(user) -> bool:
+    """Council members, and the secretariat that prepares what they read."""
+    return council_selectors.user_has_members_access(user)
+
+
+def partnerships_to_choose():
+    return Partnership.objects.published().select_related("local_authority")

@@ -566,6 +566,15 @@ class Application(TimeStampedModel):
     partner_description = models.TextField(_("over de partnerorganisatie"), blank=True)
     country = CountryField(_("land van het project"), blank=True)
     region = models.CharField(_("regio of plaats"), max_length=200, blank=True)
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="subsidy_applications",
+        verbose_name=_("partnerschap"),
+        help_text=_("Het partnerschap van een gemeente waar het project bij hoort."),
+    )
 
     # Step "SDG's".
     sdgs = models.ManyToManyField(

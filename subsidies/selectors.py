@@ -197,3 +197,13 @@ def granted_for_sdg(sdg) -> QuerySet:
         .select_related("organisation")
         .order_by("-decision_date", "reference")
     )
+
+
+def granted_for_partnership(partnership) -> QuerySet:
+    """Granted projects that belong to the partnership (one query)."""
+    return (
+        Application.objects.granted()
+        .filter(decision_date__isnull=False, partnership=partnership)
+        .select_related("organisation")
+        .order_by("-decision_date", "reference")
+    )

@@ -574,12 +574,17 @@ def application_declare_inadmissible(*, application: Application, actor, reason:
 def application_put_on_agenda(
     *, application: Application, actor, meeting=None, reason: str = ""
 ):
-    """Ask the GROSH for advice: creates the agenda item in the council app."""
+    """Ask the GROSH for advice: creates the (closed) agenda item in the council
+    app. Without a meeting the advice is asked outside the portal (files from
+    before it existed); council members then do not see the file here."""
     application = _lock(application)
     workflow.check(application, "put_on_agenda")
-    item = integrations.put_on_agenda(
-        application=application, meeting=meeting, actor=actor
-    )
+    try:
+        item = integrations.put_on_agenda(
+            application=application, meeting=meeting, actor=actor
+        )
+    except integrations.CouncilError as error:
+        raise SubsidyError(str(error)) from error
     application.status = Status.ADVICE
     return _transition(
         application,

@@ -979,7 +979,7 @@ class CouncilMemberMixin:
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect(f"{reverse('account_login')}?next={request.path}")
-        if not integrations.user_is_council_member(request.user):
+        if not integrations.user_may_read_council_files(request.user):
             raise PermissionDenied
         self.application = get_object_or_404(
             Application.objects.with_related().exclude(reference=""),
