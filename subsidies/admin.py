@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -212,16 +213,52 @@ class SchemeAdmin(SimpleHistoryAdmin):
 
 @admin.register(Call)
 class CallAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "scheme", "opens_at", "closes_at", "year", "is_open"]
+    """Calls with their totals: how many files, how much asked and granted."""
+
+    list_display = [
+        "title",
+        "scheme",
+        "opens_at",
+        "closes_at",
+        "year",
+        "is_open",
+        "file_count",
+        "requested_total",
+        "approved_total",
+    ]
     list_filter = ["scheme", "year"]
     search_fields = ["title", "scheme__name"]
     date_hierarchy = "opens_at"
     autocomplete_fields = ["scheme"]
     list_select_related = ["scheme"]
 
+    def get_queryset(self, request):
+        submitted = ~Q(applications__status="draft")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                file_count=Count("applications", filter=submitted),
+                requested_total=Sum("applications__requested_amount", filter=submitted),
+                approved_total=Sum("applications__approved_amount"),
+            )
+        )
+
     @admin.display(boolean=True, description=_("nu open"))
     def is_open(self, obj):
         return obj.is_open()
+
+    @admin.display(description=_("ingediende aanvragen"), ordering="file_count")
+    def file_count(self, obj):
+        return obj.file_count
+
+    @admin.display(description=_("samen gevraagd"), ordering="requested_total")
+    def requested_total(self, obj):
+        return format_eur(obj.requested_total or 0)
+
+    @admin.display(description=_("samen toegekend"), ordering="approved_total")
+    def approved_total(self, obj):
+        return format_eur(obj.approved_total or 0)
 
 
 class EnvelopeAdminForm(forms.ModelForm):

@@ -37,14 +37,6 @@ from subsidies.validators import (
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
-_attachment_name = random_upload_name("subsidies/attachments")
-
-
-def attachment_upload_to(instance, filename: str) -> str:
-    """A random name under subsidies/attachments/ (a module-level function, so
-    migrations can refer to it; `random_upload_name` returns a closure)."""
-    return _attachment_name(instance, filename)
-
 
 ZERO = Decimal("0.00")
 
@@ -928,7 +920,7 @@ class Attachment(models.Model):
     file = models.FileField(
         _("bestand"),
         storage=private_storage,
-        upload_to=attachment_upload_to,
+        upload_to=random_upload_name("subsidies/attachments"),
         max_length=200,
     )
     original_name = models.CharField(_("oorspronkelijke naam"), max_length=200)

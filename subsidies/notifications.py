@@ -13,8 +13,8 @@ from herentq.models import ServiceContact
 
 
 def site_url() -> str:
-    """The portal's address for links in e-mails (setting SITE_URL when present)."""
-    return getattr(settings, "SITE_URL", "") or "http://127.0.0.1:8000"
+    """The portal's address for links in e-mails (setting HERENTQ_BASE_URL)."""
+    return settings.HERENTQ_BASE_URL.rstrip("/")
 
 
 def applicant_recipients(application) -> list[str]:

@@ -517,7 +517,9 @@ class ApplicationStepView(ApplicationMixin, View):
     def post(self, request, *args, **kwargs):
         if response := self._refuse_when_locked():
             return response
-        action = request.POST.get("action", "next")
+        # The page's script saves a draft quietly while the applicant types.
+        self.autosave = request.headers.get("X-Autosave") == "1"
+        action = "save" if self.autosave else request.POST.get("action", "next")
         partial = action != "next"
         try:
             if self.step == Step.BUDGET:
@@ -530,6 +532,8 @@ class ApplicationStepView(ApplicationMixin, View):
             return redirect(self.application.get_absolute_url())
 
     def _after_save(self, *, action, form, formsets=(), step_problems=()):
+        if self.autosave:
+            return HttpResponse(status=204)
         if step_problems:
             return self.render_step(
                 form=form, formsets=formsets, problems=step_problems, saved=True
@@ -544,6 +548,8 @@ class ApplicationStepView(ApplicationMixin, View):
     def _post_fields(self, partial, action):
         form = self._form(self.request.POST, partial=partial)
         if not form.is_valid():
+            if self.autosave:
+                return HttpResponse(status=422)
             return self.render_step(form=form)
         if self.step == Step.DECLARATIONS:
             data = form.step_data()
@@ -591,6 +597,8 @@ class ApplicationStepView(ApplicationMixin, View):
         budget, income, expense = self._budget_forms(self.request.POST, partial=partial)
         valid = all([budget.is_valid(), income.is_valid(), expense.is_valid()])
         if not valid:
+            if self.autosave:
+                return HttpResponse(status=422)
             return self.render_step(form=budget, formsets=(income, expense))
         lines = [("income", d, a) for d, a in income.lines()] + [
             ("expense", d, a) for d, a in expense.lines()
@@ -602,7 +610,7 @@ class ApplicationStepView(ApplicationMixin, View):
             lines=lines,
         )
         step_problems = self._step_rule_problems()
-        if step_problems:
+        if step_problems and not self.autosave:
             # The budget is saved; show it again with what breaks the rules.
             for problem in step_problems:
                 budget.add_error(problem.field, problem.message)

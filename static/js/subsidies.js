@@ -65,3 +65,61 @@
 
   budget.addEventListener("input", update);
 })();
+
+// Autosave: while the applicant types, the draft is saved quietly (a POST with
+// the header X-Autosave, which the server answers with 204 and no page).
+(function () {
+  "use strict";
+
+  var form = document.querySelector("form[data-autosave]");
+  if (!form || !window.fetch || !window.FormData) {
+    return;
+  }
+  var status = form.querySelector("[data-autosave-status]");
+  var timer = null;
+  var DELAY = 15000;
+
+  function say(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  function save() {
+    timer = null;
+    var data = new FormData(form);
+    data.set("action", "save");
+    fetch(form.getAttribute("action") || window.location.href, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-Autosave": "1" },
+    }).then(
+      function (response) {
+        if (response.status === 204) {
+          var now = new Date();
+          var minutes = String(now.getMinutes()).padStart(2, "0");
+          say("Automatisch bewaard om " + now.getHours() + "." + minutes + " uur.");
+        } else {
+          say("Nog niet automatisch bewaard: kijk de velden na en klik op Opslaan.");
+        }
+      },
+      function () {
+        say("Automatisch bewaren lukt nu niet; klik op Opslaan.");
+      }
+    );
+  }
+
+  form.addEventListener("input", function () {
+    if (timer) {
+      window.clearTimeout(timer);
+    }
+    timer = window.setTimeout(save, DELAY);
+  });
+  form.addEventListener("submit", function () {
+    if (timer) {
+      window.clearTimeout(timer);
+      timer = null;
+    }
+  });
+})();

@@ -6,7 +6,6 @@ import django.utils.timezone
 import django_countries.fields
 import herentq.files
 import simple_history.models
-import subsidies.models
 import subsidies.validators
 from decimal import Decimal
 from django.conf import settings
@@ -544,7 +543,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('purpose', models.CharField(choices=[('application', 'Aanvraag'), ('report', 'Verantwoording'), ('message', 'Bericht')], default='application', max_length=20, verbose_name='waarvoor')),
                 ('description', models.CharField(blank=True, max_length=200, verbose_name='omschrijving')),
-                ('file', models.FileField(max_length=200, storage=herentq.files.private_storage, upload_to=subsidies.models.attachment_upload_to, verbose_name='bestand')),
+                ('file', models.FileField(max_length=200, storage=herentq.files.private_storage, upload_to=herentq.files.RandomUploadName('subsidies/attachments'), verbose_name='bestand')),
                 ('original_name', models.CharField(max_length=200, verbose_name='oorspronkelijke naam')),
                 ('content_type', models.CharField(max_length=120, verbose_name='bestandstype')),
                 ('size', models.PositiveIntegerField(verbose_name='grootte (bytes)')),

@@ -51,7 +51,7 @@ def test_public_subsidy_pages_are_accessible(page, demo_data, path):
 def test_account_forms_are_accessible_in_their_error_state(page, demo_data):
     goto(page, "/accounts/signup/")
     page.get_by_label("E-mailadres").fill("niet-geldig")
-    page.get_by_role("button", name=re.compile("Registreren|Aanmelden")).last.click()
+    page.get_by_role("button", name="Account aanmaken").click()
     page.wait_for_load_state()
     assert page.locator("[data-error-summary]").is_visible()
     assert_accessible(page)
@@ -60,6 +60,31 @@ def test_account_forms_are_accessible_in_their_error_state(page, demo_data):
     page.get_by_label("E-mailadres").fill(DEMO_APPLICANT)
     page.get_by_label("Wachtwoord", exact=False).first.fill("fout-wachtwoord")
     page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_load_state()
+    assert page.locator("[data-error-summary]").is_visible()
+    assert_accessible(page)
+
+    # Password reset: a wrong address, then the link from the mail with two
+    # passwords that differ.
+    goto(page, "/accounts/password/reset/")
+    page.get_by_label("E-mailadres").fill("geen-adres")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("[data-error-summary]").is_visible()
+    assert_accessible(page)
+    page.get_by_label("E-mailadres").fill(DEMO_APPLICANT)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    mail.outbox.clear()
+    link = re.search(
+        r"https?://\S+/accounts/password/reset/key/\S+/", deliver_mail()[-1].body
+    )
+    page.goto(link.group(0))
+    page.wait_for_load_state()
+    page.locator("#id_password1").fill("Nieuw-wachtwoord-2026")
+    page.locator("#id_password2").fill("Ander-wachtwoord-2026")
+    page.locator("form button[type=submit]").first.click()
     page.wait_for_load_state()
     assert page.locator("[data-error-summary]").is_visible()
     assert_accessible(page)
@@ -173,7 +198,7 @@ def test_association_registers_applies_and_gets_its_receipt(page, demo_data):
     page.get_by_label("E-mailadres").fill("lies.vermeulen@example.be")
     page.locator("#id_password1").fill("Nimlahakok-2026!")
     page.get_by_label("Wachtwoord (bevestigen)").fill("Nimlahakok-2026!")
-    page.get_by_role("button", name=re.compile("Registreren|Aanmelden")).last.click()
+    page.get_by_role("button", name="Account aanmaken").click()
     page.wait_for_load_state()
     assert_accessible(page)  # "check your mail"
     mail.outbox.clear()
@@ -290,6 +315,15 @@ def test_civil_servant_takes_a_file_through_screening_advice_and_decision(
     from herentq.constants import SERVICE_GROUP
     from tests.factories import UserFactory
 
+    csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     official = UserFactory(
         username="ambtenaar", email="ambtenaar@herent.be", is_staff=True
     )
@@ -324,7 +358,10 @@ def test_civil_servant_takes_a_file_through_screening_advice_and_decision(
         "Screening starten",
         lambda: page.locator("#id_reason").fill("Volledig en ontvankelijk."),
     )
-    act("Op de agenda van de GROSH zetten")
+    act(
+        "Op de agenda van de GROSH zetten",
+        lambda: page.locator("#id_meeting").select_option(index=1),
+    )
 
     def advice():
         page.locator("#id_outcome").select_option("positive")
@@ -343,3 +380,8 @@ def test_civil_servant_takes_a_file_through_screening_advice_and_decision(
     assert application.status == "approved"
     assert application.approved_amount == 2000
     assert "Goedgekeurd" in page.locator(".hq-status").first.inner_text()
+    # The agenda item exists in the council app, with the file as its subject.
+    from subsidies.integrations import agenda_items_for
+
+    assert agenda_items_for(application).count() == 1
+    assert csp_violations == []

@@ -391,3 +391,23 @@ def test_demo_like_history_shows_in_admin(service_client, draft, applicant, enve
     url = reverse("admin:subsidies_application_history", args=[application.pk])
     html = service_client.get(url).content.decode()
     assert "submitted" in html or "Ingediend" in html
+
+
+def test_calls_show_totals_of_their_files(service_client, draft):
+    submitted_file(draft.call, draft.organisation, 1, requested_amount=Decimal("1500"))
+    submitted_file(
+        draft.call,
+        draft.organisation,
+        2,
+        requested_amount=Decimal("2000"),
+        status="approved",
+        decision="approved",
+        approved_amount=Decimal("1800"),
+        committed_amount=Decimal("1800"),
+        budget=Decimal("5000"),
+    )
+    html = service_client.get(
+        reverse("admin:subsidies_call_changelist")
+    ).content.decode()
+    assert "€\u00a03.500" in html  # asked, the draft not counted
+    assert "€\u00a01.800" in html  # granted

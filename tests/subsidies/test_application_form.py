@@ -449,3 +449,47 @@ def test_dashboard_lists_files_with_plain_language_statuses_in_few_queries(
         response = applicant_client.get(reverse("subsidies:dashboard"))
     html = response.content.decode()
     assert html.count("In behandeling bij de dienst") == 10
+
+
+def test_autosave_saves_the_draft_quietly(applicant_client, draft):
+    response = applicant_client.post(
+        step_url(draft, "project"),
+        {"title": "Bijna klaar", "summary": "", "action": "next"},
+        headers={"X-Autosave": "1"},
+    )
+    assert response.status_code == 204
+    draft.refresh_from_db()
+    assert draft.title == "Bijna klaar"
+
+
+def test_autosave_of_an_invalid_value_saves_nothing(applicant_client, draft):
+    response = applicant_client.post(
+        step_url(draft, "project"),
+        {"title": "X", "start_date": "geen datum"},
+        headers={"X-Autosave": "1"},
+    )
+    assert response.status_code == 422
+    draft.refresh_from_db()
+    assert draft.title != "X"
+
+
+def test_autosave_of_a_budget_above_the_limits_keeps_the_draft(applicant_client, draft):
+    response = applicant_client.post(
+        step_url(draft, "begroting"),
+        budget_data(requested="9000", expenses=[("Bouw", "10000")]),
+        headers={"X-Autosave": "1"},
+    )
+    assert response.status_code == 204
+    draft.refresh_from_db()
+    assert draft.requested_amount == Decimal("9000")
+
+
+def test_autosave_cannot_change_a_submitted_file(applicant_client, draft, applicant):
+    from subsidies import services
+
+    services.application_submit(application=draft, user=applicant)
+    applicant_client.post(
+        step_url(draft, "project"), {"title": "Later"}, headers={"X-Autosave": "1"}
+    )
+    draft.refresh_from_db()
+    assert draft.title != "Later"
