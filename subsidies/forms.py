@@ -456,12 +456,6 @@ class AttachmentsForm(forms.Form):
             + ["other_description"]
         )
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("file_other") and not cleaned.get("other_description"):
-            self.add_error("other_description", _("Zeg kort wat de andere bijlage is."))
-        return cleaned
-
     def uploads(self):
         """(requirement or None, upload, description) for every file sent."""
         for requirement in self.requirements:
@@ -471,12 +465,12 @@ class AttachmentsForm(forms.Form):
         if "file_other" not in self.errors and self.files.get(
             self.add_prefix("file_other")
         ):
-            if "other_description" not in self.errors:
-                yield (
-                    None,
-                    self.files[self.add_prefix("file_other")],
-                    self.data.get(self.add_prefix("other_description"), ""),
-                )
+            description = self.data.get(self.add_prefix("other_description"), "")
+            yield (
+                None,
+                self.files[self.add_prefix("file_other")],
+                description.strip()[:200] or _("Andere bijlage"),
+            )
 
 
 YES_NO = [("yes", gettext_lazy("Ja")), ("no", gettext_lazy("Nee"))]
@@ -561,11 +555,22 @@ class DeclarationsForm(PartialMixin, forms.ModelForm):
 
 class MessageForm(forms.Form):
     body = forms.CharField(
-        label=gettext_lazy("Uw bericht"), widget=forms.Textarea(attrs={"rows": 4})
+        label=gettext_lazy("Uw bericht"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
     )
     attachment = UploadField(
         label=gettext_lazy("Bijlage (niet verplicht)"), required=False
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("body", "").strip() and not cleaned.get("attachment"):
+            if "attachment" not in self.errors:
+                self.add_error(
+                    "body", _("Schrijf een bericht of voeg een bijlage toe.")
+                )
+        return cleaned
 
 
 class WithdrawForm(forms.Form):

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from subsidies.models import Application, Call
 from tests.browser.conftest import assert_accessible, goto
@@ -23,7 +24,7 @@ def log_in(page, email, password):
     page.get_by_label("E-mailadres").fill(email)
     page.get_by_label("Wachtwoord", exact=False).first.fill(password)
     page.get_by_role("button", name="Aanmelden").click()
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def open_call():
@@ -53,7 +54,7 @@ def test_account_forms_are_accessible_in_their_error_state(page, demo_data):
     page.get_by_label("E-mailadres").fill("niet-geldig")
     page.get_by_role("button", name="Account aanmaken").click()
     page.wait_for_load_state()
-    assert page.locator("[data-error-summary]").is_visible()
+    expect(page.locator("[data-error-summary]")).to_be_visible()
     assert_accessible(page)
 
     goto(page, "/accounts/login/")
@@ -61,7 +62,7 @@ def test_account_forms_are_accessible_in_their_error_state(page, demo_data):
     page.get_by_label("Wachtwoord", exact=False).first.fill("fout-wachtwoord")
     page.get_by_role("button", name="Aanmelden").click()
     page.wait_for_load_state()
-    assert page.locator("[data-error-summary]").is_visible()
+    expect(page.locator("[data-error-summary]")).to_be_visible()
     assert_accessible(page)
 
     # Password reset: a wrong address, then the link from the mail with two
@@ -70,11 +71,11 @@ def test_account_forms_are_accessible_in_their_error_state(page, demo_data):
     page.get_by_label("E-mailadres").fill("geen-adres")
     page.locator("form button[type=submit]").click()
     page.wait_for_load_state()
-    assert page.locator("[data-error-summary]").is_visible()
+    expect(page.locator("[data-error-summary]")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("E-mailadres").fill(DEMO_APPLICANT)
     page.locator("form button[type=submit]").click()
-    page.wait_for_load_state()
+    page.wait_for_url("**/password/reset/done/")
     assert_accessible(page)
     mail.outbox.clear()
     link = re.search(
@@ -86,7 +87,7 @@ def test_account_forms_are_accessible_in_their_error_state(page, demo_data):
     page.locator("#id_password2").fill("Ander-wachtwoord-2026")
     page.locator("form button[type=submit]").first.click()
     page.wait_for_load_state()
-    assert page.locator("[data-error-summary]").is_visible()
+    expect(page.locator("[data-error-summary]")).to_be_visible()
     assert_accessible(page)
 
 
@@ -140,7 +141,7 @@ def test_applicant_pages_are_accessible_also_with_errors(page, demo_data):
     goto(page, reverse("subsidies:application_step", args=[draft.pk, "project"]))
     page.get_by_label("Titel van het project").fill("")
     page.get_by_role("button", name="Opslaan en volgende").click()
-    assert page.locator("[data-error-summary]").is_visible()
+    expect(page.locator("[data-error-summary]")).to_be_visible()
     assert_accessible(page)
 
     goto(page, reverse("subsidies:application_step", args=[draft.pk, "begroting"]))
@@ -167,7 +168,7 @@ def test_applicant_pages_are_accessible_also_with_errors(page, demo_data):
 
     goto(page, submitted.get_absolute_url())
     page.get_by_role("button", name="Bericht versturen").click()
-    assert page.locator("[data-error-summary]").is_visible()
+    expect(page.locator("[data-error-summary]")).to_be_visible()
     assert_accessible(page)
 
 
@@ -199,7 +200,7 @@ def test_association_registers_applies_and_gets_its_receipt(page, demo_data):
     page.locator("#id_password1").fill("Nimlahakok-2026!")
     page.get_by_label("Wachtwoord (bevestigen)").fill("Nimlahakok-2026!")
     page.get_by_role("button", name="Account aanmaken").click()
-    page.wait_for_load_state()
+    page.wait_for_url("**/accounts/confirm-email/")
     assert_accessible(page)  # "check your mail"
     mail.outbox.clear()
     message = deliver_mail()[-1]
@@ -207,7 +208,7 @@ def test_association_registers_applies_and_gets_its_receipt(page, demo_data):
     page.goto(link)
     assert_accessible(page)
     page.get_by_role("button", name="Bevestigen").click()
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: "/confirm-email/" not in url)
 
     # Create the organisation, from the dashboard.
     goto(page, "/subsidies/mijn-dossiers/")
@@ -224,7 +225,7 @@ def test_association_registers_applies_and_gets_its_receipt(page, demo_data):
         "lies.vermeulen@example.be"
     )
     page.get_by_role("button", name="Organisatie aanmaken").click()
-    page.wait_for_load_state()
+    page.wait_for_url(re.compile(r"/subsidies/organisaties/\d+/$"))
 
     # Start an application in the open call.
     goto(page, f"/subsidies/reglement/{SCHEME}/")
@@ -288,11 +289,11 @@ def test_association_registers_applies_and_gets_its_receipt(page, demo_data):
     page.get_by_label("Ik verklaar dat we voor dezelfde kosten").check()
     page.get_by_role("radio", name="Nee").check()
     page.get_by_role("button", name="Opslaan en naar het overzicht").click()
-
+    page.wait_for_url("**/overzicht/")
     assert "Nog te doen" not in page.content()
     assert_accessible(page)
     page.get_by_role("button", name="Aanvraag indienen").click()
-    page.wait_for_load_state()
+    page.wait_for_url("**/ontvangstbewijs/")
 
     application = Application.objects.get(title="Radioworkshops voor jongeren in Cobán")
     assert application.status == "submitted"
@@ -351,7 +352,7 @@ def test_civil_servant_takes_a_file_through_screening_advice_and_decision(
         if fill:
             fill()
         page.locator("input[type=submit]").click()
-        page.wait_for_load_state()
+        page.wait_for_url(re.compile(r"/change/$"))
         assert "gedaan voor" in page.locator(".messagelist").inner_text()
 
     act(

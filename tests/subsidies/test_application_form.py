@@ -493,3 +493,13 @@ def test_autosave_cannot_change_a_submitted_file(applicant_client, draft, applic
     )
     draft.refresh_from_db()
     assert draft.title != "Later"
+
+
+def test_another_attachment_without_a_description_is_kept(applicant_client, draft):
+    applicant_client.post(
+        step_url(draft, "bijlagen"),
+        {"file_other": SimpleUploadedFile("foto.pdf", PDF_BYTES), "action": "save"},
+    )
+    attachment = Attachment.objects.get()
+    assert attachment.requirement is None
+    assert attachment.description == "Andere bijlage"

@@ -236,3 +236,20 @@ def test_concurrent_submissions_get_distinct_consecutive_references():
     year = timezone.localdate().year
     references = sorted(Application.objects.values_list("reference", flat=True))
     assert references == [f"SUB-{year}-{n:04d}" for n in range(1, 5)]
+
+
+def test_a_message_may_be_only_an_attachment(applicant_client, submitted):
+    response = applicant_client.post(
+        reverse("subsidies:message_create", args=[submitted.pk]),
+        {"body": "", "attachment": SimpleUploadedFile("offerte.pdf", PDF_BYTES)},
+    )
+    assert response.status_code == 302
+    assert Message.objects.get().attachments.get().original_name == "offerte.pdf"
+
+
+def test_an_empty_message_is_refused(applicant_client, submitted):
+    response = applicant_client.post(
+        reverse("subsidies:message_create", args=[submitted.pk]), {"body": " "}
+    )
+    assert "Schrijf een bericht of voeg een bijlage toe." in response.content.decode()
+    assert not Message.objects.exists()

@@ -4,7 +4,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-def test_pages_render(applicant_client, draft, call):
+def test_every_applicant_page_opens_for_a_member(applicant_client, draft, call):
     for url in [
         reverse("subsidies:index"),
         reverse("subsidies:scheme_detail", args=[call.scheme.slug]),
