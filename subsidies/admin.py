@@ -79,6 +79,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     date_hierarchy = "created_at"
     inlines = [MembershipInline, InvitationInline, AuditEntryInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    view_on_site = False  # its page is for its members only
 
     @admin.display(description=_("ondernemingsnummer"), ordering="enterprise_number")
     def enterprise_number_display(self, obj):
@@ -591,6 +592,7 @@ def export_rows(queryset):
 class ApplicationAdmin(SimpleHistoryAdmin):
     change_form_template = "admin/subsidies/application/change_form.html"
     change_list_template = "admin/subsidies/application/change_list.html"
+    view_on_site = False  # the file's page is for the organisation's members only
     list_display = [
         "reference_display",
         "title",

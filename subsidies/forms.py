@@ -636,7 +636,9 @@ class ReasonForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
-            "Komt in de historiek; de aanvrager ziet ze in de e-mail."
+            "Komt in de historiek. Bij een vraag, een beslissing, een weigering of "
+            "een terugvordering leest de aanvrager ze in zijn dossier (niet in de "
+            "e-mail)."
         ),
     )
 
