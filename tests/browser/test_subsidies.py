@@ -386,3 +386,30 @@ def test_civil_servant_takes_a_file_through_screening_advice_and_decision(
 
     assert agenda_items_for(application).count() == 1
     assert csp_violations == []
+
+
+def test_council_member_opens_a_file_from_the_agenda_in_the_members_area(
+    page, demo_data
+):
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import Group
+
+    from herentq.constants import COUNCIL_MEMBERS_GROUP
+    from subsidies.integrations import agenda_items_for
+    from tests.factories import UserFactory
+
+    member = UserFactory(email="lid.grosh@example.be")
+    member.groups.add(Group.objects.get(name=COUNCIL_MEMBERS_GROUP))
+    EmailAddress.objects.create(
+        user=member, email=member.email, verified=True, primary=True
+    )
+    application = Application.objects.get(status="advice")
+    meeting = agenda_items_for(application).get().meeting
+    log_in(page, member.email, "correct-horse-9")
+
+    goto(page, reverse("council:members_meeting", args=[meeting.pk]))
+    page.get_by_role("link", name=re.compile("Dossier bekijken")).first.click()
+    page.wait_for_url(f"**{application.get_council_member_url()}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(application.title)
+    assert application.organisation.iban_display not in page.content()
+    assert_accessible(page)
