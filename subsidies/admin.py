@@ -1,0 +1,1093 @@
+"""The back office of the subsidies service."""
+
+from decimal import Decimal
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Count, Q, Sum
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from herentq.admin import AuditEntryInline
+from herentq.audit import audit_log
+from herentq.files import file_response
+from herentq.pdf import pdf_response
+from subsidies import exports, integrations, selectors, services, workflow
+from subsidies import forms as forms_module
+from subsidies.constants import LegalForm
+from subsidies.formatting import format_eur
+from subsidies.models import (
+    Application,
+    Attachment,
+    AttachmentRequirement,
+    BudgetEnvelope,
+    BudgetLine,
+    Call,
+    InformationRequest,
+    Invitation,
+    Membership,
+    Message,
+    Organisation,
+    Payment,
+    Scheme,
+    paid_total_for,
+)
+from subsidies.workflow import SubsidyError
+
+ADMIN_CSS = {"all": ["css/subsidies_admin.css"]}
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = ["user", "joined_at"]
+    readonly_fields = ["joined_at"]
+
+
+class InvitationInline(admin.TabularInline):
+    model = Invitation
+    extra = 0
+    can_delete = False
+    fields = ["email", "invited_by", "created_at", "expires_at", "accepted_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "name",
+        "legal_form",
+        "enterprise_number_display",
+        "city",
+        "contact_name",
+        "created_at",
+    ]
+    list_filter = ["legal_form", "country"]
+    search_fields = ["name", "enterprise_number", "contact_name", "contact_email"]
+    date_hierarchy = "created_at"
+    inlines = [MembershipInline, InvitationInline, AuditEntryInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    view_on_site = False  # its page is for its members only
+
+    @admin.display(description=_("ondernemingsnummer"), ordering="enterprise_number")
+    def enterprise_number_display(self, obj):
+        return obj.enterprise_number_display
+
+
+class AttachmentRequirementInline(admin.TabularInline):
+    model = AttachmentRequirement
+    extra = 1
+    fields = ["name", "description", "is_required", "position"]
+
+
+class CallInline(admin.TabularInline):
+    model = Call
+    extra = 0
+    fields = ["title", "opens_at", "closes_at", "year"]
+    show_change_link = True
+
+
+class EnvelopeFigures:
+    """Budget, reserved, committed, paid and remaining, as admin columns."""
+
+    @admin.display(description=_("budget"), ordering="budget")
+    def budget_display(self, obj):
+        return format_eur(obj.budget)
+
+    @admin.display(description=_("gereserveerd (in behandeling)"))
+    def reserved_display(self, obj):
+        return format_eur(getattr(obj, "reserved", None))
+
+    @admin.display(description=_("vastgelegd (toegekend)"), ordering="committed")
+    def committed_display(self, obj):
+        return format_eur(obj.committed)
+
+    @admin.display(description=_("uitbetaald"), ordering="paid")
+    def paid_display(self, obj):
+        return format_eur(obj.paid)
+
+    @admin.display(description=_("nog vrij"))
+    def remaining_display(self, obj):
+        if obj.budget is None:
+            return "—"
+        return format_eur(obj.remaining)
+
+
+class EnvelopeInline(EnvelopeFigures, admin.TabularInline):
+    model = BudgetEnvelope
+    extra = 0
+    fields = [
+        "year",
+        "budget",
+        "reserved_display",
+        "committed_display",
+        "paid_display",
+        "remaining_display",
+    ]
+    readonly_fields = [
+        "reserved_display",
+        "committed_display",
+        "paid_display",
+        "remaining_display",
+    ]
+
+    def get_queryset(self, request):
+        return selectors.envelopes_with_reserved(super().get_queryset(request))
+
+
+class SchemeAdminForm(forms.ModelForm):
+    eligible_legal_forms = forms.MultipleChoiceField(
+        label=_("toegelaten rechtsvormen"),
+        choices=LegalForm.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Niets aangevinkt: elke rechtsvorm."),
+    )
+
+    class Meta:
+        model = Scheme
+        # The admin's fieldsets decide which fields the form shows.
+        fields = ["eligible_legal_forms"]
+
+
+@admin.register(Scheme)
+class SchemeAdmin(SimpleHistoryAdmin):
+    form = SchemeAdminForm
+    list_display = [
+        "name",
+        "max_amount",
+        "max_share_percent",
+        "requires_council_advice",
+        "is_published",
+        "position",
+    ]
+    list_filter = ["is_published", "requires_council_advice"]
+    list_editable = ["position"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [AttachmentRequirementInline, CallInline, EnvelopeInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "is_published", "position"]}),
+        (
+            _("In gewone taal, op de publieke pagina"),
+            {"fields": ["description", "eligibility", "rules"]},
+        ),
+        (
+            _("Regels die het portaal controleert"),
+            {
+                "fields": [
+                    "eligible_legal_forms",
+                    "max_amount",
+                    "max_share_percent",
+                    "cap_per_organisation_per_year",
+                    "eligible_countries",
+                ]
+            },
+        ),
+        (
+            _("Behandeling"),
+            {
+                "fields": [
+                    "requires_council_advice",
+                    "advance_percent",
+                    "report_due_days",
+                ]
+            },
+        ),
+    ]
+
+    class Media:
+        css = ADMIN_CSS
+
+
+@admin.register(Call)
+class CallAdmin(SimpleHistoryAdmin):
+    """Calls with their totals: how many files, how much asked and granted."""
+
+    list_display = [
+        "title",
+        "scheme",
+        "opens_at",
+        "closes_at",
+        "year",
+        "is_open",
+        "file_count",
+        "requested_total",
+        "approved_total",
+    ]
+    list_filter = ["scheme", "year"]
+    search_fields = ["title", "scheme__name"]
+    date_hierarchy = "opens_at"
+    autocomplete_fields = ["scheme"]
+    list_select_related = ["scheme"]
+
+    def get_queryset(self, request):
+        submitted = ~Q(applications__status="draft")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                file_count=Count("applications", filter=submitted),
+                requested_total=Sum("applications__requested_amount", filter=submitted),
+                approved_total=Sum("applications__approved_amount"),
+            )
+        )
+
+    @admin.display(boolean=True, description=_("nu open"))
+    def is_open(self, obj):
+        return obj.is_open()
+
+    @admin.display(description=_("ingediende aanvragen"), ordering="file_count")
+    def file_count(self, obj):
+        return obj.file_count
+
+    @admin.display(description=_("samen gevraagd"), ordering="requested_total")
+    def requested_total(self, obj):
+        return format_eur(obj.requested_total or 0)
+
+    @admin.display(description=_("samen toegekend"), ordering="approved_total")
+    def approved_total(self, obj):
+        return format_eur(obj.approved_total or 0)
+
+
+class EnvelopeAdminForm(forms.ModelForm):
+    class Meta:
+        model = BudgetEnvelope
+        fields = ["scheme", "year", "budget"]
+
+    def clean_budget(self):
+        budget = self.cleaned_data["budget"]
+        if self.instance.pk and budget < self.instance.committed:
+            raise forms.ValidationError(
+                _(
+                    "Het budget kan niet lager zijn dan wat al toegekend is: "
+                    "%(committed)s."
+                )
+                % {"committed": format_eur(self.instance.committed)}
+            )
+        return budget
+
+
+@admin.register(BudgetEnvelope)
+class BudgetEnvelopeAdmin(EnvelopeFigures, SimpleHistoryAdmin):
+    form = EnvelopeAdminForm
+    list_display = [
+        "scheme",
+        "year",
+        "budget_display",
+        "reserved_display",
+        "committed_display",
+        "paid_display",
+        "remaining_display",
+    ]
+    list_filter = ["year", "scheme"]
+    search_fields = ["scheme__name"]
+    autocomplete_fields = ["scheme"]
+    readonly_fields = [
+        "reserved_display",
+        "committed_display",
+        "paid_display",
+        "remaining_display",
+    ]
+    actions = ["recalculate"]
+
+    def get_queryset(self, request):
+        return selectors.envelopes_with_reserved(
+            super().get_queryset(request).select_related("scheme")
+        )
+
+    @admin.action(
+        description=_("Vastgelegd en uitbetaald herberekenen uit de dossiers")
+    )
+    def recalculate(self, request, queryset):
+        for envelope in queryset:
+            services.envelope_recalculate(envelope=envelope, actor=request.user)
+        self.message_user(request, _("Herberekend."), messages.SUCCESS)
+
+
+# --- Applications ----------------------------------------------------------------
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("begrotingsjaar")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Call.objects.order_by("-year").values_list("year", flat=True).distinct()
+        return [(year, year) for year in years]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(call__year=self.value())
+        return queryset
+
+
+class CountryFilter(admin.SimpleListFilter):
+    title = _("land")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        from django_countries import countries
+
+        codes = (
+            Application.objects.exclude(country="")
+            .order_by("country")
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        return sorted(
+            ((code, countries.name(code)) for code in codes), key=lambda c: c[1]
+        )
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(country=self.value())
+        return queryset
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class BudgetLineInline(ReadOnlyInline):
+    model = BudgetLine
+    fields = ["kind", "description", "amount", "actual_amount"]
+    readonly_fields = fields
+
+
+class AttachmentInline(ReadOnlyInline):
+    model = Attachment
+    fields = ["download", "purpose", "requirement", "size", "sha256", "uploaded_at"]
+    readonly_fields = fields
+
+    @admin.display(description=_("bestand"))
+    def download(self, obj):
+        url = reverse(
+            "admin:subsidies_application_attachment", args=[obj.application_id, obj.pk]
+        )
+        return format_html('<a href="{}">{}</a>', url, obj.original_name)
+
+
+class MessageInline(ReadOnlyInline):
+    model = Message
+    fields = ["created_at", "from_service", "author", "body"]
+    readonly_fields = fields
+
+
+class InformationRequestInline(ReadOnlyInline):
+    model = InformationRequest
+    fields = [
+        "requested_at",
+        "requested_by",
+        "question",
+        "steps",
+        "answer",
+        "answered_at",
+    ]
+    readonly_fields = fields
+
+
+class PaymentInline(ReadOnlyInline):
+    model = Payment
+    fields = ["kind", "amount", "paid_on", "note", "recorded_by", "recorded_at"]
+    readonly_fields = fields
+
+
+TRANSITION_FORMS = {
+    "start_screening": forms_module.ReasonForm,
+    "request_information": forms_module.InformationRequestForm,
+    "declare_inadmissible": forms_module.RequiredReasonForm,
+    "put_on_agenda": forms_module.AgendaForm,
+    "record_advice": forms_module.AdviceForm,
+    "decide": forms_module.DecisionForm,
+    "pay_advance": forms_module.PaymentForm,
+    "request_report_changes": forms_module.RequiredReasonForm,
+    "accept_report": forms_module.ReasonForm,
+    "pay_balance": forms_module.PaymentForm,
+    "reclaim": forms_module.ReclaimForm,
+    "close": forms_module.ReasonForm,
+}
+
+
+def run_transition(name: str, *, application, actor, data: dict):
+    """Call the service of a transition with the cleaned form data."""
+    reason = data.get("reason", "")
+    if name == "start_screening":
+        return services.application_start_screening(
+            application=application, actor=actor, reason=reason
+        )
+    if name == "request_information":
+        return services.application_request_information(
+            application=application,
+            actor=actor,
+            question=data["question"],
+            steps=data["steps"],
+        )
+    if name == "declare_inadmissible":
+        return services.application_declare_inadmissible(
+            application=application, actor=actor, reason=reason
+        )
+    if name == "put_on_agenda":
+        return services.application_put_on_agenda(
+            application=application,
+            actor=actor,
+            meeting=data.get("meeting"),
+            reason=reason,
+        )
+    if name == "record_advice":
+        return services.application_record_advice(
+            application=application,
+            actor=actor,
+            outcome=data["outcome"],
+            motivation=data["motivation"],
+            advice_date=data["advice_date"],
+            proposed_amount=data.get("proposed_amount"),
+            reason=reason,
+        )
+    if name == "decide":
+        return services.application_decide(
+            application=application,
+            actor=actor,
+            decision=data["decision"],
+            amount=data.get("amount"),
+            decision_date=data["decision_date"],
+            decision_reference=data["decision_reference"],
+            reason=reason,
+        )
+    if name in ("pay_advance", "pay_balance"):
+        service = getattr(services, f"application_{name}")
+        return service(
+            application=application,
+            actor=actor,
+            amount=data["amount"],
+            paid_on=data["paid_on"],
+            note=data.get("note", ""),
+        )
+    if name == "reclaim":
+        return services.application_reclaim(
+            application=application,
+            actor=actor,
+            amount=data["amount"],
+            paid_on=data["paid_on"],
+            reason=data["reason"],
+        )
+    if name == "request_report_changes":
+        return services.application_request_report_changes(
+            application=application, actor=actor, reason=reason
+        )
+    if name == "accept_report":
+        return services.application_accept_report(
+            application=application, actor=actor, reason=reason
+        )
+    if name == "close":
+        return services.application_close(
+            application=application, actor=actor, reason=reason
+        )
+    raise Http404
+
+
+def transition_initial(name: str, application) -> dict:
+    today = timezone.localdate()
+    if name == "record_advice":
+        initial = {
+            "advice_date": today,
+            "proposed_amount": application.requested_amount,
+        }
+        advice = integrations.advice_for(application)
+        if advice is not None:
+            initial.update(
+                {
+                    "outcome": advice.outcome,
+                    "motivation": advice.motivation,
+                    "advice_date": timezone.localdate(
+                        advice.agenda_item.meeting.planned_start
+                    ),
+                }
+            )
+        return initial
+    if name == "decide":
+        return {
+            "decision": "approved",
+            "amount": application.proposed_amount or application.requested_amount,
+            "decision_date": today,
+        }
+    if name == "pay_advance":
+        percent = application.call.scheme.advance_percent
+        amount = (application.approved_amount * percent / 100).quantize(Decimal("0.01"))
+        return {"amount": amount, "paid_on": today}
+    if name == "pay_balance":
+        return {
+            "amount": application.approved_amount - application.paid_total(),
+            "paid_on": today,
+        }
+    if name == "reclaim":
+        return {"paid_on": today}
+    return {}
+
+
+EXPORT_HEADERS = [
+    _("Referentie"),
+    _("Status"),
+    _("Organisatie"),
+    _("Ondernemingsnummer"),
+    _("Project"),
+    _("Reglement"),
+    _("Oproep"),
+    _("Jaar"),
+    _("Land"),
+    _("SDG's"),
+    _("Gevraagd"),
+    _("Toegekend"),
+    _("Betaald"),
+    _("Ingediend op"),
+    _("Datum beslissing"),
+]
+
+
+def export_rows(queryset):
+    applications = list(queryset)
+    paid = paid_total_for([a.pk for a in applications])
+    for a in applications:
+        yield [
+            a.reference,
+            a.get_status_display(),
+            a.organisation.name,
+            a.organisation.enterprise_number_display,
+            a.title,
+            a.call.scheme.name,
+            a.call.title,
+            a.call.year,
+            a.country.name if a.country else "",
+            ", ".join(str(sdg.number) for sdg in a.sdgs.all()),
+            a.requested_amount,
+            a.approved_amount,
+            paid.get(a.pk, Decimal("0")),
+            timezone.localtime(a.submitted_at).strftime("%d/%m/%Y %H:%M")
+            if a.submitted_at
+            else "",
+            a.decision_date.strftime("%d/%m/%Y") if a.decision_date else "",
+        ]
+
+
+@admin.register(Application)
+class ApplicationAdmin(SimpleHistoryAdmin):
+    change_form_template = "admin/subsidies/application/change_form.html"
+    change_list_template = "admin/subsidies/application/change_list.html"
+    view_on_site = False  # the file's page is for the organisation's members only
+    list_display = [
+        "reference_display",
+        "title",
+        "organisation",
+        "scheme",
+        "status_badge",
+        "requested_display",
+        "approved_display",
+        "submitted_at",
+    ]
+    list_filter = [
+        ("call__scheme", admin.RelatedOnlyFieldListFilter),
+        ("call", admin.RelatedOnlyFieldListFilter),
+        ("partnership", admin.RelatedOnlyFieldListFilter),
+        "status",
+        YearFilter,
+        CountryFilter,
+        "sdgs",
+    ]
+    search_fields = ["reference", "organisation__name", "title"]
+    date_hierarchy = "submitted_at"
+    list_select_related = ["organisation", "call__scheme"]
+    autocomplete_fields = ["organisation", "call"]
+    list_per_page = 50
+    actions = [
+        "start_screening_action",
+        "close_action",
+        "export_csv_action",
+        "college_decision_action",
+    ]
+    inlines = [
+        BudgetLineInline,
+        AttachmentInline,
+        InformationRequestInline,
+        MessageInline,
+        PaymentInline,
+        AuditEntryInline,
+    ]
+    fieldsets = [
+        (
+            _("Dossier"),
+            {
+                "fields": [
+                    "reference",
+                    "status_badge",
+                    "call",
+                    "organisation",
+                    "created_by",
+                    "submitted_at",
+                    "envelope_summary",
+                ]
+            },
+        ),
+        (
+            _("Contact"),
+            {"fields": ["contact_name", "contact_email", "contact_phone"]},
+        ),
+        (
+            _("Project"),
+            {
+                "fields": [
+                    "title",
+                    "summary",
+                    "description",
+                    "objectives",
+                    "target_group",
+                    "start_date",
+                    "end_date",
+                    "partner_name",
+                    "partner_description",
+                    "country",
+                    "region",
+                    "partnership",
+                    "sdgs",
+                    "sdg_explanation",
+                ]
+            },
+        ),
+        (
+            _("Begroting en verklaringen"),
+            {
+                "fields": [
+                    "requested_amount",
+                    "budget_summary",
+                    "declares_truthful",
+                    "declares_no_double_funding",
+                    "has_conflict_of_interest",
+                    "conflict_of_interest_details",
+                    "declared_by",
+                    "declared_at",
+                ]
+            },
+        ),
+        (
+            _("Advies en beslissing"),
+            {
+                "fields": [
+                    "advice_outcome",
+                    "advice_motivation",
+                    "advice_date",
+                    "proposed_amount",
+                    "decision",
+                    "approved_amount",
+                    "decision_date",
+                    "decision_reference",
+                    "committed_amount",
+                ]
+            },
+        ),
+        (
+            _("Verantwoording"),
+            {
+                "fields": [
+                    "report_due_on",
+                    "report_narrative",
+                    "report_submitted_at",
+                    "withdrawn_at",
+                    "closed_at",
+                ]
+            },
+        ),
+    ]
+
+    class Media:
+        css = ADMIN_CSS
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("organisation", "call__scheme")
+            .prefetch_related("sdgs")
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        names = [
+            name for _title, options in self.fieldsets for name in options["fields"]
+        ]
+        return names
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    # -- columns
+    @admin.display(description=_("referentie"), ordering="reference")
+    def reference_display(self, obj):
+        return obj.reference or _("(concept)")
+
+    @admin.display(description=_("reglement"), ordering="call__scheme__name")
+    def scheme(self, obj):
+        return obj.call.scheme.name
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, obj):
+        return format_html(
+            '<span class="hq-status hq-status--{}">{}</span>',
+            obj.status_tone,
+            obj.get_status_display(),
+        )
+
+    @admin.display(description=_("gevraagd"), ordering="requested_amount")
+    def requested_display(self, obj):
+        return format_eur(obj.requested_amount)
+
+    @admin.display(description=_("toegekend"), ordering="approved_amount")
+    def approved_display(self, obj):
+        return format_eur(obj.approved_amount)
+
+    @admin.display(description=_("budgetenveloppe"))
+    def envelope_summary(self, obj):
+        envelope = (
+            selectors.envelopes_with_reserved()
+            .filter(scheme_id=obj.call.scheme_id, year=obj.call.year)
+            .first()
+        )
+        if envelope is None:
+            return _("Geen enveloppe voor %(year)s.") % {"year": obj.call.year}
+        return format_html(
+            "{} {}: {} {} · {} {} · {} {} · {} {} · <strong>{} {}</strong>",
+            _("Enveloppe"),
+            envelope,
+            _("budget"),
+            format_eur(envelope.budget),
+            _("gereserveerd"),
+            format_eur(envelope.reserved),
+            _("vastgelegd"),
+            format_eur(envelope.committed),
+            _("uitbetaald"),
+            format_eur(envelope.paid),
+            _("nog vrij"),
+            format_eur(envelope.remaining),
+        )
+
+    @admin.display(description=_("begroting"))
+    def budget_summary(self, obj):
+        totals = obj.budget_totals()
+        return format_html(
+            "{} {} · {} {} · {} {}",
+            _("inkomsten met subsidie"),
+            format_eur(totals["income_with_subsidy"]),
+            _("uitgaven"),
+            format_eur(totals["expenses"]),
+            _("verschil"),
+            format_eur(totals["difference"]),
+        )
+
+    # -- pages
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "export/<str:fmt>/",
+                wrap(self.export_view),
+                name="subsidies_application_export",
+            ),
+            path(
+                "<path:object_id>/actie/<str:name>/",
+                wrap(self.transition_view),
+                name="subsidies_application_transition",
+            ),
+            path(
+                "<path:object_id>/bericht/",
+                wrap(self.message_view),
+                name="subsidies_application_message",
+            ),
+            path(
+                "<path:object_id>/auditbundel/",
+                wrap(self.audit_bundle_view),
+                name="subsidies_application_audit_bundle",
+            ),
+            path(
+                "<path:object_id>/bijlage/<int:attachment_pk>/",
+                wrap(self.attachment_view),
+                name="subsidies_application_attachment",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+            "show_delete": False,
+            "transitions": workflow.service_transitions(obj) if obj else [],
+            "may_process": self._may_process(request),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _may_process(self, request) -> bool:
+        return request.user.has_perm("subsidies.change_application")
+
+    def _get_or_404(self, request, object_id):
+        obj = self.get_object(request, object_id)
+        if obj is None:
+            raise Http404
+        return obj
+
+    def _render_form_page(
+        self, request, obj, *, form, title, submit_label, status=200, extra=None
+    ):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "application": obj,
+            "title": title,
+            "form": form,
+            "submit_label": submit_label,
+            "envelope": self.envelope_summary(obj),
+            **(extra or {}),
+        }
+        return TemplateResponse(
+            request,
+            "admin/subsidies/application/transition.html",
+            context,
+            status=status,
+        )
+
+    def transition_view(self, request, object_id, name):
+        if name not in TRANSITION_FORMS:
+            raise Http404
+        if not self._may_process(request):
+            raise PermissionDenied
+        obj = self._get_or_404(request, object_id)
+        form_class = TRANSITION_FORMS[name]
+        kwargs = {}
+        if name == "put_on_agenda":
+            kwargs["meetings"] = integrations.upcoming_meetings()
+        transition = workflow.TRANSITIONS[name]
+        if request.method == "POST":
+            form = form_class(request.POST, **kwargs)
+            if form.is_valid():
+                try:
+                    run_transition(
+                        name,
+                        application=obj,
+                        actor=request.user,
+                        data=form.cleaned_data,
+                    )
+                except SubsidyError as error:
+                    form.add_error(None, error.message)
+                else:
+                    self.message_user(
+                        request,
+                        _("%(action)s: gedaan voor %(reference)s.")
+                        % {"action": transition.label, "reference": obj.reference},
+                        messages.SUCCESS,
+                    )
+                    return redirect(
+                        reverse("admin:subsidies_application_change", args=[obj.pk])
+                    )
+        else:
+            if not workflow.is_allowed(obj, name):
+                self.message_user(
+                    request,
+                    _("“%(action)s” kan niet bij status “%(status)s”.")
+                    % {"action": transition.label, "status": obj.get_status_display()},
+                    messages.ERROR,
+                )
+                return redirect(
+                    reverse("admin:subsidies_application_change", args=[obj.pk])
+                )
+            form = form_class(initial=transition_initial(name, obj), **kwargs)
+        return self._render_form_page(
+            request,
+            obj,
+            form=form,
+            title=f"{transition.label}: {obj.reference}",
+            submit_label=transition.label,
+            extra={
+                "council_advice": integrations.advice_for(obj)
+                if name in ("record_advice", "decide")
+                else None,
+                "recording_advice": name == "record_advice",
+            },
+        )
+
+    def message_view(self, request, object_id):
+        if not self._may_process(request):
+            raise PermissionDenied
+        obj = self._get_or_404(request, object_id)
+        form = forms_module.ServiceMessageForm(
+            request.POST or None, request.FILES or None
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                upload = form.cleaned_data.get("attachment")
+                services.message_post(
+                    application=obj,
+                    author=request.user,
+                    body=form.cleaned_data["body"],
+                    from_service=True,
+                    uploads=[upload] if upload else [],
+                )
+            except SubsidyError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(
+                    request, _("Het bericht is verstuurd."), messages.SUCCESS
+                )
+                return redirect(
+                    reverse("admin:subsidies_application_change", args=[obj.pk])
+                )
+        return self._render_form_page(
+            request,
+            obj,
+            form=form,
+            title=_("Bericht aan de aanvrager: %(reference)s")
+            % {"reference": obj.reference},
+            submit_label=_("Bericht versturen"),
+        )
+
+    def attachment_view(self, request, object_id, attachment_pk):
+        obj = self._get_or_404(request, object_id)
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        attachment = get_object_or_404(obj.attachments, pk=attachment_pk)
+        return file_response(attachment.file, download_name=attachment.original_name)
+
+    def audit_bundle_view(self, request, object_id):
+        obj = self._get_or_404(request, object_id)
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        audit_log(
+            target=obj, action="subsidies.audit_bundle_downloaded", actor=request.user
+        )
+        content = exports.audit_bundle(obj)
+        response = HttpResponse(content, content_type="application/zip")
+        name = obj.reference or f"concept-{obj.pk}"
+        response["Content-Disposition"] = (
+            f'attachment; filename="auditbundel-{name}.zip"'
+        )
+        return response
+
+    def export_view(self, request, fmt):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        if fmt not in ("csv", "xlsx"):
+            raise Http404
+        changelist = self.get_changelist_instance(request)
+        queryset = changelist.get_queryset(request).prefetch_related("sdgs")
+        return self._export(queryset, fmt)
+
+    def _export(self, queryset, fmt):
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        if fmt == "xlsx":
+            content = exports.xlsx(EXPORT_HEADERS, export_rows(queryset))
+            response = HttpResponse(
+                content,
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        else:
+            content = exports.csv_bytes(EXPORT_HEADERS, export_rows(queryset))
+            response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="subsidieaanvragen-{stamp}.{fmt}"'
+        )
+        return response
+
+    # -- bulk actions: the same services, one object at a time (history per object)
+    def _bulk(self, request, queryset, name, call):
+        done, refused = 0, []
+        for application in queryset:
+            try:
+                call(application)
+                done += 1
+            except SubsidyError as error:
+                refused.append(
+                    f"{application.reference or application.pk}: {error.message}"
+                )
+        if done:
+            self.message_user(
+                request,
+                _("%(action)s: %(count)s dossier(s).")
+                % {"action": workflow.TRANSITIONS[name].label, "count": done},
+                messages.SUCCESS,
+            )
+        for message in refused:
+            self.message_user(request, message, messages.ERROR)
+
+    @admin.action(
+        description=_("Screening starten voor de geselecteerde dossiers"),
+        permissions=["change"],
+    )
+    def start_screening_action(self, request, queryset):
+        self._bulk(
+            request,
+            queryset,
+            "start_screening",
+            lambda a: services.application_start_screening(
+                application=a, actor=request.user
+            ),
+        )
+
+    @admin.action(
+        description=_("De geselecteerde dossiers afsluiten"), permissions=["change"]
+    )
+    def close_action(self, request, queryset):
+        self._bulk(
+            request,
+            queryset,
+            "close",
+            lambda a: services.application_close(application=a, actor=request.user),
+        )
+
+    @admin.action(description=_("De geselecteerde dossiers exporteren (CSV)"))
+    def export_csv_action(self, request, queryset):
+        return self._export(queryset.prefetch_related("sdgs"), "csv")
+
+    @admin.action(
+        description=_("Ontwerp van collegebesluit (PDF) voor de geselecteerde dossiers")
+    )
+    def college_decision_action(self, request, queryset):
+        ready = [
+            a
+            for a in queryset.order_by("call__scheme__position", "reference")
+            if workflow.is_allowed(a, "decide")
+        ]
+        if not ready:
+            self.message_user(
+                request,
+                _(
+                    "Geen van de geselecteerde dossiers wacht op een beslissing van het college."
+                ),
+                messages.ERROR,
+            )
+            return None
+        return pdf_response(
+            "subsidies/pdf/college_decision.html",
+            exports.college_decision_context(ready),
+            filename=f"ontwerp-collegebesluit-{timezone.localdate():%Y%m%d}.pdf",
+        )

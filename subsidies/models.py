@@ -1,0 +1,1067 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from herentq.files import private_storage, random_upload_name
+from herentq.models import SDG, TimeStampedModel
+from subsidies.constants import (
+    APPLICANT_STATUS_LABELS,
+    EDITABLE,
+    LEGAL_FORMS_WITHOUT_ENTERPRISE_NUMBER,
+    REPORT_EDITABLE,
+    STATUS_TONES,
+    WITHDRAWABLE,
+    AdviceOutcome,
+    AttachmentPurpose,
+    Decision,
+    LegalForm,
+    LineKind,
+    PaymentKind,
+    Status,
+    Step,
+)
+from subsidies.validators import (
+    format_enterprise_number,
+    format_iban,
+    validate_enterprise_number,
+    validate_iban,
+)
+
+MONEY = {"max_digits": 12, "decimal_places": 2}
+
+
+ZERO = Decimal("0.00")
+
+
+# --- Organisations and their members -------------------------------------------
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user)
+
+
+class Organisation(TimeStampedModel):
+    """An association that applies for subsidies; its members share its files."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    legal_form = models.CharField(
+        _("rechtsvorm"), max_length=20, choices=LegalForm.choices
+    )
+    enterprise_number = models.CharField(
+        _("ondernemingsnummer"),
+        max_length=10,
+        blank=True,
+        validators=[validate_enterprise_number],
+        help_text=_(
+            "Het nummer in de Kruispuntbank van Ondernemingen, bv. 0403.170.701. "
+            "Een feitelijke vereniging heeft er geen."
+        ),
+    )
+    street = models.CharField(_("straat en nummer"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=10)
+    city = models.CharField(_("gemeente"), max_length=100)
+    country = CountryField(_("land"), default="BE")
+    iban = models.CharField(
+        _("rekeningnummer (IBAN)"),
+        max_length=34,
+        validators=[validate_iban],
+        help_text=_("Het rekeningnummer waarop de subsidie gestort wordt."),
+    )
+    contact_name = models.CharField(_("contactpersoon"), max_length=200)
+    contact_email = models.EmailField(_("e-mailadres van de contactpersoon"))
+    contact_phone = models.CharField(
+        _("telefoon van de contactpersoon"), max_length=50, blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="Membership",
+        related_name="subsidy_organisations",
+        verbose_name=_("leden"),
+    )
+
+    objects = OrganisationQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(legal_form__in=LegalForm.values),
+                name="organisation_legal_form_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(enterprise_number="")
+                | Q(enterprise_number__regex=r"^[01][0-9]{9}$"),
+                name="organisation_enterprise_number_format",
+            ),
+            models.CheckConstraint(
+                condition=Q(legal_form__in=list(LEGAL_FORMS_WITHOUT_ENTERPRISE_NUMBER))
+                | ~Q(enterprise_number=""),
+                name="organisation_enterprise_number_required",
+            ),
+            models.UniqueConstraint(
+                fields=["enterprise_number"],
+                condition=~Q(enterprise_number=""),
+                name="organisation_enterprise_number_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("subsidies:organisation_detail", args=[self.pk])
+
+    @property
+    def enterprise_number_display(self) -> str:
+        return format_enterprise_number(self.enterprise_number)
+
+    @property
+    def iban_display(self) -> str:
+        return format_iban(self.iban)
+
+
+class Membership(models.Model):
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisatie"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="subsidy_memberships",
+        verbose_name=_("gebruiker"),
+    )
+    joined_at = models.DateTimeField(_("lid sinds"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        ordering = ["organisation", "joined_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"], name="membership_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.organisation}"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self, now=None):
+        now = now or timezone.now()
+        return self.filter(accepted_at__isnull=True, expires_at__gt=now)
+
+
+class Invitation(models.Model):
+    """A member invites a colleague by e-mail; the link is valid for two weeks."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisatie"),
+    )
+    email = models.EmailField(_("e-mailadres"))
+    token = models.CharField(_("sleutel"), max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uitgenodigd door"),
+    )
+    created_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+    expires_at = models.DateTimeField(_("geldig tot"))
+    accepted_at = models.DateTimeField(_("aanvaard op"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aanvaard door"),
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="invitation_expires_after_creation",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"
+
+    def get_absolute_url(self):
+        return reverse("subsidies:invitation_accept", args=[self.token])
+
+
+# --- Schemes, calls and budget envelopes ---------------------------------------
+
+
+class SchemeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Scheme(TimeStampedModel):
+    """A subsidy regulation (subsidiereglement) in plain language, with its limits."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("adres"), unique=True)
+    summary = models.CharField(_("korte omschrijving"), max_length=300)
+    description = models.TextField(
+        _("wat kan gesubsidieerd worden"),
+        help_text=_("Lege regel tussen alinea's."),
+    )
+    eligibility = models.TextField(_("wie kan aanvragen"))
+    rules = models.TextField(
+        _("regels in gewone taal"),
+        help_text=_("Eén regel per lijn; ze worden als lijst getoond."),
+    )
+    eligible_legal_forms = ArrayField(
+        models.CharField(max_length=20, choices=LegalForm.choices),
+        verbose_name=_("toegelaten rechtsvormen"),
+        blank=True,
+        default=list,
+        help_text=_("Leeg: elke rechtsvorm."),
+    )
+    max_amount = models.DecimalField(_("maximumbedrag per aanvraag"), **MONEY)
+    max_share_percent = models.DecimalField(
+        _("maximumaandeel in het projectbudget (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("100"),
+    )
+    cap_per_organisation_per_year = models.DecimalField(
+        _("maximum per organisatie per jaar"),
+        **MONEY,
+        null=True,
+        blank=True,
+        help_text=_("Leeg: geen maximum per organisatie."),
+    )
+    eligible_countries = CountryField(
+        _("landen waar het project mag plaatsvinden"),
+        multiple=True,
+        blank=True,
+        help_text=_("Leeg: elk land."),
+    )
+    requires_council_advice = models.BooleanField(
+        _("advies van de GROSH nodig"), default=True
+    )
+    advance_percent = models.DecimalField(
+        _("voorschot (% van het toegekende bedrag)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("80"),
+    )
+    report_due_days = models.PositiveSmallIntegerField(
+        _("verantwoording binnen (dagen na het einde van het project)"), default=90
+    )
+    is_published = models.BooleanField(_("gepubliceerd"), default=True)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = SchemeQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("subsidiereglement")
+        verbose_name_plural = _("subsidiereglementen")
+        ordering = ["position", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(max_amount__gt=0), name="scheme_max_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_share_percent__gt=0, max_share_percent__lte=100),
+                name="scheme_max_share_0_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(advance_percent__gte=0, advance_percent__lte=100),
+                name="scheme_advance_0_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(cap_per_organisation_per_year__isnull=True)
+                | Q(cap_per_organisation_per_year__gt=0),
+                name="scheme_cap_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("subsidies:scheme_detail", args=[self.slug])
+
+    @property
+    def rule_lines(self) -> list[str]:
+        return [line.strip() for line in self.rules.splitlines() if line.strip()]
+
+
+class AttachmentRequirement(models.Model):
+    """An attachment the scheme asks for (statutes, a quote, the partner's letter)."""
+
+    scheme = models.ForeignKey(
+        Scheme,
+        on_delete=models.CASCADE,
+        related_name="attachment_requirements",
+        verbose_name=_("subsidiereglement"),
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    description = models.CharField(_("toelichting"), max_length=300, blank=True)
+    is_required = models.BooleanField(_("verplicht"), default=True)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("gevraagde bijlage")
+        verbose_name_plural = _("gevraagde bijlagen")
+        ordering = ["scheme", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scheme", "name"], name="attachment_requirement_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class CallQuerySet(models.QuerySet):
+    def open(self, now=None):
+        now = now or timezone.now()
+        return self.filter(opens_at__lte=now, closes_at__gt=now)
+
+    def upcoming(self, now=None):
+        now = now or timezone.now()
+        return self.filter(opens_at__gt=now)
+
+
+class Call(TimeStampedModel):
+    """A window in which applications for a scheme can be submitted."""
+
+    scheme = models.ForeignKey(
+        Scheme,
+        on_delete=models.PROTECT,
+        related_name="calls",
+        verbose_name=_("subsidiereglement"),
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    opens_at = models.DateTimeField(_("open vanaf"))
+    closes_at = models.DateTimeField(_("sluit op"))
+    year = models.PositiveSmallIntegerField(
+        _("begrotingsjaar"),
+        help_text=_("Het jaar van het budget waaruit deze oproep toekent."),
+    )
+
+    objects = CallQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("oproep")
+        verbose_name_plural = _("oproepen")
+        ordering = ["-opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")),
+                name="call_closes_after_opening",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000, year__lte=2100), name="call_year_sane"
+            ),
+            models.UniqueConstraint(
+                fields=["scheme", "title"], name="call_title_unique_per_scheme"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.scheme} — {self.title}"
+
+    def is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.opens_at <= now < self.closes_at
+
+    def is_upcoming(self, now=None) -> bool:
+        return (now or timezone.now()) < self.opens_at
+
+
+class BudgetEnvelope(TimeStampedModel):
+    """The budget of a scheme for one year.
+
+    `committed` (approved, not yet released) and `paid` are maintained by the
+    services under a row lock; the constraints are the last guard that an approval
+    can never exceed the budget. `reserved` (requested amounts of files still in
+    review) is computed when shown.
+    """
+
+    scheme = models.ForeignKey(
+        Scheme,
+        on_delete=models.PROTECT,
+        related_name="envelopes",
+        verbose_name=_("subsidiereglement"),
+    )
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    budget = models.DecimalField(_("budget"), **MONEY)
+    committed = models.DecimalField(
+        _("vastgelegd (toegekend)"), **MONEY, default=ZERO, editable=False
+    )
+    paid = models.DecimalField(_("uitbetaald"), **MONEY, default=ZERO, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("budgetenveloppe")
+        verbose_name_plural = _("budgetenveloppes")
+        ordering = ["-year", "scheme"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scheme", "year"], name="envelope_one_per_scheme_and_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(budget__gte=0), name="envelope_budget_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(committed__gte=0, paid__gte=0),
+                name="envelope_amounts_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(committed__lte=models.F("budget")),
+                name="envelope_committed_within_budget",
+            ),
+            models.CheckConstraint(
+                condition=Q(paid__lte=models.F("committed")),
+                name="envelope_paid_within_committed",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.scheme} {self.year}"
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.budget - self.committed
+
+
+class ReferenceCounter(models.Model):
+    """The last reference number handed out per year (SUB-<year>-<number>)."""
+
+    year = models.PositiveSmallIntegerField(_("jaar"), primary_key=True)
+    last_number = models.PositiveIntegerField(_("laatste nummer"), default=0)
+
+    class Meta:
+        verbose_name = _("referentieteller")
+        verbose_name_plural = _("referentietellers")
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+# --- Applications ----------------------------------------------------------------
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Files of the organisations the user is a member of; nothing else."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation__memberships__user=user)
+
+    def granted(self):
+        return self.filter(decision=Decision.APPROVED).exclude(status=Status.WITHDRAWN)
+
+    def in_review(self):
+        from subsidies.constants import IN_REVIEW
+
+        return self.filter(status__in=IN_REVIEW)
+
+    def with_related(self):
+        return self.select_related("call__scheme", "organisation")
+
+
+class Application(TimeStampedModel):
+    """One subsidy file, from draft to final report."""
+
+    reference = models.CharField(
+        _("referentie"),
+        max_length=20,
+        blank=True,
+        help_text=_("Toegekend bij het indienen, bv. SUB-2026-0042."),
+    )
+    call = models.ForeignKey(
+        Call,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("oproep"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("organisatie"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangemaakt door"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+
+    # Step "organisatie": who the service talks to about this file.
+    contact_name = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+    contact_phone = models.CharField(_("telefoon"), max_length=50, blank=True)
+
+    # Step "project".
+    title = models.CharField(_("titel van het project"), max_length=200, blank=True)
+    summary = models.CharField(
+        _("korte samenvatting"),
+        max_length=500,
+        blank=True,
+        help_text=_("Eén of twee zinnen; verschijnt in het subsidieregister."),
+    )
+    description = models.TextField(_("beschrijving"), blank=True)
+    objectives = models.TextField(_("doelstellingen"), blank=True)
+    target_group = models.TextField(_("doelgroep"), blank=True)
+    start_date = models.DateField(_("begindatum"), null=True, blank=True)
+    end_date = models.DateField(_("einddatum"), null=True, blank=True)
+
+    # Step "partner en land".
+    partner_name = models.CharField(_("partnerorganisatie"), max_length=200, blank=True)
+    partner_description = models.TextField(_("over de partnerorganisatie"), blank=True)
+    country = CountryField(_("land van het project"), blank=True)
+    region = models.CharField(_("regio of plaats"), max_length=200, blank=True)
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="subsidy_applications",
+        verbose_name=_("partnerschap"),
+        help_text=_("Het partnerschap van een gemeente waar het project bij hoort."),
+    )
+
+    # Step "SDG's".
+    sdgs = models.ManyToManyField(
+        SDG, blank=True, related_name="subsidy_applications", verbose_name=_("SDG's")
+    )
+    sdg_explanation = models.TextField(_("bijdrage aan de SDG's"), blank=True)
+
+    # Step "begroting".
+    requested_amount = models.DecimalField(
+        _("gevraagd bedrag"), **MONEY, null=True, blank=True
+    )
+
+    # Step "verklaringen".
+    declares_truthful = models.BooleanField(
+        _("verklaart dat de gegevens juist en volledig zijn"), default=False
+    )
+    declares_no_double_funding = models.BooleanField(
+        _("verklaart geen dubbele subsidie voor dezelfde kosten te vragen"),
+        default=False,
+    )
+    has_conflict_of_interest = models.BooleanField(
+        _("belangenconflict"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Is een bestuurslid of medewerker van de organisatie lid van de GROSH, "
+            "van de gemeenteraad, van het college of personeel van de gemeente?"
+        ),
+    )
+    conflict_of_interest_details = models.TextField(
+        _("toelichting bij het belangenconflict"), blank=True
+    )
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verklaard door"),
+    )
+    declared_at = models.DateTimeField(_("verklaard op"), null=True, blank=True)
+
+    # Steps reopened by an information request (empty: all while a draft).
+    reopened_steps = ArrayField(
+        models.CharField(max_length=20, choices=Step.choices),
+        verbose_name=_("heropende stappen"),
+        blank=True,
+        default=list,
+    )
+
+    # The GROSH's advice.
+    advice_outcome = models.CharField(
+        _("advies van de GROSH"),
+        max_length=20,
+        choices=AdviceOutcome.choices,
+        blank=True,
+    )
+    advice_motivation = models.TextField(_("motivering van het advies"), blank=True)
+    advice_date = models.DateField(_("datum van het advies"), null=True, blank=True)
+    proposed_amount = models.DecimalField(
+        _("voorgesteld bedrag"), **MONEY, null=True, blank=True
+    )
+
+    # The college's decision.
+    decision = models.CharField(
+        _("beslissing van het college"),
+        max_length=20,
+        choices=Decision.choices,
+        blank=True,
+    )
+    approved_amount = models.DecimalField(
+        _("toegekend bedrag"), **MONEY, null=True, blank=True
+    )
+    decision_date = models.DateField(
+        _("datum van de beslissing"), null=True, blank=True
+    )
+    decision_reference = models.CharField(
+        _("referentie van de beslissing"), max_length=100, blank=True
+    )
+    committed_amount = models.DecimalField(
+        _("vastgelegd op de enveloppe"),
+        **MONEY,
+        default=ZERO,
+        help_text=_(
+            "Het deel van de enveloppe dat dit dossier vastlegt: het toegekende "
+            "bedrag, na afsluiting of terugvordering het netto uitbetaalde bedrag."
+        ),
+    )
+
+    # The final report (verantwoording).
+    report_due_on = models.DateField(
+        _("verantwoording uiterlijk op"), null=True, blank=True
+    )
+    report_narrative = models.TextField(_("inhoudelijk verslag"), blank=True)
+    report_submitted_at = models.DateTimeField(
+        _("verantwoording ingediend op"), null=True, blank=True
+    )
+
+    # Moments.
+    submitted_at = models.DateTimeField(_("ingediend op"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[sdgs])
+
+    class Meta:
+        verbose_name = _("subsidieaanvraag")
+        verbose_name_plural = _("subsidieaanvragen")
+        ordering = ["-submitted_at", "-created_at"]
+        indexes = [models.Index(fields=["status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="application_status_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["reference"],
+                condition=~Q(reference=""),
+                name="application_reference_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(reference="")
+                | Q(reference__regex=r"^SUB-[0-9]{4}-[0-9]{4,}$"),
+                name="application_reference_format",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=Status.DRAFT)
+                | (~Q(reference="") & Q(submitted_at__isnull=False)),
+                name="application_submitted_has_reference",
+            ),
+            models.CheckConstraint(
+                condition=Q(requested_amount__isnull=True) | Q(requested_amount__gte=0),
+                name="application_requested_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="application_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision__in=["", *Decision.values]),
+                name="application_decision_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(advice_outcome__in=["", *AdviceOutcome.values]),
+                name="application_advice_valid",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(decision=Decision.APPROVED, approved_amount__gt=0)
+                    | (~Q(decision=Decision.APPROVED) & Q(approved_amount__isnull=True))
+                ),
+                name="application_approved_amount_with_approval",
+            ),
+            models.CheckConstraint(
+                condition=Q(committed_amount__gte=0)
+                & (
+                    Q(approved_amount__isnull=True, committed_amount=0)
+                    | Q(committed_amount__lte=models.F("approved_amount"))
+                ),
+                name="application_committed_within_approved",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference or _('concept')} — {self.title or _('(zonder titel)')}"
+
+    def get_absolute_url(self):
+        return reverse("subsidies:application_detail", args=[self.pk])
+
+    def get_council_member_url(self):
+        return reverse("subsidies:council_application", args=[self.reference])
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.call.scheme
+
+    @property
+    def year(self) -> int:
+        return self.call.year
+
+    @property
+    def applicant_status(self) -> str:
+        return APPLICANT_STATUS_LABELS[Status(self.status)]
+
+    @property
+    def status_tone(self) -> str:
+        return STATUS_TONES[Status(self.status)]
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
+    @property
+    def is_withdrawable(self) -> bool:
+        return self.status in WITHDRAWABLE
+
+    @property
+    def is_report_editable(self) -> bool:
+        return self.status in REPORT_EDITABLE
+
+    def editable_steps(self) -> list[str]:
+        """The steps the applicant may change now."""
+        if self.status == Status.DRAFT:
+            return list(Step.values)
+        if self.status == Status.INFO_REQUESTED:
+            return [step for step in Step.values if step in self.reopened_steps]
+        return []
+
+    def is_step_editable(self, step: str) -> bool:
+        return self.status in EDITABLE and step in self.editable_steps()
+
+    def budget_totals(self) -> dict:
+        """Planned (and actual) totals of income and expenses, from the lines.
+
+        Uses the prefetched lines when present so lists stay at a fixed number of
+        queries.
+        """
+        lines = list(self.budget_lines.all())
+        income = sum((line.amount for line in lines if line.is_income), ZERO)
+        expenses = sum((line.amount for line in lines if not line.is_income), ZERO)
+        actual_income = sum(
+            (line.actual_amount or ZERO for line in lines if line.is_income), ZERO
+        )
+        actual_expenses = sum(
+            (line.actual_amount or ZERO for line in lines if not line.is_income), ZERO
+        )
+        requested = self.requested_amount or ZERO
+        return {
+            "income": income,
+            "expenses": expenses,
+            "income_with_subsidy": income + requested,
+            "difference": income + requested - expenses,
+            "actual_income": actual_income,
+            "actual_expenses": actual_expenses,
+        }
+
+    def paid_total(self) -> Decimal:
+        total = ZERO
+        for payment in self.payments.all():
+            total += payment.signed_amount
+        return total
+
+
+class BudgetLine(models.Model):
+    """A line of the project budget; the final report adds the actual amount."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="budget_lines",
+        verbose_name=_("aanvraag"),
+    )
+    kind = models.CharField(_("soort"), max_length=10, choices=LineKind.choices)
+    description = models.CharField(_("omschrijving"), max_length=200)
+    amount = models.DecimalField(_("begroot bedrag"), **MONEY)
+    actual_amount = models.DecimalField(
+        _("werkelijk bedrag"), **MONEY, null=True, blank=True
+    )
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("begrotingslijn")
+        verbose_name_plural = _("begrotingslijnen")
+        ordering = ["application", "kind", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=LineKind.values), name="budget_line_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name="budget_line_amount_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(actual_amount__isnull=True) | Q(actual_amount__gte=0),
+                name="budget_line_actual_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.description}"
+
+    @property
+    def is_income(self) -> bool:
+        return self.kind == LineKind.INCOME
+
+
+class Message(models.Model):
+    """A message in the file's thread between the applicant and the service."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="messages",
+        verbose_name=_("aanvraag"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("auteur"),
+    )
+    from_service = models.BooleanField(_("van de dienst"), default=False)
+    body = models.TextField(_("bericht"))
+    created_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bericht")
+        verbose_name_plural = _("berichten")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.body[:40]}"
+
+
+class Attachment(models.Model):
+    """A file added to an application, its final report or a message. Private."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("aanvraag"),
+    )
+    purpose = models.CharField(
+        _("waarvoor"),
+        max_length=20,
+        choices=AttachmentPurpose.choices,
+        default=AttachmentPurpose.APPLICATION,
+    )
+    requirement = models.ForeignKey(
+        AttachmentRequirement,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gevraagde bijlage"),
+    )
+    message = models.ForeignKey(
+        Message,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        verbose_name=_("bericht"),
+    )
+    description = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    file = models.FileField(
+        _("bestand"),
+        storage=private_storage,
+        upload_to=random_upload_name("subsidies/attachments"),
+        max_length=200,
+    )
+    original_name = models.CharField(_("oorspronkelijke naam"), max_length=200)
+    content_type = models.CharField(_("bestandstype"), max_length=120)
+    size = models.PositiveIntegerField(_("grootte (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("opgeladen door"),
+    )
+    uploaded_at = models.DateTimeField(_("opgeladen op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+        ordering = ["uploaded_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(purpose__in=AttachmentPurpose.values),
+                name="attachment_purpose_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(message__isnull=True) | Q(purpose="message"),
+                name="attachment_message_purpose",
+            ),
+        ]
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse(
+            "subsidies:attachment_download", args=[self.application_id, self.pk]
+        )
+
+    @property
+    def size_display(self) -> str:
+        if self.size < 1024 * 1024:
+            return f"{max(1, round(self.size / 1024))} kB"
+        return f"{self.size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+class InformationRequest(models.Model):
+    """The service asks for more information and reopens only some steps."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="information_requests",
+        verbose_name=_("aanvraag"),
+    )
+    question = models.TextField(_("vraag"))
+    steps = ArrayField(
+        models.CharField(max_length=20, choices=Step.choices),
+        verbose_name=_("heropende stappen"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("gevraagd door"),
+    )
+    requested_at = models.DateTimeField(_("gevraagd op"), default=timezone.now)
+    answer = models.TextField(_("antwoord"), blank=True)
+    answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("vraag om informatie")
+        verbose_name_plural = _("vragen om informatie")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(steps__len__gt=0), name="information_request_has_steps"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.requested_at:%Y-%m-%d}: {self.question[:40]}"
+
+    def get_steps_display(self) -> list[str]:
+        return [str(Step(step).label) for step in self.steps]
+
+
+class Payment(models.Model):
+    """Money paid to (advance, balance) or reclaimed from the organisation."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.PROTECT,
+        related_name="payments",
+        verbose_name=_("aanvraag"),
+    )
+    kind = models.CharField(_("soort"), max_length=10, choices=PaymentKind.choices)
+    amount = models.DecimalField(_("bedrag"), **MONEY)
+    paid_on = models.DateField(_("datum"))
+    note = models.CharField(_("kenmerk of opmerking"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("geregistreerd door"),
+    )
+    recorded_at = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("betaling")
+        verbose_name_plural = _("betalingen")
+        ordering = ["paid_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=PaymentKind.values), name="payment_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0), name="payment_amount_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.amount}"
+
+    @property
+    def signed_amount(self) -> Decimal:
+        return -self.amount if self.kind == PaymentKind.RECLAIM else self.amount
+
+
+def paid_total_for(application_ids) -> dict[int, Decimal]:
+    """Net paid per application (advances + balances − reclaims), in one query."""
+    rows = (
+        Payment.objects.filter(application_id__in=application_ids)
+        .values("application_id", "kind")
+        .annotate(total=Sum("amount"))
+    )
+    totals: dict[int, Decimal] = {}
+    for row in rows:
+        sign = -1 if row["kind"] == PaymentKind.RECLAIM else 1
+        totals[row["application_id"]] = (
+            totals.get(row["application_id"], ZERO) + sign * row["total"]
+        )
+    return totals
