@@ -166,6 +166,8 @@ POST_OFFICE = {
     "RETRY_INTERVAL": __import__("datetime").timedelta(minutes=5),
     "MESSAGE_ID_ENABLED": True,
     "CELERY_ENABLED": False,
+    # First in, first out within a priority.
+    "SENDING_ORDER": ["-priority", "id"],
     # Attachments of queued mail (calendars, receipts) are not public files.
     "FILE_STORAGE": "private",
 }

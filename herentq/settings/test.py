@@ -20,6 +20,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 POST_OFFICE["BACKENDS"]["default"] = (  # noqa: F405
     "django.core.mail.backends.locmem.EmailBackend"
 )
+# One sending thread: the outbox lists mail in the order it was queued.
+POST_OFFICE["THREADS_PER_PROCESS"] = 1  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 # Tests see every change at once; tests/core/test_page_cache.py turns caching on.
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405

@@ -3,6 +3,7 @@ error state), and a participant enrols, confirms by e-mail and cancels, after
 which the first person on the waiting list gets the offer."""
 
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from learning_tracks import services, tokens
 from learning_tracks.models import NewsletterSubscriber, Theme, Track
@@ -62,8 +63,9 @@ def test_forms_in_their_error_state_have_no_accessibility_violations(page, demo_
     page.get_by_label("E-mailadres").fill("geen-adres")
     page.get_by_role("button", name="Inschrijven").click()
     summary = page.locator("[data-error-summary]")
-    assert summary.is_visible()
-    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    # expect() waits for the reloaded page; a plain check could look too early.
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
     assert "Vul een geldig e-mailadres in" in summary.inner_text()
     assert_accessible(page)
     # The summary's link moves the focus to the field.
@@ -72,15 +74,15 @@ def test_forms_in_their_error_state_have_no_accessibility_violations(page, demo_
 
     goto(page, "/leertrajecten/nieuwsbrief/")
     page.get_by_role("button", name="Inschrijven").click()
-    assert (
-        "Kies minstens één thema." in page.locator("[data-error-summary]").inner_text()
+    expect(page.locator("[data-error-summary]")).to_contain_text(
+        "Kies minstens één thema."
     )
     assert_accessible(page)
 
     goto(page, "/leertrajecten/transversaal-werken/")
     page.get_by_label("Uw e-mailadres").fill("fout")
     page.get_by_role("button", name="Zet mij op de lijst").click()
-    assert page.locator("[data-error-summary]").is_visible()
+    expect(page.locator("[data-error-summary]")).to_be_visible()
     assert_accessible(page)
 
 
