@@ -4,6 +4,7 @@ and the comment form in its error state included) and a member's journey."""
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from council.constants import MeetingStatus, MinutesStatus
 from council.models import Advice, AgendaItem, Meeting, Minutes
@@ -125,21 +126,21 @@ def test_member_reads_closed_item_and_draft_then_public_sees_minutes_without_it(
     _log_in_as_member(page)
     # The full agenda of the latest meeting, closed item included, and its draft.
     page.get_by_role("link", name=draft.meeting.title).first.click()
-    assert page.get_by_text(draft_closed.title).is_visible()
+    expect(page.get_by_text(draft_closed.title)).to_be_visible()
     page.get_by_role("link", name="Verslag lezen (ontwerp)").click()
-    assert page.get_by_text("werktekst van het secretariaat").is_visible()
-    assert page.get_by_role("heading", name=draft_closed.title).is_visible()
+    expect(page.get_by_text("werktekst van het secretariaat")).to_be_visible()
+    expect(page.get_by_role("heading", name=draft_closed.title)).to_be_visible()
 
     # A comment on the circulated minutes.
     goto(page, f"/grosh/leden/vergaderingen/{circulated.meeting_id}/verslag/")
     page.get_by_label("Uw opmerking").fill("Bij punt 2: graag de naam van de school.")
     page.get_by_role("button", name="Opmerking plaatsen").click()
-    assert page.get_by_text("Uw opmerking is toegevoegd.").is_visible()
-    assert page.get_by_text("Bij punt 2: graag de naam van de school.").is_visible()
+    expect(page.get_by_text("Uw opmerking is toegevoegd.")).to_be_visible()
+    expect(page.get_by_text("Bij punt 2: graag de naam van de school.")).to_be_visible()
 
     # Members read the published minutes with the closed item ...
     goto(page, f"/grosh/leden/vergaderingen/{published.meeting_id}/verslag/")
-    assert page.get_by_role("heading", name=closed.title).is_visible()
+    expect(page.get_by_role("heading", name=closed.title)).to_be_visible()
 
     # ... the public reads the same minutes without it.
     page.get_by_role("button", name="Afmelden").click()
@@ -150,7 +151,7 @@ def test_member_reads_closed_item_and_draft_then_public_sees_minutes_without_it(
         meeting=published.meeting, is_public=True
     ).values_list("title", flat=True)
     for title in public_titles:
-        assert page.get_by_role("heading", name=title).is_visible()
+        expect(page.get_by_role("heading", name=title)).to_be_visible()
     assert goto(
         page, f"/grosh/leden/vergaderingen/{draft.meeting_id}/verslag/"
     ).url.startswith(page.base_url + "/accounts/login/")

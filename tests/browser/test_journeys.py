@@ -1,5 +1,7 @@
 """User journeys, end to end, as a person with a keyboard would do them."""
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import goto
 
 
@@ -26,10 +28,10 @@ def test_citizen_reaches_the_contact_page_from_home_with_the_keyboard_only(
     page.keyboard.press("Enter")
     page.wait_for_url("**/contact/")
     assert page.get_by_role("heading", level=1).inner_text() == "Contact"
-    assert page.get_by_text("016 85 30 20").first.is_visible()
+    expect(page.get_by_text("016 85 30 20").first).to_be_visible()
 
 
 def test_current_notice_is_shown_and_the_expired_one_is_not(page, demo_data):
     goto(page, "/")
-    assert page.get_by_text("Nieuw: subsidies online aanvragen").is_visible()
+    expect(page.get_by_text("Nieuw: subsidies online aanvragen")).to_be_visible()
     assert page.get_by_text("Coronavirusmaatregelen").count() == 0

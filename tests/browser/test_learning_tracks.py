@@ -170,7 +170,7 @@ def test_participant_enrols_confirms_and_cancels_and_the_first_waiting_gets_the_
     SessionFactory(track=track, topic="Kennismaking")
 
     goto(page, track.get_absolute_url())
-    assert page.get_by_text("Nog 1 plaats vrij").is_visible()
+    expect(page.get_by_text("Nog 1 plaats vrij")).to_be_visible()
     page.get_by_role("link", name="Inschrijven").click()
     page.get_by_label("Voor- en achternaam").fill("An Peeters")
     page.get_by_label("E-mailadres").fill("an.peeters@example.be")
@@ -178,7 +178,7 @@ def test_participant_enrols_confirms_and_cancels_and_the_first_waiting_gets_the_
     page.get_by_label("Schepen").check()
     page.get_by_label("Ik ga akkoord met de privacyverklaring").check()
     page.get_by_role("button", name="Inschrijven").click()
-    assert page.get_by_role("heading", name="Kijk in uw mailbox").is_visible()
+    expect(page.get_by_role("heading", name="Kijk in uw mailbox")).to_be_visible()
     assert_accessible(page)
 
     # The link in the e-mail confirms the address.
@@ -186,14 +186,16 @@ def test_participant_enrols_confirms_and_cancels_and_the_first_waiting_gets_the_
     goto(page, path_of(confirm))
     assert_accessible(page)
     page.get_by_role("button", name="Bevestig mijn inschrijving").click()
-    assert page.get_by_role("heading", name="Uw inschrijving is bevestigd").is_visible()
+    expect(
+        page.get_by_role("heading", name="Uw inschrijving is bevestigd")
+    ).to_be_visible()
     assert_accessible(page)
 
     # The track is full now: the next person waits.
     waiting = enrol(track, email="wacht@example.be", name="Bart Janssens")
     assert waiting.status == "waiting"
     goto(page, track.get_absolute_url())
-    assert page.get_by_text("Volzet — 1 persoon op de wachtlijst").is_visible()
+    expect(page.get_by_text("Volzet — 1 persoon op de wachtlijst")).to_be_visible()
 
     # The participant cancels with the link in the confirmation e-mail.
     confirmation = [
@@ -222,7 +224,7 @@ def test_participant_enrols_confirms_and_cancels_and_the_first_waiting_gets_the_
     ).is_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Ik neem de plaats aan").click()
-    assert page.get_by_role("heading", name="U bent ingeschreven").is_visible()
+    expect(page.get_by_role("heading", name="U bent ingeschreven")).to_be_visible()
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"
     deliver_mail()
@@ -235,4 +237,4 @@ def test_learning_tracks_are_reachable_from_the_navigation(page, demo_data):
     ).click()
     page.wait_for_url("**/leertrajecten/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Leertrajecten")
-    assert page.get_by_role("link", name="Wereldburgerschap").is_visible()
+    expect(page.get_by_role("link", name="Wereldburgerschap")).to_be_visible()

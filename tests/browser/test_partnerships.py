@@ -4,6 +4,7 @@ a citizen who looks for the Herent–Nimlaha'kok partnership and opens a photo."
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, goto
 
@@ -121,7 +122,7 @@ def test_citizen_finds_herent_by_search_and_by_country_and_opens_a_photo(
     # Without the lightbox (a new tab, or no JavaScript) the link opens the photo page.
     href = first.get_attribute("href")
     goto(page, href)
-    assert page.get_by_text("Foto 1 van 3").first.is_visible()
+    expect(page.get_by_text("Foto 1 van 3").first).to_be_visible()
     assert errors == []
 
 
@@ -136,4 +137,4 @@ def test_map_marker_leads_to_its_partnership(page, demo_data):
     assert outline == "4px"  # visible focus on the marker
     page.keyboard.press("Enter")
     page.wait_for_url("**/partnerschappen/sint-joost-kardzjali/")
-    assert page.get_by_text("7 mei 2019").first.is_visible()
+    expect(page.get_by_text("7 mei 2019").first).to_be_visible()

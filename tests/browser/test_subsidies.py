@@ -297,7 +297,7 @@ def test_association_registers_applies_and_gets_its_receipt(page, demo_data):
 
     application = Application.objects.get(title="Radioworkshops voor jongeren in Cobán")
     assert application.status == "submitted"
-    assert page.get_by_role("heading", name="Ontvangstbewijs").is_visible()
+    expect(page.get_by_role("heading", name="Ontvangstbewijs")).to_be_visible()
     assert application.reference in page.locator(".receipt-banner").inner_text()
     assert_accessible(page)
     link = page.get_by_role("link", name="Ontvangstbewijs downloaden (PDF)")
