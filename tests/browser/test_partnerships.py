@@ -2,6 +2,7 @@
 a citizen who looks for the Herent–Nimlaha'kok partnership and opens a photo."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -138,3 +139,23 @@ def test_map_marker_leads_to_its_partnership(page, demo_data):
     page.keyboard.press("Enter")
     page.wait_for_url("**/partnerschappen/sint-joost-kardzjali/")
     expect(page.get_by_text("7 mei 2019").first).to_be_visible()
+
+
+def test_citizen_follows_an_sdg_chip_and_downloads_the_open_data(page, demo_data):
+    goto(page, HERENT)
+    page.get_by_role("link", name="5 Gendergelijkheid").first.click()
+    page.wait_for_url("**/sdg/5/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gendergelijkheid")
+    # The goal's page lists the partnership the chip came from.
+    expect(
+        page.get_by_role("link", name="Herent – Nimlaha'kok en Nimlasachal")
+    ).to_be_visible()
+
+    goto(page, "/partnerschappen/")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("CSV")).first.click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".csv")
+    content = Path(download.path()).read_text(encoding="utf-8-sig")
+    assert "Sint-Joost-ten-Node" in content
+    assert "Tanger" in content
