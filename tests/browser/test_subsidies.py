@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from subsidies.models import Application, Call
@@ -307,7 +308,7 @@ def test_association_registers_applies_and_gets_its_receipt(page, demo_data):
     assert application.reference in pdf.headers["content-disposition"]
 
 
-def test_civil_servant_takes_a_file_through_screening_advice_and_decision(
+def test_civil_servant_takes_files_through_screening_advice_decision_payment_report(
     page, demo_data
 ):
     from allauth.account.models import EmailAddress
@@ -385,6 +386,32 @@ def test_civil_servant_takes_a_file_through_screening_advice_and_decision(
     from subsidies.integrations import agenda_items_for
 
     assert agenda_items_for(application).count() == 1
+
+    # The advance is paid within the envelope...
+    def payment(amount):
+        def fill():
+            page.locator("#id_amount").fill(amount)
+            page.locator("#id_paid_on").fill(timezone.localdate().isoformat())
+
+        return fill
+
+    act("Voorschot registreren", payment("1600"))
+    application.refresh_from_db()
+    assert application.status == "advance_paid"
+
+    # ...and another association's final report is accepted and the balance paid.
+    reported = Application.objects.filter(status="report_submitted").first()
+    goto(page, reverse("admin:subsidies_application_change", args=[reported.pk]))
+    act(
+        "Verantwoording aanvaarden",
+        lambda: page.locator("#id_reason").fill("Bewijsstukken in orde."),
+    )
+    reported.refresh_from_db()
+    assert reported.status == "report_accepted"
+    remaining = reported.approved_amount - reported.paid_total()
+    act("Saldo registreren", payment(str(remaining)))
+    reported.refresh_from_db()
+    assert reported.status == "balance_paid"
     assert csp_violations == []
 
 
