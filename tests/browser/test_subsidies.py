@@ -440,3 +440,41 @@ def test_council_member_opens_a_file_from_the_agenda_in_the_members_area(
     expect(page.get_by_role("heading", level=1)).to_have_text(application.title)
     assert application.organisation.iban_display not in page.content()
     assert_accessible(page)
+
+
+def test_association_writes_to_the_service_and_withdraws_another_application(
+    page, demo_data
+):
+    from django.contrib.auth import get_user_model
+
+    from subsidies import services
+
+    applicant = get_user_model().objects.get(email=DEMO_APPLICANT)
+    mine = Application.objects.for_user(applicant)
+    running = mine.get(status="advance_paid")
+    # A second file of the same association, submitted earlier and still in review.
+    other = services.application_submit(
+        application=mine.get(status="draft"), user=applicant
+    )
+    log_in(page, DEMO_APPLICANT, DEMO_PASSWORD)
+
+    # A message about the running file; the thread shows it at once.
+    goto(page, running.get_absolute_url())
+    page.get_by_label("Uw bericht").fill("Wanneer mogen we de verantwoording sturen?")
+    page.get_by_role("button", name="Bericht versturen").click()
+    thread = page.get_by_role("region", name="Berichten")
+    expect(thread).to_contain_text("Wanneer mogen we de verantwoording sturen?")
+    # A notice goes out by mail; the mail never carries the message itself.
+    outbox = deliver_mail()
+    assert outbox
+    assert all("Wanneer mogen" not in message.body for message in outbox)
+
+    # The other application is withdrawn before the decision.
+    goto(page, other.get_absolute_url())
+    page.get_by_role("link", name="Aanvraag intrekken").click()
+    page.get_by_label("Waarom trekt u de aanvraag in?").fill("Project uitgesteld.")
+    page.get_by_role("button", name="Aanvraag intrekken").click()
+    expect(page.get_by_text("Ingetrokken").first).to_be_visible()
+    other.refresh_from_db()
+    assert other.status == "withdrawn"
+    assert_accessible(page)
