@@ -54,4 +54,5 @@ done
 
 $py manage.py run_bench --base-url "http://127.0.0.1:$port" \
   --duration "${BENCH_DURATION:-15}" --connections "${BENCH_CONNECTIONS:-32}" \
+  --scale "${BENCH_SCALE:-1}" --workers "${BENCH_WORKERS:-5}" \
   --lua scripts/bench.lua --out .bench/results.md
