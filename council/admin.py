@@ -7,7 +7,8 @@ on the change form); a published version is read-only everywhere.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -130,11 +131,20 @@ class MeetingAdmin(SimpleHistoryAdmin):
     actions = ["create_minutes", "prepare_attendance"]
 
     def get_queryset(self, request):
+        # A subquery, not JOIN + GROUP BY: the page, its count and the date
+        # hierarchy then read the meetings alone, however long the history.
+        items = (
+            AgendaItem.objects.filter(meeting=OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return (
             super()
             .get_queryset(request)
             .select_related("council", "minutes")
-            .annotate(item_count=Count("agenda_items"))
+            .annotate(item_count=Coalesce(Subquery(items), 0))
         )
 
     @admin.display(description=_("agendapunten"), ordering="item_count")

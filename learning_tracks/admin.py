@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, OuterRef
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -23,6 +23,7 @@ from learning_tracks.models import (
     Theme,
     Track,
     TrackResource,
+    count_of,
 )
 from learning_tracks.tokens import Purpose
 
@@ -207,7 +208,11 @@ class TrackAdmin(SimpleHistoryAdmin):
             .get_queryset(request)
             .select_related("theme")
             .with_counts()
-            .annotate(session_count=Count("sessions", distinct=True))
+            .annotate(
+                session_count=count_of(
+                    Session.objects.filter(track=OuterRef("pk")), "track"
+                )
+            )
         )
 
     @admin.display(description=_("vrije plaatsen"))
@@ -349,7 +354,11 @@ class SessionAdmin(SimpleHistoryAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(attendance_count=Count("attendances", distinct=True))
+            .annotate(
+                attendance_count=count_of(
+                    Attendance.objects.filter(session=OuterRef("pk")), "session"
+                )
+            )
         )
 
     def get_fields(self, request, obj=None):
@@ -427,6 +436,8 @@ class EnrolmentAdmin(admin.ModelAdmin):
     search_fields = ["name", "email", "organisation"]
     date_hierarchy = "created_at"
     list_select_related = ["track"]
+    # A filtered list says how many match, without counting every enrolment again.
+    show_full_result_count = False
     fields = [
         ("track", "status"),
         "name",
