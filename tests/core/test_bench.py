@@ -204,8 +204,8 @@ def test_volume_rows_show_what_is_missing_or_short():
 
 
 def test_a_target_row_shows_the_verdict():
-    result = parse_summary(SUMMARY)
+    result = {**parse_summary(SUMMARY), "connections": 32}
     row = target_row(Target("startpagina", "/"), result, 4, 0.8, True)
     assert row == (
-        "| startpagina | `/` | public | 2000 | 12.5 | 48.3 | 4 | 0.80 | 0 | ok |"
+        "| startpagina | `/` | public | 32 | 2000 | 12.5 | 48.3 | 4 | 0.80 | 0 | ok |"
     )

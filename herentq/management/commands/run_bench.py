@@ -88,7 +88,8 @@ def _number(value: int) -> str:
 
 def target_row(target: Target, result: dict, queries: int, ratio, ok: bool) -> str:
     return (
-        f"| {target.name} | `{target.path}` | {target.kind} | {result['rps']:.0f} | "
+        f"| {target.name} | `{target.path}` | {target.kind} | "
+        f"{result['connections']} | {result['rps']:.0f} | "
         f"{result['p50']:.1f} | {result['p95']:.1f} | {queries} | "
         f"{'—' if ratio is None else f'{ratio:.2f}'} | {result['errors']} | "
         f"{'ok' if ok else 'MISSED'} |"
@@ -115,14 +116,27 @@ class Command(BaseCommand):
         parser.add_argument("--base-url", required=True)
         parser.add_argument("--duration", type=int, default=15)
         parser.add_argument("--connections", type=int, default=32)
+        parser.add_argument(
+            "--admin-connections",
+            type=int,
+            default=None,
+            help="concurrency of the admin targets (default: --connections)",
+        )
+        parser.add_argument(
+            "--warmup",
+            type=int,
+            default=2,
+            help="seconds of unmeasured load per target first (workers load code)",
+        )
         parser.add_argument("--scale", type=float, default=1.0)
         parser.add_argument("--workers", default="?")
         parser.add_argument("--lua", default="scripts/bench.lua")
         parser.add_argument("--out", default=".bench/results.md")
 
-    def handle(
-        self, *args, base_url, duration, connections, scale, workers, lua, out, **opts
-    ):
+    def handle(self, *args, base_url, duration, connections, **options):
+        scale, workers = options["scale"], options["workers"]
+        lua, out, warmup = options["lua"], options["out"], options["warmup"]
+        admin_connections = options["admin_connections"] or connections
         modules = [module for _, module in bench_modules()]
         loaded = {}
         for module in modules:
@@ -134,9 +148,12 @@ class Command(BaseCommand):
         rows, baseline_rps, failures = [], None, 0
         for target in targets:
             session = cookie if target.kind == "admin" else ""
-            result = self._wrk(
-                base_url + target.path, duration, connections, lua, session
-            )
+            clients = admin_connections if target.kind == "admin" else connections
+            url = base_url + target.path
+            if warmup:
+                self._wrk(url, warmup, clients, lua, session)
+            result = self._wrk(url, duration, clients, lua, session)
+            result["connections"] = clients
             queries = self._queries(target.path, session)
             if target.kind == "baseline":
                 baseline_rps = result["rps"]
@@ -154,14 +171,14 @@ class Command(BaseCommand):
                 "|---|---|---|---|",
                 *volume,
                 "",
-                f"wrk, {connections} connections, {duration} s per target; gunicorn "
+                f"wrk: {duration} s per target after {warmup} s of warm-up; gunicorn "
                 f"({workers} sync workers) with production settings on the same "
                 "machine. SQL/request: one uncached request, counted in-process. "
                 "Ratio: throughput / the minimal view's.",
                 "",
-                "| target | path | kind | req/s | p50 ms | p95 ms | SQL/request | "
-                "ratio | errors | verdict |",
-                "|---|---|---|---|---|---|---|---|---|---|",
+                "| target | path | kind | connections | req/s | p50 ms | p95 ms | "
+                "SQL/request | ratio | errors | verdict |",
+                "|---|---|---|---|---|---|---|---|---|---|---|",
                 *rows,
             ]
         )
