@@ -191,12 +191,6 @@ class PartnershipAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("places")
 
-    def get_search_results(self, request, queryset, search_term):
-        queryset, _may_have_duplicates = super().get_search_results(
-            request, queryset, search_term
-        )
-        return queryset.distinct(), False
-
     @admin.display(description=gettext_lazy("partnerplaatsen"))
     def places_list(self, obj):
         return ", ".join(

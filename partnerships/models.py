@@ -140,7 +140,11 @@ class Partnership(TimeStampedModel):
         verbose_name = _("partnerschap")
         verbose_name_plural = _("partnerschappen")
         ordering = ["title"]
-        indexes = [GinIndex(fields=["search_vector"], name="partnership_search_gin")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="partnership_search_gin"),
+            # Lists and the admin page through partnerships in title order.
+            models.Index(fields=["title"], name="partnership_title_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=PartnershipStatus.values),

@@ -88,6 +88,11 @@ def test_partnership_changelist_filters_searches_and_links_to_the_site(
     url = reverse("admin:partnerships_partnership_changelist")
     html = service_client.get(url, {"q": "Nimlasachal"}).content.decode()
     assert "Herent – Nimlaha&#x27;kok" in html and "Concept" not in html
+    # Both places match: the partnership is still listed once.
+    response = service_client.get(url, {"q": "Nimla"})
+    assert [p.title for p in response.context["cl"].result_list] == [
+        "Herent – Nimlaha'kok en Nimlasachal"
+    ]
     html = service_client.get(url, {"places__country": "GT"}).content.decode()
     assert "Nimlaha&#x27;kok (GT), Nimlasachal (GT)" in html
     html = service_client.get(url, {"is_published__exact": "0"}).content.decode()
