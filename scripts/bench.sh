@@ -3,8 +3,8 @@
 # production settings, wrk at 32 connections, and a table of the results.
 #   BENCH_SCALE (default 1: the full volume), BENCH_DURATION (seconds per target,
 #   default 15), BENCH_WARMUP (unmeasured seconds before each target, default 2),
-#   BENCH_CONNECTIONS (default 32), BENCH_ADMIN_CONNECTIONS (the admin targets,
-#   default BENCH_CONNECTIONS), BENCH_WORKERS (gunicorn, default 5),
+#   BENCH_CONNECTIONS (default 32), BENCH_ADMIN_CONNECTIONS (the admin targets:
+#   default 4, a busy back office; see README), BENCH_WORKERS (gunicorn, default 5),
 #   BENCH_DATABASE_URL (default: database herentq_bench on the local cluster).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +57,6 @@ done
 
 $py manage.py run_bench --base-url "http://127.0.0.1:$port" \
   --duration "${BENCH_DURATION:-15}" --connections "${BENCH_CONNECTIONS:-32}" \
-  --admin-connections "${BENCH_ADMIN_CONNECTIONS:-${BENCH_CONNECTIONS:-32}}" \
+  --admin-connections "${BENCH_ADMIN_CONNECTIONS:-4}" \
   --warmup "${BENCH_WARMUP:-2}" --scale "${BENCH_SCALE:-1}" --workers "${BENCH_WORKERS:-5}" \
   --lua scripts/bench.lua --out .bench/results.md
