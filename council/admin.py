@@ -299,7 +299,8 @@ class MinutesAdmin(SimpleHistoryAdmin):
         "published_at",
     ]
     list_filter = ["status", "meeting__council"]
-    list_select_related = ["meeting__council", "approval_item__meeting"]
+    # The approval meeting's name says which council: select that council too.
+    list_select_related = ["meeting__council", "approval_item__meeting__council"]
     search_fields = ["entries__text", "meeting__location"]
     date_hierarchy = "meeting__planned_start"
     autocomplete_fields = ["meeting"]
