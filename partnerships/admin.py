@@ -1,7 +1,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -312,7 +313,9 @@ class PhotoInline(admin.TabularInline):
 @admin.register(PhotoAlbum)
 class PhotoAlbumAdmin(admin.ModelAdmin):
     list_display = ["title", "partnership", "photo_count", "updated_at"]
-    list_filter = ["partnership__local_authority", "partnership"]
+    # By authority; a partnership is found by its title in the search box (a
+    # filter with a line per partnership would list thousands).
+    list_filter = ["partnership__local_authority"]
     search_fields = ["title", "partnership__title"]
     list_select_related = ["partnership"]
     autocomplete_fields = ["partnership"]
@@ -320,7 +323,19 @@ class PhotoAlbumAdmin(admin.ModelAdmin):
     inlines = [PhotoInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_photo_count=Count("photos"))
+        # A subquery per album, not JOIN + GROUP BY over every photo.
+        photos = (
+            Photo.objects.filter(album=OuterRef("pk"))
+            .order_by()
+            .values("album")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_photo_count=Coalesce(Subquery(photos), 0))
+        )
 
     @admin.display(description=gettext_lazy("aantal foto's"), ordering="_photo_count")
     def photo_count(self, obj):
@@ -393,8 +408,18 @@ class PhotoAlbumAdmin(admin.ModelAdmin):
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
     list_display = ["thumbnail_preview", "alt_text", "album", "credit", "created_at"]
-    list_filter = ["album__partnership"]
-    search_fields = ["alt_text", "caption", "credit", "album__title"]
+    list_filter = ["album__partnership__local_authority"]
+    search_fields = [
+        "alt_text",
+        "caption",
+        "credit",
+        "album__title",
+        "album__partnership__title",
+    ]
+    search_help_text = gettext_lazy(
+        "Zoekt in de alternatieve tekst, het bijschrift, de fotograaf en de "
+        "titel van het album of van het partnerschap."
+    )
     list_select_related = ["album"]
     date_hierarchy = "created_at"
     fields = ["album", "thumbnail_preview", "alt_text", "caption", "credit", "position"]

@@ -336,3 +336,19 @@ def test_service_group_has_the_apps_permissions():
     group = Group.objects.get(name=SERVICE_GROUP)
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"change_partnership", "add_photo", "delete_photoalbum"} <= codenames
+
+
+def test_albums_show_their_photo_count_and_photos_are_found_by_partnership(
+    service_client, nimlahakok
+):
+    full, empty = PhotoAlbumFactory(partnership=nimlahakok), PhotoAlbumFactory()
+    add_photos(full, 3)
+    response = service_client.get(reverse("admin:partnerships_photoalbum_changelist"))
+    counts = {
+        album.pk: album._photo_count for album in response.context["cl"].result_list
+    }
+    assert counts == {full.pk: 3, empty.pk: 0}
+    response = service_client.get(
+        reverse("admin:partnerships_photo_changelist"), {"q": "Nimlasachal"}
+    )
+    assert response.context["cl"].result_count == 3
