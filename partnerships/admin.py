@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -10,10 +10,11 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
 
 from herentq.admin import AuditEntryInline
-from partnerships import services
+from partnerships import selectors, services
 from partnerships.forms import (
     AgreementAdminForm,
     ExchangeAdminForm,
@@ -123,6 +124,31 @@ class PhotoAlbumInline(admin.TabularInline):
         )
 
 
+class PlaceCountryFilter(admin.SimpleListFilter):
+    """The countries that have a partner place, not every country in the world."""
+
+    title = gettext_lazy("land")
+    parameter_name = "places__country"
+
+    def lookups(self, request, model_admin):
+        codes = (
+            PartnerPlace.objects.order_by().values_list("country", flat=True).distinct()
+        )
+        choices = [(code, str(countries.name(code))) for code in codes]
+        return sorted(choices, key=lambda choice: selectors.sort_key(choice[1]))
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        return queryset.filter(
+            Exists(
+                PartnerPlace.objects.filter(
+                    partnership=OuterRef("pk"), country=self.value()
+                )
+            )
+        )
+
+
 @admin.register(Partnership)
 class PartnershipAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -138,7 +164,7 @@ class PartnershipAdmin(SimpleHistoryAdmin):
         "is_published",
         "status",
         "local_authority",
-        "places__country",
+        PlaceCountryFilter,
         "sdgs",
         "domains",
         "agreements__kind",
@@ -422,6 +448,7 @@ class PhotoAdmin(admin.ModelAdmin):
     )
     list_select_related = ["album"]
     date_hierarchy = "created_at"
+    ordering = ["-created_at", "-id"]  # the latest uploads first
     fields = ["album", "thumbnail_preview", "alt_text", "caption", "credit", "position"]
     readonly_fields = ["album", "thumbnail_preview"]
 

@@ -459,6 +459,8 @@ class Photo(models.Model):
         verbose_name = _("foto")
         verbose_name_plural = _("foto's")
         ordering = ["position", "id"]
+        # The admin lists the latest uploads first, with a date hierarchy.
+        indexes = [models.Index(fields=["created_at"], name="photo_created_at_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(alt_text=""), name="photo_alt_text_required"

@@ -95,6 +95,8 @@ def test_partnership_changelist_filters_searches_and_links_to_the_site(
     ]
     html = service_client.get(url, {"places__country": "GT"}).content.decode()
     assert "Nimlaha&#x27;kok (GT), Nimlasachal (GT)" in html
+    # Only countries with a partner place are filter choices.
+    assert "?places__country=GT" in html and "?places__country=FR" not in html
     html = service_client.get(url, {"is_published__exact": "0"}).content.decode()
     assert "Concept" in html and "Nimlasachal (GT)" not in html
     html = service_client.get(url).content.decode()
