@@ -36,7 +36,7 @@ from council.models import (
     MinutesVersion,
     MinutesVersionEntry,
 )
-from herentq.admin import AuditEntryInline
+from herentq.admin import AuditEntryInline, QuickActionCheckboxMixin
 
 
 def _run(modeladmin, request, queryset, service, done_message, arg="minutes", **kwargs):
@@ -114,7 +114,7 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "planned_start",
@@ -187,7 +187,7 @@ class AgendaDocumentInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "meeting",
@@ -289,7 +289,7 @@ MINUTES_STEPS = {
 
 
 @admin.register(Minutes)
-class MinutesAdmin(SimpleHistoryAdmin):
+class MinutesAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "status",
@@ -656,7 +656,7 @@ class AdviceAdminForm(forms.ModelForm):
 
 
 @admin.register(Advice)
-class AdviceAdmin(SimpleHistoryAdmin):
+class AdviceAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     form = AdviceAdminForm
     list_display = [
         "subject_text",

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from herentq.admin import AuditEntryInline
+from herentq.admin import AuditEntryInline, QuickActionCheckboxMixin
 from learning_tracks import exports, mail, selectors, services
 from learning_tracks.constants import TrackStatus
 from learning_tracks.forms import ParticipantsMessageForm
@@ -124,7 +124,7 @@ def _status_action(status, description):
 
 
 @admin.register(Track)
-class TrackAdmin(SimpleHistoryAdmin):
+class TrackAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     form = TrackAdminForm
     list_display = [
         "number",
@@ -333,7 +333,7 @@ class SessionAdminForm(forms.ModelForm):
 
 
 @admin.register(Session)
-class SessionAdmin(SimpleHistoryAdmin):
+class SessionAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     form = SessionAdminForm
     list_display = [
         "topic",
@@ -420,7 +420,7 @@ def _enrolment_action(service, success, description):
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(admin.ModelAdmin):
+class EnrolmentAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = [
         "name_display",
         "email",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
 
-from herentq.admin import AuditEntryInline
+from herentq.admin import AuditEntryInline, QuickActionCheckboxMixin
 from partnerships import selectors, services
 from partnerships.forms import (
     AgreementAdminForm,
@@ -150,7 +150,7 @@ class PlaceCountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(SimpleHistoryAdmin):
+class PartnershipAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "local_authority",
@@ -337,7 +337,7 @@ class PhotoInline(admin.TabularInline):
 
 
 @admin.register(PhotoAlbum)
-class PhotoAlbumAdmin(admin.ModelAdmin):
+class PhotoAlbumAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = ["title", "partnership", "photo_count", "updated_at"]
     # By authority; a partnership is found by its title in the search box (a
     # filter with a line per partnership would list thousands).
@@ -432,7 +432,7 @@ class PhotoAlbumAdmin(admin.ModelAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = ["thumbnail_preview", "alt_text", "album", "credit", "created_at"]
     list_filter = ["album__partnership__local_authority"]
     search_fields = [
