@@ -7,7 +7,8 @@ on the change form); a published version is read-only everywhere.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -35,7 +36,7 @@ from council.models import (
     MinutesVersion,
     MinutesVersionEntry,
 )
-from herentq.admin import AuditEntryInline
+from herentq.admin import AuditEntryInline, QuickActionCheckboxMixin
 
 
 def _run(modeladmin, request, queryset, service, done_message, arg="minutes", **kwargs):
@@ -113,7 +114,7 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "planned_start",
@@ -130,11 +131,20 @@ class MeetingAdmin(SimpleHistoryAdmin):
     actions = ["create_minutes", "prepare_attendance"]
 
     def get_queryset(self, request):
+        # A subquery, not JOIN + GROUP BY: the page, its count and the date
+        # hierarchy then read the meetings alone, however long the history.
+        items = (
+            AgendaItem.objects.filter(meeting=OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return (
             super()
             .get_queryset(request)
             .select_related("council", "minutes")
-            .annotate(item_count=Count("agenda_items"))
+            .annotate(item_count=Coalesce(Subquery(items), 0))
         )
 
     @admin.display(description=_("agendapunten"), ordering="item_count")
@@ -177,7 +187,7 @@ class AgendaDocumentInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "meeting",
@@ -279,7 +289,7 @@ MINUTES_STEPS = {
 
 
 @admin.register(Minutes)
-class MinutesAdmin(SimpleHistoryAdmin):
+class MinutesAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "status",
@@ -289,7 +299,8 @@ class MinutesAdmin(SimpleHistoryAdmin):
         "published_at",
     ]
     list_filter = ["status", "meeting__council"]
-    list_select_related = ["meeting__council", "approval_item__meeting"]
+    # The approval meeting's name says which council: select that council too.
+    list_select_related = ["meeting__council", "approval_item__meeting__council"]
     search_fields = ["entries__text", "meeting__location"]
     date_hierarchy = "meeting__planned_start"
     autocomplete_fields = ["meeting"]
@@ -645,7 +656,7 @@ class AdviceAdminForm(forms.ModelForm):
 
 
 @admin.register(Advice)
-class AdviceAdmin(SimpleHistoryAdmin):
+class AdviceAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     form = AdviceAdminForm
     list_display = [
         "subject_text",

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, OuterRef
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from herentq.admin import AuditEntryInline
+from herentq.admin import AuditEntryInline, QuickActionCheckboxMixin
 from learning_tracks import exports, mail, selectors, services
 from learning_tracks.constants import TrackStatus
 from learning_tracks.forms import ParticipantsMessageForm
@@ -23,6 +23,7 @@ from learning_tracks.models import (
     Theme,
     Track,
     TrackResource,
+    count_of,
 )
 from learning_tracks.tokens import Purpose
 
@@ -123,7 +124,7 @@ def _status_action(status, description):
 
 
 @admin.register(Track)
-class TrackAdmin(SimpleHistoryAdmin):
+class TrackAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     form = TrackAdminForm
     list_display = [
         "number",
@@ -207,7 +208,11 @@ class TrackAdmin(SimpleHistoryAdmin):
             .get_queryset(request)
             .select_related("theme")
             .with_counts()
-            .annotate(session_count=Count("sessions", distinct=True))
+            .annotate(
+                session_count=count_of(
+                    Session.objects.filter(track=OuterRef("pk")), "track"
+                )
+            )
         )
 
     @admin.display(description=_("vrije plaatsen"))
@@ -328,7 +333,7 @@ class SessionAdminForm(forms.ModelForm):
 
 
 @admin.register(Session)
-class SessionAdmin(SimpleHistoryAdmin):
+class SessionAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     form = SessionAdminForm
     list_display = [
         "topic",
@@ -349,7 +354,11 @@ class SessionAdmin(SimpleHistoryAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(attendance_count=Count("attendances", distinct=True))
+            .annotate(
+                attendance_count=count_of(
+                    Attendance.objects.filter(session=OuterRef("pk")), "session"
+                )
+            )
         )
 
     def get_fields(self, request, obj=None):
@@ -411,7 +420,7 @@ def _enrolment_action(service, success, description):
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(admin.ModelAdmin):
+class EnrolmentAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = [
         "name_display",
         "email",
@@ -427,6 +436,8 @@ class EnrolmentAdmin(admin.ModelAdmin):
     search_fields = ["name", "email", "organisation"]
     date_hierarchy = "created_at"
     list_select_related = ["track"]
+    # A filtered list says how many match, without counting every enrolment again.
+    show_full_result_count = False
     fields = [
         ("track", "status"),
         "name",

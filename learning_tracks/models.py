@@ -1,9 +1,10 @@
+import datetime as dt
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -37,6 +38,14 @@ def resource_upload_to(instance, filename: str) -> str:
     return random_upload_name("learning_tracks/resources")(instance, filename)
 
 
+def count_of(queryset: models.QuerySet, outer_field: str):
+    """How many rows of `queryset` (correlated on `outer_field`), as an expression."""
+    counted = (
+        queryset.order_by().values(outer_field).annotate(n=Count("pk")).values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
 def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 
@@ -65,12 +74,15 @@ class Theme(models.Model):
 
 class TrackQuerySet(models.QuerySet):
     def with_counts(self):
-        """The number of people waiting, besides the seats taken (a column)."""
-        return self.annotate(
-            waiting_count=Count(
-                "enrolments", filter=Q(enrolments__status=EnrolmentStatus.WAITING)
-            )
+        """The number of people waiting, besides the seats taken (a column).
+
+        A subquery per track rather than a JOIN with GROUP BY: a list of tracks
+        then costs an index lookup per track, not a pass over every enrolment.
+        """
+        waiting = Enrolment.objects.filter(
+            track=OuterRef("pk"), status=EnrolmentStatus.WAITING
         )
+        return self.annotate(waiting_count=count_of(waiting, "track"))
 
     def accepting_enrolments(self, now=None):
         now = now or timezone.now()
@@ -313,8 +325,41 @@ class EnrolmentQuerySet(models.QuerySet):
             )
         )
 
+    def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
+        """As `QuerySet.datetimes`; the years of `created_at` without a full scan.
+
+        The admin's date hierarchy asks for the distinct years of all enrolments
+        on every visit of the list, which PostgreSQL answers by truncating every
+        row's date. Here the first enrolment of each year between the first and
+        the last one is found through the `created_at` index (a few tiny queries
+        instead of a pass over 100 000 rows), and only those rows are truncated.
+        """
+        if kind != "year" or field_name != "created_at":
+            return super().datetimes(field_name, kind, order, tzinfo)
+        tz = tzinfo or timezone.get_current_timezone()
+        bounds = self.aggregate(first=Min("created_at"), last=Max("created_at"))
+        firsts = []
+        if bounds["first"] is not None:
+            first = timezone.localtime(bounds["first"], tz).year
+            last = timezone.localtime(bounds["last"], tz).year
+            for year in range(first, last + 1):
+                firsts.append(
+                    self.filter(
+                        created_at__gte=dt.datetime(year, 1, 1, tzinfo=tz),
+                        created_at__lt=dt.datetime(year + 1, 1, 1, tzinfo=tz),
+                    )
+                    .order_by("created_at")
+                    .values_list("pk", flat=True)[:1]
+                )
+        pks = list(firsts[0].union(*firsts[1:], all=True)) if firsts else []
+        rows = self.model._base_manager.filter(pk__in=pks)
+        return models.QuerySet.datetimes(rows, field_name, kind, order, tzinfo)
+
     def with_attendance(self):
-        return self.annotate(attended_count=Count("attendances", distinct=True))
+        """`attended_count`, as a subquery: no GROUP BY, so that counting or
+        paging a large list of enrolments does not count everyone's attendance."""
+        attended = Attendance.objects.filter(enrolment=OuterRef("pk"))
+        return self.annotate(attended_count=count_of(attended, "enrolment"))
 
 
 class Enrolment(models.Model):
@@ -372,6 +417,8 @@ class Enrolment(models.Model):
         indexes = [
             models.Index(fields=["track", "status"]),
             models.Index(fields=["status", "offer_expires_at"]),
+            # The admin's date hierarchy and newest-first views of 100 000+ rows.
+            models.Index(fields=["created_at"]),
         ]
         constraints = [
             models.CheckConstraint(

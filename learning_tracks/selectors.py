@@ -45,6 +45,17 @@ def track_get_public(*, slug: str) -> Track:
     )
 
 
+def track_get_for_enrolment(*, slug: str) -> Track:
+    """A track with what its enrolment form shows: the seats and the sessions.
+
+    The form is never served from the page cache (it sets a CSRF cookie), so it
+    loads no more than it shows: no SDGs, lessons or waiting-list count.
+    """
+    return Track.objects.prefetch_related(
+        Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "id"))
+    ).get(slug=slug)
+
+
 def resource_get_public(*, track_slug: str, slug: str) -> TrackResource:
     return (
         TrackResource.objects.published()

@@ -46,10 +46,12 @@ def too_many(view, form, message):
 
 
 class TrackMixin:
+    track_selector = staticmethod(selectors.track_get_public)
+
     def get_track(self) -> Track:
         if not hasattr(self, "_track"):
             try:
-                self._track = selectors.track_get_public(slug=self.kwargs["slug"])
+                self._track = self.track_selector(slug=self.kwargs["slug"])
             except Track.DoesNotExist:
                 raise Http404 from None
         return self._track
@@ -104,6 +106,7 @@ class InterestCreateView(TrackMixin, View):
 class EnrolmentCreateView(TrackMixin, FormView):
     template_name = "learning_tracks/enrolment_form.html"
     form_class = EnrolmentForm
+    track_selector = staticmethod(selectors.track_get_for_enrolment)
 
     def dispatch(self, request, *args, **kwargs):
         self.track = self.get_track()

@@ -1,7 +1,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -9,10 +10,11 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
 
-from herentq.admin import AuditEntryInline
-from partnerships import services
+from herentq.admin import AuditEntryInline, QuickActionCheckboxMixin
+from partnerships import selectors, services
 from partnerships.forms import (
     AgreementAdminForm,
     ExchangeAdminForm,
@@ -122,8 +124,33 @@ class PhotoAlbumInline(admin.TabularInline):
         )
 
 
+class PlaceCountryFilter(admin.SimpleListFilter):
+    """The countries that have a partner place, not every country in the world."""
+
+    title = gettext_lazy("land")
+    parameter_name = "places__country"
+
+    def lookups(self, request, model_admin):
+        codes = (
+            PartnerPlace.objects.order_by().values_list("country", flat=True).distinct()
+        )
+        choices = [(code, str(countries.name(code))) for code in codes]
+        return sorted(choices, key=lambda choice: selectors.sort_key(choice[1]))
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        return queryset.filter(
+            Exists(
+                PartnerPlace.objects.filter(
+                    partnership=OuterRef("pk"), country=self.value()
+                )
+            )
+        )
+
+
 @admin.register(Partnership)
-class PartnershipAdmin(SimpleHistoryAdmin):
+class PartnershipAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "local_authority",
@@ -137,7 +164,7 @@ class PartnershipAdmin(SimpleHistoryAdmin):
         "is_published",
         "status",
         "local_authority",
-        "places__country",
+        PlaceCountryFilter,
         "sdgs",
         "domains",
         "agreements__kind",
@@ -190,12 +217,6 @@ class PartnershipAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("places")
-
-    def get_search_results(self, request, queryset, search_term):
-        queryset, _may_have_duplicates = super().get_search_results(
-            request, queryset, search_term
-        )
-        return queryset.distinct(), False
 
     @admin.display(description=gettext_lazy("partnerplaatsen"))
     def places_list(self, obj):
@@ -316,9 +337,11 @@ class PhotoInline(admin.TabularInline):
 
 
 @admin.register(PhotoAlbum)
-class PhotoAlbumAdmin(admin.ModelAdmin):
+class PhotoAlbumAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = ["title", "partnership", "photo_count", "updated_at"]
-    list_filter = ["partnership__local_authority", "partnership"]
+    # By authority; a partnership is found by its title in the search box (a
+    # filter with a line per partnership would list thousands).
+    list_filter = ["partnership__local_authority"]
     search_fields = ["title", "partnership__title"]
     list_select_related = ["partnership"]
     autocomplete_fields = ["partnership"]
@@ -326,7 +349,19 @@ class PhotoAlbumAdmin(admin.ModelAdmin):
     inlines = [PhotoInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_photo_count=Count("photos"))
+        # A subquery per album, not JOIN + GROUP BY over every photo.
+        photos = (
+            Photo.objects.filter(album=OuterRef("pk"))
+            .order_by()
+            .values("album")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_photo_count=Coalesce(Subquery(photos), 0))
+        )
 
     @admin.display(description=gettext_lazy("aantal foto's"), ordering="_photo_count")
     def photo_count(self, obj):
@@ -397,12 +432,23 @@ class PhotoAlbumAdmin(admin.ModelAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = ["thumbnail_preview", "alt_text", "album", "credit", "created_at"]
-    list_filter = ["album__partnership"]
-    search_fields = ["alt_text", "caption", "credit", "album__title"]
+    list_filter = ["album__partnership__local_authority"]
+    search_fields = [
+        "alt_text",
+        "caption",
+        "credit",
+        "album__title",
+        "album__partnership__title",
+    ]
+    search_help_text = gettext_lazy(
+        "Zoekt in de alternatieve tekst, het bijschrift, de fotograaf en de "
+        "titel van het album of van het partnerschap."
+    )
     list_select_related = ["album"]
     date_hierarchy = "created_at"
+    ordering = ["-created_at", "-id"]  # the latest uploads first
     fields = ["album", "thumbnail_preview", "alt_text", "caption", "credit", "position"]
     readonly_fields = ["album", "thumbnail_preview"]
 

@@ -140,7 +140,11 @@ class Partnership(TimeStampedModel):
         verbose_name = _("partnerschap")
         verbose_name_plural = _("partnerschappen")
         ordering = ["title"]
-        indexes = [GinIndex(fields=["search_vector"], name="partnership_search_gin")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="partnership_search_gin"),
+            # Lists and the admin page through partnerships in title order.
+            models.Index(fields=["title"], name="partnership_title_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=PartnershipStatus.values),
@@ -455,6 +459,8 @@ class Photo(models.Model):
         verbose_name = _("foto")
         verbose_name_plural = _("foto's")
         ordering = ["position", "id"]
+        # The admin lists the latest uploads first, with a date hierarchy.
+        indexes = [models.Index(fields=["created_at"], name="photo_created_at_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(alt_text=""), name="photo_alt_text_required"

@@ -132,8 +132,11 @@ def authorities_with_partnerships():
 
 
 def countries_with_partnerships() -> list[str]:
+    """Each country once (without `order_by()`, the model's ordering would be part
+    of the DISTINCT and every place would bring its country again)."""
     return list(
         PartnerPlace.objects.filter(partnership__is_published=True)
+        .order_by()
         .values_list("country", flat=True)
         .distinct()
     )

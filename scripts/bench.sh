@@ -2,7 +2,9 @@
 # `make bench`: volume data in a separate database, the portal under gunicorn with
 # production settings, wrk at 32 connections, and a table of the results.
 #   BENCH_SCALE (default 1: the full volume), BENCH_DURATION (seconds per target,
-#   default 15), BENCH_CONNECTIONS (default 32), BENCH_WORKERS (gunicorn, default 5),
+#   default 15), BENCH_WARMUP (unmeasured seconds before each target, default 2),
+#   BENCH_CONNECTIONS (default 32), BENCH_ADMIN_CONNECTIONS (the admin targets:
+#   default 4, a busy back office; see README), BENCH_WORKERS (gunicorn, default 5),
 #   BENCH_DATABASE_URL (default: database herentq_bench on the local cluster).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,11 +49,14 @@ port=8123
   --workers "${BENCH_WORKERS:-5}" --log-level warning >.bench/gunicorn.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  curl -fs "http://127.0.0.1:$port/healthz/" >/dev/null && break
+# Ready when the minimal view answers as it will during the run (behind "TLS").
+for _ in $(seq 100); do
+  curl -fs -H "X-Forwarded-Proto: https" "http://127.0.0.1:$port/healthz/" >/dev/null && break
   sleep 0.2
 done
 
 $py manage.py run_bench --base-url "http://127.0.0.1:$port" \
   --duration "${BENCH_DURATION:-15}" --connections "${BENCH_CONNECTIONS:-32}" \
+  --admin-connections "${BENCH_ADMIN_CONNECTIONS:-4}" \
+  --warmup "${BENCH_WARMUP:-2}" --scale "${BENCH_SCALE:-1}" --workers "${BENCH_WORKERS:-5}" \
   --lua scripts/bench.lua --out .bench/results.md

@@ -83,3 +83,43 @@ def test_notice_ending_before_it_starts_is_refused(service_client):
     )
     assert response.status_code == 200
     assert not Notice.objects.filter(title="Verkeerd").exists()
+
+
+def test_quick_action_checkbox_is_the_markup_django_renders():
+    from django.contrib import admin
+    from django.utils import translation
+
+    from herentq.admin import QuickActionCheckboxMixin
+
+    authority = LocalAuthority.objects.create(
+        name='<b>"Aalst" & co</b>', slug="aalst-en-co"
+    )
+    model_admin = admin.site._registry[LocalAuthority]
+    for language in ["nl-be", "en"]:
+        with translation.override(language):
+            assert QuickActionCheckboxMixin.action_checkbox(
+                model_admin, authority
+            ) == admin.ModelAdmin.action_checkbox(model_admin, authority)
+
+
+def test_the_large_changelists_use_the_quick_action_checkbox():
+    from django.contrib import admin
+
+    from council.models import Advice, AgendaItem, Meeting, Minutes
+    from herentq.admin import QuickActionCheckboxMixin
+    from learning_tracks.models import Enrolment, Session, Track
+    from partnerships.models import Partnership, Photo, PhotoAlbum
+
+    for model in [
+        Partnership,
+        PhotoAlbum,
+        Photo,
+        Meeting,
+        AgendaItem,
+        Minutes,
+        Advice,
+        Track,
+        Session,
+        Enrolment,
+    ]:
+        assert isinstance(admin.site._registry[model], QuickActionCheckboxMixin), model

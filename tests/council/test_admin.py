@@ -266,3 +266,19 @@ def test_document_upload_in_the_admin_is_checked_by_content(
     document = AgendaDocument.objects.get()
     assert document.size == len(b"%PDF-1.4\n%%EOF\n")
     assert "voorstel" not in document.file.name  # stored under a random name
+
+
+@pytest.mark.parametrize("model", [Meeting, Minutes, Advice, AgendaItem])
+def test_changelists_run_the_same_queries_for_ten_times_the_meetings(
+    secretariat_client, model, django_assert_num_queries, django_assert_max_num_queries
+):
+    from council import bench
+
+    call_command("load_demo_data", verbosity=0)
+    url = reverse(f"admin:council_{model._meta.model_name}_changelist")
+    with django_assert_max_num_queries(30) as few:
+        secretariat_client.get(url)
+    bench.load(scale=0.01)  # ten more meetings, each with approved minutes
+    assert Meeting.objects.count() >= 18
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert secretariat_client.get(url).status_code == 200

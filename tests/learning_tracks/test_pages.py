@@ -90,6 +90,22 @@ def test_track_page_runs_a_fixed_number_of_queries(
     assert response.status_code == 200
 
 
+def test_enrolment_form_loads_the_track_and_its_sessions_only(
+    client, django_assert_num_queries
+):
+    track = TrackFactory(status=TrackStatus.ENROLMENT_OPEN, capacity=1)
+    for _ in range(4):
+        SessionFactory(track=track)
+    enrol(track)
+    enrol(track)  # on the waiting list
+    TrackResourceFactory(track=track)
+    # The track, its sessions, and the site's notices and contact details.
+    with django_assert_num_queries(4):
+        response = client.get(reverse("learning_tracks:enrol", args=[track.slug]))
+    html = response.content.decode()
+    assert "volzet" in html and html.count('class="session-list__when') == 4
+
+
 def test_track_page_shows_sessions_enrolment_and_calendar_link(client):
     track = TrackFactory(title="Participatie", capacity=3)
     SessionFactory(track=track, topic="De adviesraad in een nieuwe rol")

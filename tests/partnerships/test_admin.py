@@ -88,8 +88,15 @@ def test_partnership_changelist_filters_searches_and_links_to_the_site(
     url = reverse("admin:partnerships_partnership_changelist")
     html = service_client.get(url, {"q": "Nimlasachal"}).content.decode()
     assert "Herent – Nimlaha&#x27;kok" in html and "Concept" not in html
+    # Both places match: the partnership is still listed once.
+    response = service_client.get(url, {"q": "Nimla"})
+    assert [p.title for p in response.context["cl"].result_list] == [
+        "Herent – Nimlaha'kok en Nimlasachal"
+    ]
     html = service_client.get(url, {"places__country": "GT"}).content.decode()
     assert "Nimlaha&#x27;kok (GT), Nimlasachal (GT)" in html
+    # Only countries with a partner place are filter choices.
+    assert "?places__country=GT" in html and "?places__country=FR" not in html
     html = service_client.get(url, {"is_published__exact": "0"}).content.decode()
     assert "Concept" in html and "Nimlasachal (GT)" not in html
     html = service_client.get(url).content.decode()
@@ -331,3 +338,19 @@ def test_service_group_has_the_apps_permissions():
     group = Group.objects.get(name=SERVICE_GROUP)
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"change_partnership", "add_photo", "delete_photoalbum"} <= codenames
+
+
+def test_albums_show_their_photo_count_and_photos_are_found_by_partnership(
+    service_client, nimlahakok
+):
+    full, empty = PhotoAlbumFactory(partnership=nimlahakok), PhotoAlbumFactory()
+    add_photos(full, 3)
+    response = service_client.get(reverse("admin:partnerships_photoalbum_changelist"))
+    counts = {
+        album.pk: album._photo_count for album in response.context["cl"].result_list
+    }
+    assert counts == {full.pk: 3, empty.pk: 0}
+    response = service_client.get(
+        reverse("admin:partnerships_photo_changelist"), {"q": "Nimlasachal"}
+    )
+    assert response.context["cl"].result_count == 3

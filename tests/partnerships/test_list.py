@@ -192,6 +192,14 @@ def test_pagination_keeps_the_filters_in_every_link(client, herent):
     assert 'href="/partnerschappen/kaart/?land=GT"' in html
 
 
+def test_each_country_is_one_choice_however_many_places_lie_there(client, herent):
+    for index in range(3):
+        partnership = PartnershipFactory(local_authority=herent, title=f"P {index}")
+        PartnerPlaceFactory(partnership=partnership, country="GT", position=index)
+    html = client.get(LIST).content.decode()
+    assert html.count('<option value="GT"') == 1
+
+
 def test_list_runs_a_fixed_number_of_queries(client, count_queries, herent):
     url = f"{LIST}?werelddeel=africa&sdg=5"
     for index in range(2):

@@ -18,4 +18,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 module.load(scale=scale)
             elapsed = time.monotonic() - started
-            self.stdout.write(f"bench data: {config.label} ({elapsed:.1f} s)")
+            volume = module.volume() if hasattr(module, "volume") else {}
+            loaded = ", ".join(f"{name} {count}" for name, count in volume.items())
+            self.stdout.write(
+                f"bench data: {config.label} ({elapsed:.1f} s)"
+                + (f": {loaded}" if loaded else "")
+            )

@@ -1,0 +1,211 @@
+"""`make bench`: the volume data at a small scale, and how results are judged.
+
+The timings themselves are not tested (speed targets are not unit tests): these
+tests check that the bench data is complete, valid and loaded once, that every
+target page answers, and that a wrk summary is read and judged as documented.
+"""
+
+import io
+import math
+
+import pytest
+from django.apps import apps
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.db.models import Q
+
+from council.constants import GROSH_SLUG, MinutesStatus
+from council.models import AgendaItem, Meeting, Minutes
+from herentq.bench import VOLUME
+from herentq.benchkit import Target, bench_modules
+from herentq.management.commands.run_bench import (
+    meets_target,
+    parse_summary,
+    target_row,
+    volume_rows,
+)
+from learning_tracks.constants import SEAT_HOLDING_STATUSES, EnrolmentStatus
+from learning_tracks.models import Track
+from partnerships.filters import search_query
+from partnerships.models import Partnership, Photo
+from tests.factories import UserFactory
+
+SCALE = 0.01
+
+
+def _load() -> str:
+    out = io.StringIO()
+    call_command("load_bench_data", scale=SCALE, stdout=out)
+    return out.getvalue()
+
+
+def _counts() -> dict[str, int]:
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if not model._meta.label.startswith(("post_office.", "sessions.", "admin."))
+    }
+
+
+@pytest.mark.django_db
+def test_bench_data_reaches_the_scaled_volume_once():
+    output = _load()
+    first = _counts()
+    assert "bench data: partnerships" in output
+    assert "bench data: learning_tracks" in output
+
+    loaded = {}
+    for _config, module in bench_modules():
+        loaded.update(module.volume() if hasattr(module, "volume") else {})
+    for name in ["partnerships", "photos", "meetings", "enrolments"]:
+        assert loaded[name] >= math.ceil(VOLUME[name] * SCALE), name
+
+    # A second run adds nothing anywhere.
+    _load()
+    assert _counts() == first
+
+
+@pytest.mark.django_db
+def test_bench_data_keeps_the_apps_rules():
+    _load()
+    bench = Partnership.objects.filter(slug__startswith="bench-")
+    assert bench.filter(places__isnull=True).count() == 0
+    assert bench.filter(agreements__isnull=True).count() == 0
+    assert bench.filter(sdgs__isnull=True).count() == 0
+    # Built as a save in the admin builds it: the search finds them.
+    assert bench.filter(search_vector__isnull=True).count() == 0
+    found = bench.filter(search_vector=search_query("onderwijs"))
+    assert 1 < found.count() < bench.count()
+    # Photos share a few files, which exist.
+    photo_files = set(
+        Photo.objects.filter(album__partnership__in=bench).values_list(
+            "thumbnail", flat=True
+        )
+    )
+    assert 1 < len(photo_files) <= 4
+    assert all(default_storage.exists(name) for name in photo_files)
+
+    # Meetings: published minutes are approved on the next meeting's first item.
+    grosh_minutes = Minutes.objects.filter(meeting__council__slug=GROSH_SLUG)
+    published = grosh_minutes.filter(status=MinutesStatus.PUBLISHED)
+    assert published.count() >= 10
+    for minutes in published.select_related("approval_item__meeting", "meeting"):
+        assert minutes.approval_item.meeting.planned_start > (
+            minutes.meeting.planned_start
+        )
+        assert minutes.published_version.entries.count() == (
+            AgendaItem.objects.filter(meeting=minutes.meeting).count()
+        )
+    assert Meeting.objects.filter(minutes__isnull=True, status="held").count() == 0
+
+    # Tracks: the seat counter is exactly the seats held, within capacity; only a
+    # full track has a waiting list.
+    for track in Track.objects.filter(slug__startswith="bench-"):
+        held = track.enrolments.filter(status__in=SEAT_HOLDING_STATUSES).count()
+        assert track.seats_taken == held <= track.capacity
+        if track.enrolments.filter(status=EnrolmentStatus.WAITING).exists():
+            assert track.seats_taken == track.capacity
+    assert (
+        Track.objects.filter(slug__startswith="bench-")
+        .filter(~Q(enrolments=None))
+        .count()
+        >= 2
+    )
+
+
+@pytest.mark.django_db
+def test_every_bench_target_answers(client):
+    _load()
+    targets = [
+        target for _config, module in bench_modules() for target in module.targets()
+    ]
+    kinds = {target.kind for target in targets}
+    assert {"baseline", "public", "form", "admin"} <= kinds
+    names = {target.name for target in targets}
+    assert {"partnerschappen: zoeken", "GROSH: openbaar verslag"} <= names
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    for target in targets:
+        if target.kind == "admin":
+            client.force_login(admin)
+        else:
+            client.logout()
+        response = client.get(target.path)
+        assert response.status_code == 200, target
+
+
+# What run_bench makes of wrk's output.
+
+SUMMARY = (
+    "Running 15s test @ http://127.0.0.1:8123/\n"
+    "BENCH requests=30000 seconds=15.000 p50_ms=12.50 p95_ms=48.30 "
+    "errors=0 non2xx=0\n"
+)
+
+
+def test_a_wrk_summary_line_is_read():
+    result = parse_summary(SUMMARY)
+    assert result == {
+        "requests": 30000,
+        "seconds": 15.0,
+        "rps": 2000.0,
+        "p50": 12.5,
+        "p95": 48.3,
+        "errors": 0,
+    }
+
+
+def test_errors_and_non_2xx_responses_both_count_as_errors():
+    result = parse_summary(
+        "BENCH requests=10 seconds=1.000 p50_ms=1.00 p95_ms=2.00 errors=2 non2xx=3"
+    )
+    assert result["errors"] == 5
+
+
+def test_output_without_a_summary_line_is_an_error():
+    with pytest.raises(ValueError, match="no BENCH summary"):
+        parse_summary("unable to connect to 127.0.0.1:8123 Connection refused")
+
+
+@pytest.mark.parametrize(
+    ("kind", "p95", "ratio", "errors", "ok"),
+    [
+        ("public", 99.0, 0.5, 0, True),
+        ("public", 100.0, 0.9, 0, False),  # p95 must stay under 100 ms
+        ("public", 20.0, 0.49, 0, False),  # at least half the minimal view's rate
+        ("public", 20.0, 0.9, 1, False),  # no error
+        ("form", 99.0, 0.1, 0, True),  # a form is not held to the ratio
+        ("form", 120.0, 0.9, 0, False),
+        ("admin", 299.0, 0.01, 0, True),
+        ("admin", 300.0, 0.5, 0, False),
+        ("admin", 50.0, 0.5, 1, False),
+        ("baseline", 500.0, None, 0, True),
+    ],
+)
+def test_verdict_per_kind_of_target(kind, p95, ratio, errors, ok):
+    result = {"rps": 100.0, "p50": 1.0, "p95": p95, "errors": errors}
+    assert meets_target(kind, result, ratio) is ok
+
+
+def test_volume_rows_show_what_is_missing_or_short():
+    rows, short = volume_rows(
+        {
+            "partnerships": 2000,
+            "photos": 19_999,
+            "meetings": 1000,
+            "enrolments": 100_000,
+        },
+        scale=1,
+    )
+    assert short == 2
+    table = "\n".join(rows)
+    assert "| photos | 19\u202f999 | 20\u202f000 | SHORT |" in table
+    assert "| applications | — | 50\u202f000 | MISSING" in table
+    assert "| partnerships | 2\u202f000 | 2\u202f000 | ok |" in table
+
+
+def test_a_target_row_shows_the_verdict():
+    result = {**parse_summary(SUMMARY), "connections": 32}
+    row = target_row(Target("startpagina", "/"), result, 4, 0.8, True)
+    assert row == (
+        "| startpagina | `/` | public | 32 | 2000 | 12.5 | 48.3 | 4 | 0.80 | 0 | ok |"
+    )
