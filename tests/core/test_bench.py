@@ -28,6 +28,14 @@ from learning_tracks.constants import SEAT_HOLDING_STATUSES, EnrolmentStatus
 from learning_tracks.models import Track
 from partnerships.filters import search_query
 from partnerships.models import Partnership, Photo
+from subsidies.constants import Status
+from subsidies.models import (
+    Application,
+    BudgetEnvelope,
+    ReferenceCounter,
+    Scheme,
+    paid_total_for,
+)
 from tests.factories import UserFactory
 
 SCALE = 0.01
@@ -57,7 +65,8 @@ def test_bench_data_reaches_the_scaled_volume_once():
     loaded = {}
     for _config, module in bench_modules():
         loaded.update(module.volume() if hasattr(module, "volume") else {})
-    for name in ["partnerships", "photos", "meetings", "enrolments"]:
+    assert "bench data: subsidies" in output
+    for name in VOLUME:
         assert loaded[name] >= math.ceil(VOLUME[name] * SCALE), name
 
     # A second run adds nothing anywhere.
@@ -98,6 +107,43 @@ def test_bench_data_keeps_the_apps_rules():
         )
     assert Meeting.objects.filter(minutes__isnull=True, status="held").count() == 0
 
+    # Subsidies: spread over statuses, schemes and organisations; references are
+    # unique, follow the year's counter; envelopes are exactly what the files
+    # commit and pay, within their budget.
+    bench_files = Application.objects.filter(call__title__startswith="Belastingtest ")
+    assert bench_files.values("status").distinct().count() == len(Status)
+    assert (
+        bench_files.values("call__scheme").distinct().count() == Scheme.objects.count()
+    )
+    assert bench_files.values("organisation").distinct().count() >= 5
+    assert bench_files.values("country").distinct().count() > 3
+    assert bench_files.filter(sdgs__isnull=True).count() == 0
+    assert bench_files.filter(budget_lines__isnull=True).count() == 0
+    submitted = bench_files.exclude(status=Status.DRAFT)
+    references = list(submitted.values_list("reference", flat=True))
+    assert len(set(references)) == len(references)
+    for counter in ReferenceCounter.objects.all():
+        numbers = [
+            int(reference.rsplit("-", 1)[1])
+            for reference in Application.objects.filter(
+                reference__startswith=f"SUB-{counter.year}-"
+            ).values_list("reference", flat=True)
+        ]
+        assert max(numbers, default=0) == counter.last_number
+    paid = paid_total_for(bench_files.values_list("pk", flat=True))
+    assert any(paid.values())
+    for application in bench_files.filter(decision="approved"):
+        assert paid.get(application.pk, 0) <= application.committed_amount
+    for envelope in BudgetEnvelope.objects.all():
+        files = Application.objects.filter(
+            call__scheme=envelope.scheme_id, call__year=envelope.year
+        )
+        committed = sum(files.values_list("committed_amount", flat=True), 0)
+        assert envelope.committed == committed <= envelope.budget
+        assert envelope.paid == sum(
+            paid_total_for(files.values_list("pk", flat=True)).values(), 0
+        )
+
     # Tracks: the seat counter is exactly the seats held, within capacity; only a
     # full track has a waiting list.
     for track in Track.objects.filter(slug__startswith="bench-"):
@@ -122,7 +168,13 @@ def test_every_bench_target_answers(client):
     kinds = {target.kind for target in targets}
     assert {"baseline", "public", "form", "admin"} <= kinds
     names = {target.name for target in targets}
-    assert {"partnerschappen: zoeken", "GROSH: openbaar verslag"} <= names
+    assert {
+        "partnerschappen: zoeken",
+        "GROSH: openbaar verslag",
+        "subsidies: register",
+        "subsidies: reglement",
+        "admin: subsidieaanvragen",
+    } <= names
     admin = UserFactory(is_staff=True, is_superuser=True)
     for target in targets:
         if target.kind == "admin":
