@@ -1,9 +1,10 @@
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Max, Min, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -500,6 +501,36 @@ class ApplicationQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("call__scheme", "organisation")
 
+    def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
+        """As `QuerySet.datetimes`; the years of `submitted_at` without a full scan.
+
+        The admin's date hierarchy asks for the distinct years of all files on
+        every visit of the list. Here the first file of each year between the
+        first and the last submission is found through the `submitted_at` index
+        (a few tiny queries instead of a pass over every file), and only those
+        rows are truncated.
+        """
+        if kind != "year" or field_name != "submitted_at":
+            return super().datetimes(field_name, kind, order, tzinfo)
+        tz = tzinfo or timezone.get_current_timezone()
+        bounds = self.aggregate(first=Min("submitted_at"), last=Max("submitted_at"))
+        firsts = []
+        if bounds["first"] is not None:
+            first = timezone.localtime(bounds["first"], tz).year
+            last = timezone.localtime(bounds["last"], tz).year
+            for year in range(first, last + 1):
+                firsts.append(
+                    self.filter(
+                        submitted_at__gte=dt.datetime(year, 1, 1, tzinfo=tz),
+                        submitted_at__lt=dt.datetime(year + 1, 1, 1, tzinfo=tz),
+                    )
+                    .order_by("submitted_at")
+                    .values_list("pk", flat=True)[:1]
+                )
+        pks = list(firsts[0].union(*firsts[1:], all=True)) if firsts else []
+        rows = self.model._base_manager.filter(pk__in=pks)
+        return models.QuerySet.datetimes(rows, field_name, kind, order, tzinfo)
+
 
 class Application(TimeStampedModel):
     """One subsidy file, from draft to final report."""
@@ -677,7 +708,16 @@ class Application(TimeStampedModel):
         verbose_name = _("subsidieaanvraag")
         verbose_name_plural = _("subsidieaanvragen")
         ordering = ["-submitted_at", "-created_at"]
-        indexes = [models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["status"]),
+            # The admin's order (the model's, made total with the pk) and its
+            # date hierarchy.
+            models.Index(
+                fields=["-submitted_at", "-created_at", "-id"],
+                name="application_submitted_order",
+            ),
+            models.Index(fields=["country"], name="application_country"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="application_status_valid"
