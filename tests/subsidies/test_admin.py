@@ -1,5 +1,6 @@
 """The back office: changelists, the transition buttons, exports, history."""
 
+import datetime as dt
 import io
 import json
 import zipfile
@@ -22,6 +23,7 @@ from subsidies.models import (
     Scheme,
 )
 from tests.factories import UserFactory
+from tests.partnerships.factories import PartnershipFactory
 from tests.subsidies.factories import (
     PDF_BYTES,
     ApplicationFactory,
@@ -97,6 +99,39 @@ def test_changelist_filters_and_searches(service_client, draft, envelope):
     assert shown(q="Wereldwinkel") == {b.reference}
     assert shown(q="SUB-2026-0001") == {a.reference}
     assert shown(q="Nimlaha") == {a.reference}
+
+
+def test_changelist_filters_by_partnerships_with_files_and_by_year_of_submission(
+    service_client, draft
+):
+    linked = PartnershipFactory(title="Herent – Nimlaha'kok")
+    PartnershipFactory(title="Zonder dossiers")
+    tz = timezone.get_current_timezone()
+    old = submitted_file(
+        draft.call,
+        draft.organisation,
+        1,
+        partnership=linked,
+        submitted_at=dt.datetime(2019, 3, 1, 12, tzinfo=tz),
+    )
+    new = submitted_file(
+        draft.call,
+        draft.organisation,
+        2,
+        submitted_at=dt.datetime(2024, 3, 1, 12, tzinfo=tz),
+    )
+    url = reverse("admin:subsidies_application_changelist")
+    html = service_client.get(url).content.decode()
+    assert "Herent – Nimlaha&#x27;kok" in html
+    assert "Zonder dossiers" not in html
+    # The date hierarchy offers exactly the years with a submission.
+    assert "submitted_at__year=2019" in html
+    assert "submitted_at__year=2024" in html
+    assert "submitted_at__year=2020" not in html
+    html = service_client.get(url, {"partnership": linked.pk}).content.decode()
+    assert old.reference in html and new.reference not in html
+    html = service_client.get(url, {"submitted_at__year": 2024}).content.decode()
+    assert new.reference in html and old.reference not in html
 
 
 def test_status_is_shown_in_words_with_a_colour(service_client, draft):
