@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from herentq.models import SDG
+from herentq.validators import validate_mailable_email
 from subsidies import integrations
 from subsidies.constants import (
     LEGAL_FORMS_WITHOUT_ENTERPRISE_NUMBER,
@@ -91,8 +92,21 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+NOT_A_FILE = object()
+
+
+class UploadInput(forms.ClearableFileInput):
+    def value_from_datadict(self, data, files, name):
+        upload = super().value_from_datadict(data, files, name)
+        if upload is None and data.get(name):
+            return NOT_A_FILE  # text sent where a file belongs
+        return upload
+
+
 class UploadField(forms.FileField):
     """A file checked by content and size (PDF, JPEG, PNG, Office)."""
+
+    widget = UploadInput
 
     def __init__(self, **kwargs):
         kwargs.setdefault(
@@ -104,6 +118,10 @@ class UploadField(forms.FileField):
         self.widget.attrs.setdefault("accept", ACCEPT)
 
     def clean(self, data, initial=None):
+        if data is NOT_A_FILE:
+            raise ValidationError(
+                _("Kies een bestand op uw computer om op te laden."), code="invalid"
+            )
         upload = super().clean(data, initial)
         if upload:
             validate_upload(upload)
@@ -166,6 +184,11 @@ class OrganisationForm(forms.ModelForm):
             "contact_phone": forms.TextInput(attrs={"autocomplete": "tel"}),
         }
 
+    def clean_contact_email(self):
+        email = self.cleaned_data["contact_email"]
+        validate_mailable_email(email)
+        return email
+
     def clean_enterprise_number(self):
         value = self.cleaned_data["enterprise_number"].strip()
         if not value:
@@ -217,6 +240,7 @@ class OrganisationForm(forms.ModelForm):
 class InvitationForm(forms.Form):
     email = forms.EmailField(
         label=gettext_lazy("E-mailadres van uw collega"),
+        validators=[validate_mailable_email],
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
 
@@ -257,6 +281,13 @@ class OrganisationStepForm(PartialMixin, forms.ModelForm):
             field.disabled = True
         for name in ["organisation", "contact_name", "contact_email"]:
             self.fields[name].required = not self.partial
+
+    def clean_contact_email(self):
+        # The service's mails about the file go to this address.
+        email = self.cleaned_data["contact_email"]
+        if email:
+            validate_mailable_email(email)
+        return email
 
 
 class ProjectStepForm(PartialMixin, forms.ModelForm):

@@ -91,6 +91,9 @@ ODS = FileKind("ods", "application/vnd.oasis.opendocument.spreadsheet", "OpenDoc
 DOC = FileKind("doc", "application/msword", "Word 97-2003")
 XLS = FileKind("xls", "application/vnd.ms-excel", "Excel 97-2003")
 
+# The extensions a name may have for what the file really is.
+EXTENSIONS = {JPEG: {"jpg", "jpeg"}}
+
 ODF_TYPES = {kind.content_type: kind for kind in (ODT, ODS)}
 OOXML_PARTS = {"word/": DOCX, "xl/": XLSX, "ppt/": PPTX}
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -120,7 +123,13 @@ def _sniff_image(upload, kind: FileKind) -> FileKind | None:
     try:
         with Image.open(upload) as image:
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,  # a few kilobytes that decode to gigabytes
+        OSError,
+        SyntaxError,
+        ValueError,
+    ):
         return None
     return kind
 
@@ -162,6 +171,17 @@ def validate_upload(upload) -> FileKind:
                 "of PNG) of een Office-document (Word, Excel, OpenDocument) op."
             ),
             code="file_type",
+        )
+    name = (getattr(upload, "name", "") or "").rsplit("/", 1)[-1]
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
+    if extension and extension not in EXTENSIONS.get(kind, {kind.extension}):
+        raise ValidationError(
+            _(
+                "Dit bestand is een %(kind)s, maar de naam eindigt op .%(extension)s. "
+                "Geef het de juiste extensie en laad het opnieuw op."
+            )
+            % {"kind": kind.label, "extension": extension[:10]},
+            code="file_extension",
         )
     return kind
 

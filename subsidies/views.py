@@ -17,6 +17,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
+from herentq import ratelimit
 from herentq.audit import audit_entries_for
 from herentq.files import file_response
 from herentq.pdf import pdf_response
@@ -68,9 +69,17 @@ REASONS_SHOWN = {
 
 
 def _safe_next(request, default: str) -> str:
+    """A path on this site to go back to; anything else gives `default`."""
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        target
+        and target.startswith("/")  # redirect() would take a word for a URL name
+        and target.isprintable()
+        and url_has_allowed_host_and_scheme(
+            target,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        )
     ):
         return target
     return default
@@ -237,6 +246,12 @@ class OrganisationDetailView(OrganisationMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
+        refusal = ratelimit.public_form_refusal(
+            self.request, form="invitation", email=form.cleaned_data["email"]
+        )
+        if refusal:
+            form.add_error("email", refusal)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         try:
             invitation = services.invitation_create(
                 organisation=self.organisation,

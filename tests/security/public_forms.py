@@ -34,7 +34,7 @@ from tests.partnerships.factories import (
     add_photos,
 )
 from tests.security.payloads import Field, FileKind, Kind, valid_file
-from tests.security.roles import ANONYMOUS, MEMBER, SERVICE, make_user
+from tests.security.roles import ANONYMOUS, APPLICANT, MEMBER, SERVICE, make_user
 
 PASSWORD = "correct-horse-9"  # tests.factories.UserFactory's
 
@@ -441,3 +441,510 @@ FORMS = [
         ],
     ),
 ]
+
+
+# Subsidies: the applicant's organisation, application, messages, final report -------
+
+SUBSIDY_MAX_BYTES = 10 * 1024 * 1024  # subsidies.validators.MAX_UPLOAD_BYTES
+# Fixed keys, as the forms name their fields after them (file_<pk>, actual_<pk>).
+REQUIREMENT_PK = 990_001
+BUDGET_LINE_PK = 990_002
+
+
+def _subsidies(client):
+    """The applicant's organisation (roles.ROLE_HOOKS) with a draft, and another
+    organisation with a submitted file and an attachment: both must survive."""
+    from subsidies import services
+    from tests.security.roles import applicant_organisation
+    from tests.subsidies.factories import (
+        ApplicationFactory,
+        AttachmentFactory,
+        CallFactory,
+        EnvelopeFactory,
+        OrganisationFactory,
+        RequirementFactory,
+        SchemeFactory,
+        enterprise_number,
+        verified_user,
+    )
+
+    organisation = applicant_organisation()
+    user = organisation.members.order_by("-pk").first() or make_user(APPLICANT)
+    scheme = SchemeFactory()
+    requirement = RequirementFactory(
+        pk=REQUIREMENT_PK, scheme=scheme, name="Statuten", is_required=False
+    )
+    call = CallFactory(scheme=scheme)
+    EnvelopeFactory(scheme=scheme, year=call.year)
+    draft = ApplicationFactory(call=call, organisation=organisation, created_by=user)
+    kept = AttachmentFactory(application=draft, requirement=requirement)
+    stranger = verified_user(email="iemand@andere-vereniging.be")
+    other = OrganisationFactory(
+        name="Andere vereniging vzw",
+        enterprise_number=enterprise_number(990_003),
+        members=[stranger],
+    )
+    other_file = services.application_submit(
+        application=ApplicationFactory(
+            call=call, organisation=other, created_by=stranger
+        ),
+        user=stranger,
+    )
+    AttachmentFactory(application=other_file)
+    return {
+        "user": user,
+        "organisation": organisation,
+        "other": other,
+        "scheme": scheme,
+        "call": call,
+        "requirement": requirement,
+        "draft": draft,
+        "kept": kept,
+        "other_file": other_file,
+    }
+
+
+def _submitted(client):
+    from subsidies import services
+
+    ctx = _subsidies(client)
+    ctx["draft"] = services.application_submit(
+        application=ctx["draft"], user=ctx["user"]
+    )
+    return ctx
+
+
+def _report_stage(client):
+    import datetime as dt
+    from decimal import Decimal
+
+    from subsidies import services
+    from subsidies.constants import LineKind
+    from subsidies.models import BudgetLine
+
+    ctx = _subsidies(client)
+    scheme = ctx["scheme"]
+    scheme.requires_council_advice = False
+    scheme.save()
+    actor = make_user(SERVICE)
+    BudgetLine.objects.create(
+        pk=BUDGET_LINE_PK,
+        application=ctx["draft"],
+        kind=LineKind.EXPENSE,
+        description="Vorming",
+        amount=Decimal("0"),
+    )
+    application = services.application_submit(
+        application=ctx["draft"], user=ctx["user"]
+    )
+    application = services.application_start_screening(
+        application=application, actor=actor
+    )
+    application = services.application_decide(
+        application=application,
+        actor=actor,
+        decision="approved",
+        amount=application.requested_amount,
+        decision_date=dt.date.today(),
+        decision_reference="CBS 1",
+    )
+    ctx["draft"] = services.application_pay_advance(
+        application=application,
+        actor=actor,
+        amount=Decimal("1000"),
+        paid_on=dt.date.today(),
+    )
+    return ctx
+
+
+APPLICATION_VALUES = (
+    "pk",
+    "status",
+    "reference",
+    "organisation_id",
+    "title",
+    "summary",
+    "description",
+    "partner_name",
+    "country",
+    "requested_amount",
+    "sdg_explanation",
+    "conflict_of_interest_details",
+    "report_narrative",
+)
+
+
+def _application_saved(*changed):
+    """The other organisation's file and its attachment, the attachment kept on
+    the own file, and every field of the own file but those the form changes."""
+
+    def saved(ctx):
+        from subsidies.models import Application, Attachment, BudgetLine, Message
+
+        own = [name for name in APPLICATION_VALUES if name not in changed]
+        return (
+            list(
+                Application.objects.filter(pk=ctx["other_file"].pk).values(
+                    *APPLICATION_VALUES
+                )
+            ),
+            list(Application.objects.filter(pk=ctx["draft"].pk).values(*own)),
+            list(
+                Attachment.objects.filter(
+                    application__organisation=ctx["other"]
+                ).values_list("pk", "file", "original_name")
+            ),
+            list(
+                Attachment.objects.filter(pk=ctx["kept"].pk).values_list(
+                    "pk", "file", "original_name", "sha256"
+                )
+            ),
+            list(
+                BudgetLine.objects.filter(application=ctx["other_file"]).values_list(
+                    "description", "amount"
+                )
+            ),
+            list(
+                Message.objects.filter(application=ctx["other_file"]).values_list(
+                    "pk", "body"
+                )
+            ),
+        )
+
+    return saved
+
+
+def _organisations_saved(ctx):
+    from subsidies.models import Organisation
+
+    return list(
+        Organisation.objects.filter(pk=ctx["other"].pk).values(
+            "name", "enterprise_number", "iban", "contact_email"
+        )
+    ), list(ctx["other"].memberships.values_list("user_id", flat=True))
+
+
+def _application_admin(ctx):
+    return [
+        reverse("admin:subsidies_application_changelist"),
+        reverse("admin:subsidies_application_change", args=[ctx["draft"].pk]),
+    ]
+
+
+def _step_url(step):
+    return lambda ctx: reverse(
+        "subsidies:application_step", args=[ctx["draft"].pk, step]
+    )
+
+
+def _organisation_data(n, *, number=""):
+    return {
+        "name": f"Wereldwinkel Herent {n}",
+        "legal_form": "feitelijk",
+        "enterprise_number": number,
+        "street": "Wijgmaalsesteenweg 12",
+        "postcode": "3020",
+        "city": "Herent",
+        "country": "BE",
+        "iban": "BE71 0961 2345 6769",
+        "contact_name": "An Peeters",
+        "contact_email": f"an.{n}@wereldwinkel.be",
+        "contact_phone": "016 12 34 56",
+        "website": "https://wereldwinkel.be",
+    }
+
+
+ORGANISATION_FIELDS = (
+    Field("name", Kind.TEXT, max_length=200),
+    Field("legal_form", Kind.CHOICE),
+    Field("enterprise_number", Kind.TEXT, max_length=20),
+    Field("street", Kind.TEXT, max_length=200),
+    Field("postcode", Kind.TEXT, max_length=10),
+    Field("city", Kind.TEXT, max_length=100),
+    Field("country", Kind.CHOICE),
+    Field("iban", Kind.TEXT, max_length=42),
+    Field("contact_name", Kind.TEXT, max_length=200),
+    Field("contact_email", Kind.EMAIL, max_length=254),
+    Field("contact_phone", Kind.TEXT, max_length=50),
+    Field("website", Kind.TEXT, max_length=200),
+)
+
+
+def _budget_valid(ctx, n):
+    return {
+        "action": "save",
+        "requested_amount": "2000",
+        "income-TOTAL_FORMS": "1",
+        "income-INITIAL_FORMS": "0",
+        "income-0-description": "Eigen inbreng",
+        "income-0-amount": "2000",
+        "expense-TOTAL_FORMS": "1",
+        "expense-INITIAL_FORMS": "0",
+        "expense-0-description": "Zender en antenne",
+        "expense-0-amount": "4.000",
+    }
+
+
+def _subsidy_upload(field_name):
+    return Field(
+        field_name,
+        Kind.FILE,
+        file_kind=FileKind.DOCUMENT,
+        max_bytes=SUBSIDY_MAX_BYTES,
+    )
+
+
+SUBSIDY_FORMS = [
+    FormCase(
+        id="subsidies-register",
+        method="get",
+        url=lambda ctx: reverse("subsidies:register"),
+        # The register reads no parameter: whatever is added must do no harm.
+        fields=(Field("jaar", Kind.SEARCH, shows_errors=False),),
+        setup=_subsidies,
+        valid=lambda ctx, n: {},
+        saved=_application_saved(),
+    ),
+    FormCase(
+        id="subsidies-scheme",
+        method="get",
+        url=lambda ctx: reverse("subsidies:scheme_detail", args=[ctx["scheme"].slug]),
+        fields=(Field("oproep", Kind.SEARCH, shows_errors=False),),
+        setup=_subsidies,
+        valid=lambda ctx, n: {},
+        saved=_application_saved(),
+    ),
+    FormCase(
+        id="subsidies-organisation-create",
+        method="post",
+        role=APPLICANT,
+        url=lambda ctx: reverse("subsidies:organisation_create"),
+        fields=(
+            *ORGANISATION_FIELDS,
+            Field("next", Kind.SEARCH, shows_errors=False),
+        ),
+        setup=_subsidies,
+        valid=lambda ctx, n: _organisation_data(n),
+        saved=_organisations_saved,
+        shown_at=lambda ctx: [reverse("admin:subsidies_organisation_changelist")],
+    ),
+    FormCase(
+        id="subsidies-organisation-update",
+        method="post",
+        role=APPLICANT,
+        url=lambda ctx: reverse(
+            "subsidies:organisation_update", args=[ctx["organisation"].pk]
+        ),
+        fields=ORGANISATION_FIELDS,
+        setup=_subsidies,
+        valid=lambda ctx, n: _organisation_data(n),
+        saved=_organisations_saved,
+        shown_at=lambda ctx: [
+            reverse(
+                "admin:subsidies_organisation_change", args=[ctx["organisation"].pk]
+            )
+        ],
+    ),
+    FormCase(
+        id="subsidies-invite-colleague",
+        method="post",
+        role=APPLICANT,
+        url=lambda ctx: reverse(
+            "subsidies:organisation_detail", args=[ctx["organisation"].pk]
+        ),
+        fields=(Field("email", Kind.EMAIL, max_length=254),),
+        setup=_subsidies,
+        valid=lambda ctx, n: {"email": f"collega.{n}@example.be"},
+        saved=_organisations_saved,
+        shown_at=lambda ctx: [
+            reverse(
+                "admin:subsidies_organisation_change", args=[ctx["organisation"].pk]
+            )
+        ],
+    ),
+    FormCase(
+        id="subsidies-application-start",
+        method="post",
+        role=APPLICANT,
+        url=lambda ctx: reverse("subsidies:application_start", args=[ctx["call"].pk]),
+        fields=(Field("organisation", Kind.CHOICE),),
+        setup=_subsidies,
+        valid=lambda ctx, n: {"organisation": ctx["organisation"].pk},
+        saved=_application_saved(),
+    ),
+    FormCase(
+        id="subsidies-step-organisation",
+        method="post",
+        role=APPLICANT,
+        url=_step_url("organisatie"),
+        fields=(
+            Field("organisation", Kind.CHOICE),
+            Field("contact_name", Kind.TEXT, max_length=200),
+            Field("contact_email", Kind.EMAIL, max_length=254),
+            Field("contact_phone", Kind.TEXT, max_length=50),
+            Field("action", Kind.SEARCH, shows_errors=False),
+        ),
+        setup=_subsidies,
+        valid=lambda ctx, n: {
+            "action": "save",
+            "organisation": ctx["organisation"].pk,
+            "contact_name": "An Peeters",
+            "contact_email": f"an.{n}@example.be",
+            "contact_phone": "",
+        },
+        saved=_application_saved(),
+        shown_at=_application_admin,
+    ),
+    FormCase(
+        id="subsidies-step-project",
+        method="post",
+        role=APPLICANT,
+        url=_step_url("project"),
+        fields=(
+            Field("title", Kind.TEXT, max_length=200),
+            Field("summary", Kind.TEXT, max_length=500),
+            Field("description", Kind.TEXT),
+            Field("objectives", Kind.TEXT),
+            Field("target_group", Kind.TEXT),
+            Field("start_date", Kind.DATE),
+            Field("end_date", Kind.DATE),
+        ),
+        setup=_subsidies,
+        valid=lambda ctx, n: {"action": "save", "title": f"Gemeenschapsradio {n}"},
+        saved=_application_saved("title", "summary", "description"),
+        shown_at=_application_admin,
+    ),
+    FormCase(
+        id="subsidies-step-partner",
+        method="post",
+        role=APPLICANT,
+        url=_step_url("partner"),
+        fields=(
+            Field("partner_name", Kind.TEXT, max_length=200),
+            Field("partner_description", Kind.TEXT),
+            Field("country", Kind.CHOICE),
+            Field("region", Kind.TEXT, max_length=200),
+            Field("partnership", Kind.CHOICE),
+        ),
+        setup=_subsidies,
+        valid=lambda ctx, n: {"action": "save", "country": "GT"},
+        saved=_application_saved("partner_name", "country"),
+        shown_at=_application_admin,
+    ),
+    FormCase(
+        id="subsidies-step-sdgs",
+        method="post",
+        role=APPLICANT,
+        url=_step_url("sdgs"),
+        fields=(
+            Field("sdgs", Kind.MULTIPLE_CHOICE),
+            Field("sdg_explanation", Kind.TEXT),
+        ),
+        setup=_subsidies,
+        valid=lambda ctx, n: {"action": "save", "sdgs": [SDG.objects.get(number=5).pk]},
+        saved=_application_saved("sdg_explanation"),
+        shown_at=_application_admin,
+    ),
+    FormCase(
+        id="subsidies-step-budget",
+        method="post",
+        role=APPLICANT,
+        url=_step_url("begroting"),
+        fields=(
+            Field("requested_amount", Kind.NUMBER),
+            Field("income-0-description", Kind.TEXT, max_length=200),
+            Field("income-0-amount", Kind.NUMBER),
+            Field("expense-0-description", Kind.TEXT, max_length=200),
+            Field("expense-0-amount", Kind.NUMBER),
+            Field("income-TOTAL_FORMS", Kind.NUMBER, shows_errors=False),
+            Field("expense-0-DELETE", Kind.BOOLEAN),
+        ),
+        setup=_subsidies,
+        valid=_budget_valid,
+        saved=_application_saved("requested_amount"),
+        shown_at=_application_admin,
+    ),
+    FormCase(
+        id="subsidies-step-attachments",
+        method="post",
+        role=APPLICANT,
+        url=_step_url("bijlagen"),
+        fields=(
+            _subsidy_upload("file_other"),
+            Field("other_description", Kind.TEXT, max_length=200),
+        ),
+        setup=_subsidies,
+        valid=lambda ctx, n: {"action": "save"},
+        saved=_application_saved(),
+        shown_at=_application_admin,
+    ),
+    FormCase(
+        id="subsidies-step-attachments-required",
+        method="post",
+        role=APPLICANT,
+        url=_step_url("bijlagen"),
+        fields=(_subsidy_upload(f"file_{REQUIREMENT_PK}"),),
+        setup=_subsidies,
+        valid=lambda ctx, n: {"action": "save"},
+        saved=_application_saved(),
+    ),
+    FormCase(
+        id="subsidies-step-declarations",
+        method="post",
+        role=APPLICANT,
+        url=_step_url("verklaringen"),
+        fields=(
+            Field("declares_truthful", Kind.BOOLEAN),
+            Field("declares_no_double_funding", Kind.BOOLEAN),
+            Field("conflict", Kind.CHOICE),
+            Field("conflict_of_interest_details", Kind.TEXT),
+        ),
+        setup=_subsidies,
+        valid=lambda ctx, n: {"action": "save", "conflict": "no"},
+        saved=_application_saved("conflict_of_interest_details"),
+        shown_at=_application_admin,
+    ),
+    FormCase(
+        id="subsidies-message",
+        method="post",
+        role=APPLICANT,
+        url=lambda ctx: reverse("subsidies:message_create", args=[ctx["draft"].pk]),
+        fields=(Field("body", Kind.TEXT), _subsidy_upload("attachment")),
+        setup=_submitted,
+        valid=lambda ctx, n: {"body": f"Een vraag ({n})."},
+        saved=_application_saved(),
+        shown_at=_application_admin,
+    ),
+    FormCase(
+        id="subsidies-withdraw",
+        method="post",
+        role=APPLICANT,
+        url=lambda ctx: reverse(
+            "subsidies:application_withdraw", args=[ctx["draft"].pk]
+        ),
+        fields=(Field("reason", Kind.TEXT),),
+        setup=_submitted,
+        valid=lambda ctx, n: {"reason": "Het project gaat niet door."},
+        saved=_application_saved("status"),
+    ),
+    FormCase(
+        id="subsidies-final-report",
+        method="post",
+        role=APPLICANT,
+        url=lambda ctx: reverse("subsidies:application_report", args=[ctx["draft"].pk]),
+        fields=(
+            Field("report_narrative", Kind.TEXT),
+            _subsidy_upload("proof"),
+            Field("proof_description", Kind.TEXT, max_length=200),
+            Field(f"actual_{BUDGET_LINE_PK}", Kind.NUMBER),
+        ),
+        setup=_report_stage,
+        valid=lambda ctx, n: {
+            "action": "save",
+            "report_narrative": "De radio zendt elke dag uit.",
+        },
+        saved=_application_saved("report_narrative"),
+        shown_at=_application_admin,
+    ),
+]
+FORMS += SUBSIDY_FORMS

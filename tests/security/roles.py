@@ -37,6 +37,40 @@ GROUPS = {
 
 ROLE_HOOKS: list[Callable] = []
 
+# The organisation every applicant in these tests applies for (its files are "own").
+APPLICANT_ORGANISATION_NUMBER = "0499000167"
+
+
+def applicant_organisation():
+    """The applicant's association: made once, shared by the applicants of a test."""
+    from subsidies.constants import LegalForm
+    from subsidies.models import Organisation
+
+    organisation, _created = Organisation.objects.get_or_create(
+        enterprise_number=APPLICANT_ORGANISATION_NUMBER,
+        defaults={
+            "name": "Vereniging van de aanvrager vzw",
+            "legal_form": LegalForm.VZW,
+            "street": "Wijgmaalsesteenweg 12",
+            "postcode": "3020",
+            "city": "Herent",
+            "iban": "BE71096123456769",
+            "contact_name": "An Peeters",
+            "contact_email": "contact@aanvrager.be",
+        },
+    )
+    return organisation
+
+
+def _applicant_joins_its_organisation(role, user):
+    from subsidies.models import Membership
+
+    if role == APPLICANT:
+        Membership.objects.create(organisation=applicant_organisation(), user=user)
+
+
+ROLE_HOOKS.append(_applicant_joins_its_organisation)
+
 
 def make_user(role: str, *, email: str | None = None):
     """A new account in the role (None for anonymous)."""

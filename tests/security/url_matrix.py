@@ -103,6 +103,7 @@ ADMIN_ACCESS = {
     "herentq": {SERVICE},
     "partnerships": {SERVICE},
     "council": {SERVICE, SECRETARIAT},
+    "subsidies": {SERVICE},
     "learning_tracks": {SERVICE},
     "auth": set(),
     "account": set(),
@@ -123,6 +124,8 @@ ADMIN_REFUSED = {
     ("council.minutesversion", "add"),  # frozen by the minutes' steps
     ("council.minutesversion", "delete"),
     ("council.minutescomment", "add"),  # written by members on the site
+    ("subsidies.application", "add"),  # applicants start them on the site
+    ("subsidies.application", "delete"),  # withdrawn or closed, never deleted
     ("learning_tracks.enrolment", "add"),  # people enrol themselves
     ("learning_tracks.enrolment", "delete"),  # cancelled or anonymised instead
     ("learning_tracks.interest", "add"),  # confirmed by the person's own link
@@ -315,6 +318,7 @@ def admin_site_rows() -> list[Row]:
             method="post",
             data={"action": "email_participants"},
         ),
+        *subsidy_admin_rows(),
     ]
 
 
@@ -612,9 +616,468 @@ COUNCIL_ROWS = [
     ),
 ]
 
+# An applicant reaches its own organisation's files (roles.ROLE_HOOKS); nobody
+# else learns that another organisation or its files exist.
+OWN = expect(LOGIN, OK, *[NOT_FOUND] * 4)
+OWN_SENT = expect(LOGIN, REDIRECT, *[NOT_FOUND] * 4)
+NOT_OWN = expect(LOGIN, *[NOT_FOUND] * 5)
+NOT_ON_AGENDA = expect(LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, NOT_FOUND)
+SERVICE_ONLY = admin_for(SERVICE)
+
+
+def _pk(key):
+    return lambda o: o[key].pk
+
+
+def _step(key, step, what, expected, *, method="get", data=None):
+    return Row(
+        "subsidies:application_step",
+        _r("subsidies:application_step", _pk(key), step),
+        expected,
+        what=what,
+        method=method,
+        data=data or {},
+    )
+
+
+def _application_rows(name, cases):
+    """(key, what, expectation) per case of a page of one file."""
+    return [
+        Row(f"subsidies:{name}", _r(f"subsidies:{name}", _pk(key)), result, what=what)
+        for key, what, result in cases
+    ]
+
+
 SUBSIDY_ROWS = [
     Row("subsidies:index", _r("subsidies:index"), PUBLIC),
+    Row(
+        "subsidies:scheme_detail",
+        _r("subsidies:scheme_detail", lambda o: o["scheme"].slug),
+        PUBLIC,
+    ),
+    Row(
+        "subsidies:scheme_detail",
+        _r("subsidies:scheme_detail", lambda o: o["hidden_scheme"].slug),
+        GONE,
+        what="unpublished",
+    ),
+    Row("subsidies:register", _r("subsidies:register"), PUBLIC),
+    Row(
+        "subsidies:register_year",
+        _r("subsidies:register_year", lambda o: o["register_year"]),
+        PUBLIC,
+    ),
+    Row(
+        "subsidies:register_csv",
+        _r("subsidies:register_csv", lambda o: o["register_year"]),
+        PUBLIC,
+    ),
+    # The applicant's area.
+    Row("subsidies:dashboard", _r("subsidies:dashboard"), LOGGED_IN),
+    Row(
+        "subsidies:organisation_create", _r("subsidies:organisation_create"), LOGGED_IN
+    ),
+    Row(
+        "subsidies:organisation_detail",
+        _r("subsidies:organisation_detail", _pk("own_organisation")),
+        OWN,
+        what="own organisation",
+    ),
+    Row(
+        "subsidies:organisation_detail",
+        _r("subsidies:organisation_detail", _pk("other_organisation")),
+        NOT_OWN,
+        what="another organisation",
+    ),
+    Row(
+        "subsidies:organisation_detail",
+        _r("subsidies:organisation_detail", _pk("other_organisation")),
+        NOT_OWN,
+        what="inviting someone into another organisation",
+        method="post",
+        data={"email": "indringer@example.be"},
+    ),
+    Row(
+        "subsidies:organisation_detail",
+        _r("subsidies:organisation_detail", _pk("own_organisation")),
+        OWN_SENT,
+        what="inviting a colleague into one's own organisation",
+        method="post",
+        data={"email": "collega@example.be"},
+    ),
+    Row(
+        "subsidies:organisation_update",
+        _r("subsidies:organisation_update", _pk("own_organisation")),
+        OWN,
+        what="own organisation",
+    ),
+    Row(
+        "subsidies:organisation_update",
+        _r("subsidies:organisation_update", _pk("other_organisation")),
+        NOT_OWN,
+        what="another organisation",
+    ),
+    Row(
+        "subsidies:organisation_update",
+        _r("subsidies:organisation_update", _pk("other_organisation")),
+        NOT_OWN,
+        what="changing another organisation's bank account",
+        method="post",
+        data={"name": "Overgenomen", "iban": "BE62510007547061"},
+    ),
+    Row(
+        "subsidies:invitation_accept",
+        _r("subsidies:invitation_accept", lambda o: o["invitation"].token),
+        LOGGED_IN,
+        what="a valid invitation: the page, for whoever has the link",
+    ),
+    Row(
+        "subsidies:invitation_accept",
+        _r("subsidies:invitation_accept", lambda o: o["invitation"].token[:-3] + "xyz"),
+        NOT_OWN,
+        what="a wrong token",
+    ),
+    Row(
+        "subsidies:invitation_accept",
+        _r("subsidies:invitation_accept", lambda o: o["expired_invitation"].token),
+        expect(LOGIN, *[REDIRECT] * 5),
+        what="accepting an expired invitation: refused",
+        method="post",
+    ),
+    Row(
+        "subsidies:application_start",
+        _r("subsidies:application_start", _pk("call")),
+        # Without an organisation: first make one.
+        expect(LOGIN, OK, *[REDIRECT] * 4),
+        what="an open call",
+    ),
+    Row(
+        "subsidies:application_start",
+        _r("subsidies:application_start", _pk("closed_call")),
+        expect(LOGIN, *[REDIRECT] * 5),
+        what="a closed call",
+    ),
+    Row(
+        "subsidies:application_start",
+        _r("subsidies:application_start", _pk("hidden_call")),
+        GONE,
+        what="a call of an unpublished scheme",
+    ),
+    Row(
+        "subsidies:application_start",
+        _r("subsidies:application_start", _pk("closed_call")),
+        expect(LOGIN, *[REDIRECT] * 5),
+        what="applying to a closed call",
+        method="post",
+        data={"organisation": ""},
+    ),
+    *_application_rows(
+        "application_detail",
+        [
+            ("own_submitted", "own file", OWN),
+            ("own_draft", "own draft", OWN),
+            ("other_submitted", "another organisation's file", NOT_OWN),
+        ],
+    ),
+    _step("own_draft", "project", "own draft", OWN),
+    _step("own_submitted", "project", "own submitted file: locked", OWN_SENT),
+    _step("other_draft", "project", "another organisation's draft", NOT_OWN),
+    _step("own_draft", "onbestaand", "a step that does not exist", GONE),
+    _step(
+        "other_draft",
+        "project",
+        "writing into another organisation's draft",
+        NOT_OWN,
+        method="post",
+        data={"title": "Overschreven", "action": "save"},
+    ),
+    *_application_rows(
+        "application_summary",
+        [
+            ("own_draft", "own draft", OWN),
+            ("own_submitted", "own submitted file: to its page", OWN_SENT),
+            ("other_draft", "another organisation's draft", NOT_OWN),
+        ],
+    ),
+    Row(
+        "subsidies:application_summary",
+        _r("subsidies:application_summary", _pk("other_draft")),
+        NOT_OWN,
+        what="submitting another organisation's draft",
+        method="post",
+    ),
+    *_application_rows(
+        "application_receipt",
+        [
+            ("own_submitted", "own file", OWN),
+            ("own_draft", "a draft has none", NOT_OWN),
+            ("other_submitted", "another organisation's file", NOT_OWN),
+        ],
+    ),
+    *_application_rows(
+        "application_receipt_pdf",
+        [
+            ("own_submitted", "own file", OWN),
+            ("own_draft", "a draft has none", NOT_OWN),
+            ("other_submitted", "another organisation's file", NOT_OWN),
+        ],
+    ),
+    Row(
+        "subsidies:message_create",
+        _r("subsidies:message_create", _pk("own_submitted")),
+        everyone(NOT_ALLOWED),
+        what="only sent, never opened",
+    ),
+    Row(
+        "subsidies:message_create",
+        _r("subsidies:message_create", _pk("own_submitted")),
+        OWN_SENT,
+        what="to the service about one's own file",
+        method="post",
+        data={"body": "Wanneer beslist het college?"},
+    ),
+    Row(
+        "subsidies:message_create",
+        _r("subsidies:message_create", _pk("other_submitted")),
+        NOT_OWN,
+        what="about another organisation's file",
+        method="post",
+        data={"body": "Wanneer beslist het college?"},
+    ),
+    Row(
+        "subsidies:attachment_download",
+        _r("subsidies:attachment_download", _pk("own_draft"), _pk("own_attachment")),
+        OWN,
+        what="own file's attachment",
+    ),
+    Row(
+        "subsidies:attachment_download",
+        _r(
+            "subsidies:attachment_download",
+            _pk("other_submitted"),
+            _pk("other_attachment"),
+        ),
+        NOT_OWN,
+        what="another organisation's attachment",
+    ),
+    Row(
+        "subsidies:attachment_download",
+        _r("subsidies:attachment_download", _pk("own_draft"), _pk("other_attachment")),
+        NOT_OWN,
+        what="another organisation's attachment under one's own file",
+    ),
+    Row(
+        "subsidies:attachment_delete",
+        _r("subsidies:attachment_delete", _pk("own_draft"), _pk("own_attachment")),
+        everyone(NOT_ALLOWED),
+        what="only sent, never opened",
+    ),
+    Row(
+        "subsidies:attachment_delete",
+        _r(
+            "subsidies:attachment_delete",
+            _pk("other_submitted"),
+            _pk("other_attachment"),
+        ),
+        expect(FORBIDDEN, *[NOT_FOUND] * 5),
+        what="another organisation's attachment",
+        method="post",
+    ),
+    Row(
+        "subsidies:attachment_delete",
+        _r("subsidies:attachment_delete", _pk("own_draft"), _pk("other_attachment")),
+        expect(FORBIDDEN, *[NOT_FOUND] * 5),
+        what="another organisation's attachment under one's own file",
+        method="post",
+    ),
+    Row(
+        "subsidies:attachment_delete",
+        _r("subsidies:attachment_delete", _pk("own_draft"), _pk("own_attachment")),
+        expect(FORBIDDEN, REDIRECT, *[NOT_FOUND] * 4),
+        what="own draft's attachment",
+        method="post",
+    ),
+    *_application_rows(
+        "application_withdraw",
+        [
+            ("own_submitted", "own file in review", OWN),
+            ("own_draft", "a draft: nothing to withdraw", OWN_SENT),
+            ("other_submitted", "another organisation's file", NOT_OWN),
+        ],
+    ),
+    Row(
+        "subsidies:application_withdraw",
+        _r("subsidies:application_withdraw", _pk("other_submitted")),
+        NOT_OWN,
+        what="withdrawing another organisation's file",
+        method="post",
+        data={"reason": "Weg ermee."},
+    ),
+    Row(
+        "subsidies:application_withdraw",
+        _r("subsidies:application_withdraw", _pk("own_withdrawable")),
+        OWN_SENT,
+        what="withdrawing one's own file",
+        method="post",
+        data={"reason": "Het project gaat niet door."},
+    ),
+    *_application_rows(
+        "application_delete",
+        [
+            ("own_draft", "own draft", OWN),
+            ("own_submitted", "a submitted file is kept", OWN_SENT),
+            ("other_draft", "another organisation's draft", NOT_OWN),
+        ],
+    ),
+    Row(
+        "subsidies:application_delete",
+        _r("subsidies:application_delete", _pk("other_draft")),
+        NOT_OWN,
+        what="deleting another organisation's draft",
+        method="post",
+    ),
+    Row(
+        "subsidies:application_delete",
+        _r("subsidies:application_delete", _pk("own_deletable")),
+        OWN_SENT,
+        what="deleting one's own draft",
+        method="post",
+    ),
+    *_application_rows(
+        "application_report",
+        [
+            ("own_report", "own file after the advance", OWN),
+            ("own_submitted", "not yet: to the file's page", OWN_SENT),
+            ("other_report", "another organisation's file", NOT_OWN),
+        ],
+    ),
+    Row(
+        "subsidies:application_report",
+        _r("subsidies:application_report", _pk("other_report")),
+        NOT_OWN,
+        what="reporting on another organisation's file",
+        method="post",
+        data={"report_narrative": "Overschreven.", "action": "submit"},
+    ),
+    # Council members, for a file on the GROSH's agenda.
+    Row(
+        "subsidies:council_application",
+        _r("subsidies:council_application", lambda o: o["on_agenda"].reference),
+        MEMBERS_AREA,
+        what="on the agenda",
+    ),
+    Row(
+        "subsidies:council_application",
+        _r("subsidies:council_application", lambda o: o["other_submitted"].reference),
+        NOT_ON_AGENDA,
+        what="not on the agenda",
+    ),
+    Row(
+        "subsidies:council_application",
+        _r("subsidies:council_application", lambda o: o["own_submitted"].reference),
+        NOT_ON_AGENDA,
+        what="the applicant's own file, not on the agenda",
+    ),
+    Row(
+        "subsidies:council_attachment",
+        _r(
+            "subsidies:council_attachment",
+            lambda o: o["on_agenda"].reference,
+            _pk("agenda_attachment"),
+        ),
+        MEMBERS_AREA,
+        what="on the agenda",
+    ),
+    Row(
+        "subsidies:council_attachment",
+        _r(
+            "subsidies:council_attachment",
+            lambda o: o["other_submitted"].reference,
+            _pk("other_attachment"),
+        ),
+        NOT_ON_AGENDA,
+        what="of a file not on the agenda",
+    ),
+    Row(
+        "subsidies:council_attachment",
+        _r(
+            "subsidies:council_attachment",
+            lambda o: o["on_agenda"].reference,
+            _pk("other_attachment"),
+        ),
+        expect(LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, NOT_FOUND),
+        what="another file's attachment under one on the agenda",
+    ),
 ]
+
+
+def _application_admin(view, *args, expected=SERVICE_ONLY, what="", **kwargs):
+    name = f"admin:subsidies_application_{view}"
+    return Row(
+        name,
+        lambda o: reverse(name, args=[a(o) if callable(a) else a for a in args]),
+        expected,
+        what=what,
+        **kwargs,
+    )
+
+
+def subsidy_admin_rows() -> list[Row]:
+    """The application admin's own views: the service only."""
+    return [
+        _application_admin("export", "csv"),
+        _application_admin("export", "xlsx"),
+        _application_admin(
+            "export",
+            "pdf",
+            expected=admin_for(SERVICE, allowed=NOT_FOUND),
+            what="an unknown format",
+        ),
+        _application_admin("transition", _pk("other_submitted"), "start_screening"),
+        _application_admin(
+            "transition",
+            _pk("own_draft"),
+            "close",
+            expected=admin_for(SERVICE, allowed=REDIRECT),
+            what="not allowed at the file's status: back to the file",
+        ),
+        _application_admin(
+            "transition",
+            _pk("other_submitted"),
+            "onbestaand",
+            expected=admin_for(*STAFF_ROLES, allowed=NOT_FOUND),
+            what="an unknown step",
+        ),
+        _application_admin(
+            "transition",
+            _pk("to_screen"),
+            "start_screening",
+            expected=admin_for(SERVICE, allowed=REDIRECT),
+            what="starting the screening",
+            method="post",
+            data={"reason": ""},
+        ),
+        _application_admin("message", _pk("other_submitted")),
+        _application_admin(
+            "message",
+            _pk("other_submitted"),
+            expected=admin_for(SERVICE, allowed=REDIRECT),
+            what="sending a message",
+            method="post",
+            data={"body": "Graag de statuten opnieuw bezorgen."},
+        ),
+        _application_admin("audit_bundle", _pk("other_submitted")),
+        _application_admin(
+            "attachment", _pk("other_submitted"), _pk("other_attachment")
+        ),
+        _application_admin(
+            "attachment",
+            _pk("own_draft"),
+            _pk("other_attachment"),
+            expected=admin_for(SERVICE, allowed=NOT_FOUND),
+            what="another file's attachment",
+        ),
+    ]
 
 
 def _token(purpose, key):
@@ -967,6 +1430,132 @@ def learning_track_objects() -> dict:
     }
 
 
+def subsidy_objects() -> dict:
+    """Files of the applicant's organisation (roles.applicant_organisation) and of
+    another one, in the states the pages care about; one on the GROSH's agenda."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from council.models import Council
+    from subsidies import services
+    from subsidies.models import Invitation
+    from tests.council.factories import MeetingFactory
+    from tests.security.roles import applicant_organisation, make_user
+    from tests.subsidies.factories import (
+        ApplicationFactory,
+        AttachmentFactory,
+        CallFactory,
+        EnvelopeFactory,
+        OrganisationFactory,
+        SchemeFactory,
+        enterprise_number,
+        verified_user,
+    )
+
+    now = timezone.now()
+    scheme = SchemeFactory(slug="beveiliging-projectsubsidie")
+    call = CallFactory(scheme=scheme)
+    EnvelopeFactory(scheme=scheme, year=call.year, budget=Decimal("100000"))
+    direct = SchemeFactory(
+        slug="beveiliging-zonder-advies",
+        requires_council_advice=False,
+        cap_per_organisation_per_year=Decimal("100000"),
+    )
+    direct_call = CallFactory(scheme=direct)
+    EnvelopeFactory(scheme=direct, year=direct_call.year, budget=Decimal("100000"))
+    scheme.cap_per_organisation_per_year = Decimal("100000")
+    scheme.save()
+    hidden = SchemeFactory(slug="beveiliging-verborgen", is_published=False)
+    closed_call = CallFactory(
+        scheme=scheme,
+        opens_at=now - dt.timedelta(days=60),
+        closes_at=now - dt.timedelta(days=30),
+    )
+
+    own = applicant_organisation()
+    colleague = make_user(APPLICANT, email="collega-van-de-aanvrager@example.be")
+    other_member = verified_user(email="lid-van-een-andere@example.be")
+    other = OrganisationFactory(
+        name="Andere vereniging vzw",
+        enterprise_number=enterprise_number(990_002),
+        members=[other_member],
+    )
+    actor = make_user(SERVICE, email="dienst-beveiliging@example.be")
+
+    def draft(organisation, user, on=call):
+        return ApplicationFactory(call=on, organisation=organisation, created_by=user)
+
+    def submitted(organisation, user, on=call):
+        return services.application_submit(
+            application=draft(organisation, user, on), user=user
+        )
+
+    def advance_paid(organisation, user):
+        application = services.application_start_screening(
+            application=submitted(organisation, user, direct_call), actor=actor
+        )
+        application = services.application_decide(
+            application=application,
+            actor=actor,
+            decision="approved",
+            amount=application.requested_amount,
+            decision_date=timezone.localdate(),
+            decision_reference="CBS beveiliging",
+        )
+        return services.application_pay_advance(
+            application=application,
+            actor=actor,
+            amount=Decimal("1000"),
+            paid_on=timezone.localdate(),
+        )
+
+    own_draft = draft(own, colleague)
+    other_submitted = submitted(other, other_member)
+    on_agenda = services.application_start_screening(
+        application=submitted(other, other_member), actor=actor
+    )
+    grosh = Council.objects.get(slug="grosh")
+    on_agenda = services.application_put_on_agenda(
+        application=on_agenda, actor=actor, meeting=MeetingFactory(council=grosh)
+    )
+    invitation = services.invitation_create(
+        organisation=other, invited_by=other_member, email="nieuw-lid@example.be"
+    )
+    expired = services.invitation_create(
+        organisation=other, invited_by=other_member, email="te-laat@example.be"
+    )
+    Invitation.objects.filter(pk=expired.pk).update(
+        created_at=now - dt.timedelta(days=30), expires_at=now - dt.timedelta(days=1)
+    )
+    expired.refresh_from_db()
+    report = advance_paid(own, colleague)
+    return {
+        "scheme": scheme,
+        "hidden_scheme": hidden,
+        "call": call,
+        "closed_call": closed_call,
+        "hidden_call": CallFactory(scheme=hidden),
+        "register_year": report.decision_date.year,
+        "own_organisation": own,
+        "other_organisation": other,
+        "invitation": invitation,
+        "expired_invitation": expired,
+        "own_draft": own_draft,
+        "own_deletable": draft(own, colleague),
+        "own_submitted": submitted(own, colleague),
+        "own_withdrawable": submitted(own, colleague),
+        "own_report": report,
+        "own_attachment": AttachmentFactory(application=own_draft),
+        "other_draft": draft(other, other_member),
+        "other_submitted": other_submitted,
+        "other_attachment": AttachmentFactory(application=other_submitted),
+        "other_report": advance_paid(other, other_member),
+        "on_agenda": on_agenda,
+        "agenda_attachment": AttachmentFactory(application=on_agenda),
+        "to_screen": submitted(other, other_member),
+    }
+
+
 def account_objects() -> dict:
     """Another person's account, with an authenticator (for its admin pages)."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -997,6 +1586,7 @@ OBJECT_BUILDERS: list[Callable[[], dict]] = [
     partnership_objects,
     council_objects,
     learning_track_objects,
+    subsidy_objects,
     account_objects,
     mail_queue_objects,
 ]

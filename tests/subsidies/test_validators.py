@@ -55,8 +55,9 @@ def test_iban_is_checked_and_normalised():
         (PDF_BYTES, "verslag.pdf", "pdf"),
         (png_bytes(), "foto.png", "png"),
         (docx_bytes(), "begroting.docx", "docx"),
-        # The content decides, not the name the uploader gave it.
-        (PDF_BYTES, "foto.jpg", "pdf"),
+        # The content decides; a name that says otherwise is refused
+        # (tests/subsidies/test_hostile_input.py).
+        (PDF_BYTES, "scan", "pdf"),
     ],
 )
 def test_uploads_are_recognised_by_their_content(content, name, kind):
