@@ -109,6 +109,13 @@ def machine() -> str:
     return f"{cpu}, {platform.system()} {platform.release()}"
 
 
+def _load_average() -> str:
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "?"
+
+
 class Command(BaseCommand):
     help = "Load-test the running portal (see scripts/bench.sh) and print a table."
 
@@ -145,6 +152,7 @@ class Command(BaseCommand):
         volume, short = volume_rows(loaded, scale)
         targets = [target for module in modules for target in module.targets()]
         cookie = self._staff_cookie()
+        load_before = _load_average()
         rows, baseline_rps, failures = [], None, 0
         for target in targets:
             session = cookie if target.kind == "admin" else ""
@@ -164,8 +172,10 @@ class Command(BaseCommand):
             self.stdout.write(rows[-1])
         table = "\n".join(
             [
-                f"{timezone.localtime():%Y-%m-%d %H:%M}, {machine()}. Volume at "
-                f"scale {scale:g}:",
+                f"{timezone.localtime():%Y-%m-%d %H:%M}, {machine()}; load average "
+                f"{load_before} before the run, {_load_average()} after it (other "
+                f"work on the machine takes CPU from the run). Volume at scale "
+                f"{scale:g}:",
                 "",
                 "| data | loaded | required | verdict |",
                 "|---|---|---|---|",
