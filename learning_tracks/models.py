@@ -1,10 +1,9 @@
-import datetime as dt
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from herentq.files import private_storage, random_upload_name
 from herentq.models import SDG, TimeStampedModel
+from herentq.querysets import IndexedYearsQuerySet
 from learning_tracks.constants import (
     ACTIVE_ENROLMENT_STATUSES,
     RESERVED_SLUGS,
@@ -287,7 +287,9 @@ class Session(models.Model):
         return self.location or str(_("Online"))
 
 
-class EnrolmentQuerySet(models.QuerySet):
+class EnrolmentQuerySet(IndexedYearsQuerySet):
+    indexed_year_field = "created_at"
+
     def active(self):
         return self.filter(status__in=ACTIVE_ENROLMENT_STATUSES)
 
@@ -324,36 +326,6 @@ class EnrolmentQuerySet(models.QuerySet):
                 output_field=models.IntegerField(),
             )
         )
-
-    def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
-        """As `QuerySet.datetimes`; the years of `created_at` without a full scan.
-
-        The admin's date hierarchy asks for the distinct years of all enrolments
-        on every visit of the list, which PostgreSQL answers by truncating every
-        row's date. Here the first enrolment of each year between the first and
-        the last one is found through the `created_at` index (a few tiny queries
-        instead of a pass over 100 000 rows), and only those rows are truncated.
-        """
-        if kind != "year" or field_name != "created_at":
-            return super().datetimes(field_name, kind, order, tzinfo)
-        tz = tzinfo or timezone.get_current_timezone()
-        bounds = self.aggregate(first=Min("created_at"), last=Max("created_at"))
-        firsts = []
-        if bounds["first"] is not None:
-            first = timezone.localtime(bounds["first"], tz).year
-            last = timezone.localtime(bounds["last"], tz).year
-            for year in range(first, last + 1):
-                firsts.append(
-                    self.filter(
-                        created_at__gte=dt.datetime(year, 1, 1, tzinfo=tz),
-                        created_at__lt=dt.datetime(year + 1, 1, 1, tzinfo=tz),
-                    )
-                    .order_by("created_at")
-                    .values_list("pk", flat=True)[:1]
-                )
-        pks = list(firsts[0].union(*firsts[1:], all=True)) if firsts else []
-        rows = self.model._base_manager.filter(pk__in=pks)
-        return models.QuerySet.datetimes(rows, field_name, kind, order, tzinfo)
 
     def with_attendance(self):
         """`attended_count`, as a subquery: no GROUP BY, so that counting or

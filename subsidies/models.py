@@ -1,10 +1,9 @@
-import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Max, Min, Q, Sum
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from herentq.files import private_storage, random_upload_name
 from herentq.models import SDG, TimeStampedModel
+from herentq.querysets import IndexedYearsQuerySet
 from subsidies.constants import (
     APPLICANT_STATUS_LABELS,
     EDITABLE,
@@ -483,7 +483,9 @@ class ReferenceCounter(models.Model):
 # --- Applications ----------------------------------------------------------------
 
 
-class ApplicationQuerySet(models.QuerySet):
+class ApplicationQuerySet(IndexedYearsQuerySet):
+    indexed_year_field = "submitted_at"
+
     def for_user(self, user):
         """Files of the organisations the user is a member of; nothing else."""
         if not user.is_authenticated:
@@ -500,36 +502,6 @@ class ApplicationQuerySet(models.QuerySet):
 
     def with_related(self):
         return self.select_related("call__scheme", "organisation")
-
-    def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
-        """As `QuerySet.datetimes`; the years of `submitted_at` without a full scan.
-
-        The admin's date hierarchy asks for the distinct years of all files on
-        every visit of the list. Here the first file of each year between the
-        first and the last submission is found through the `submitted_at` index
-        (a few tiny queries instead of a pass over every file), and only those
-        rows are truncated.
-        """
-        if kind != "year" or field_name != "submitted_at":
-            return super().datetimes(field_name, kind, order, tzinfo)
-        tz = tzinfo or timezone.get_current_timezone()
-        bounds = self.aggregate(first=Min("submitted_at"), last=Max("submitted_at"))
-        firsts = []
-        if bounds["first"] is not None:
-            first = timezone.localtime(bounds["first"], tz).year
-            last = timezone.localtime(bounds["last"], tz).year
-            for year in range(first, last + 1):
-                firsts.append(
-                    self.filter(
-                        submitted_at__gte=dt.datetime(year, 1, 1, tzinfo=tz),
-                        submitted_at__lt=dt.datetime(year + 1, 1, 1, tzinfo=tz),
-                    )
-                    .order_by("submitted_at")
-                    .values_list("pk", flat=True)[:1]
-                )
-        pks = list(firsts[0].union(*firsts[1:], all=True)) if firsts else []
-        rows = self.model._base_manager.filter(pk__in=pks)
-        return models.QuerySet.datetimes(rows, field_name, kind, order, tzinfo)
 
 
 class Application(TimeStampedModel):
