@@ -59,4 +59,5 @@ $py manage.py run_bench --base-url "http://127.0.0.1:$port" \
   --duration "${BENCH_DURATION:-15}" --connections "${BENCH_CONNECTIONS:-32}" \
   --admin-connections "${BENCH_ADMIN_CONNECTIONS:-4}" \
   --warmup "${BENCH_WARMUP:-2}" --scale "${BENCH_SCALE:-1}" --workers "${BENCH_WORKERS:-5}" \
+  --server-pid "$server" \
   --lua scripts/bench.lua --out .bench/results.md

@@ -23,6 +23,7 @@ from herentq.management.commands.run_bench import (
     parse_summary,
     target_row,
     volume_rows,
+    workers_cpu_seconds,
 )
 from learning_tracks.constants import SEAT_HOLDING_STATUSES, EnrolmentStatus
 from learning_tracks.models import Track
@@ -256,8 +257,19 @@ def test_volume_rows_show_what_is_missing_or_short():
 
 
 def test_a_target_row_shows_the_verdict():
-    result = {**parse_summary(SUMMARY), "connections": 32}
+    result = {**parse_summary(SUMMARY), "connections": 32, "cpu_ms": 0.84}
     row = target_row(Target("startpagina", "/"), result, 4, 0.8, True)
     assert row == (
-        "| startpagina | `/` | public | 32 | 2000 | 12.5 | 48.3 | 4 | 0.80 | 0 | ok |"
+        "| startpagina | `/` | public | 32 | 2000 | 12.5 | 48.3 | 0.8 | 4 | 0.80 | 0 "
+        "| ok |"
     )
+
+
+def test_cpu_time_of_a_process_tree_is_read_from_proc():
+    import os
+
+    assert workers_cpu_seconds(None) is None
+    assert workers_cpu_seconds(2**22 + 12345) is None  # no such process
+    # This process's parent has at least this process as a child.
+    seconds = workers_cpu_seconds(os.getppid())
+    assert seconds is not None and seconds >= 0

@@ -87,10 +87,12 @@ def _number(value: int) -> str:
 
 
 def target_row(target: Target, result: dict, queries: int, ratio, ok: bool) -> str:
+    cpu = result.get("cpu_ms")
     return (
         f"| {target.name} | `{target.path}` | {target.kind} | "
         f"{result['connections']} | {result['rps']:.0f} | "
-        f"{result['p50']:.1f} | {result['p95']:.1f} | {queries} | "
+        f"{result['p50']:.1f} | {result['p95']:.1f} | "
+        f"{'—' if cpu is None else f'{cpu:.1f}'} | {queries} | "
         f"{'—' if ratio is None else f'{ratio:.2f}'} | {result['errors']} | "
         f"{'ok' if ok else 'MISSED'} |"
     )
@@ -107,6 +109,23 @@ def machine() -> str:
         pass
     cpu = f"{os.cpu_count()} cores" + (f" ({model})" if model else "")
     return f"{cpu}, {platform.system()} {platform.release()}"
+
+
+def workers_cpu_seconds(master_pid: int | None) -> float | None:
+    """User + system CPU time of the master's child processes (Linux /proc)."""
+    if master_pid is None:
+        return None
+    try:
+        children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text()
+        ticks = 0
+        for pid in children.split():
+            # Fields after the command name (which may hold spaces): utime, stime
+            # are the 14th and 15th of the whole line.
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+    except (OSError, ValueError, IndexError):
+        return None
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _load_average() -> str:
@@ -137,6 +156,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--scale", type=float, default=1.0)
         parser.add_argument("--workers", default="?")
+        parser.add_argument(
+            "--server-pid",
+            type=int,
+            default=None,
+            help="gunicorn's master: its workers' CPU time is measured per target",
+        )
         parser.add_argument("--lua", default="scripts/bench.lua")
         parser.add_argument("--out", default=".bench/results.md")
 
@@ -160,8 +185,12 @@ class Command(BaseCommand):
             url = base_url + target.path
             if warmup:
                 self._wrk(url, warmup, clients, lua, session)
+            cpu_before = workers_cpu_seconds(options["server_pid"])
             result = self._wrk(url, duration, clients, lua, session)
+            cpu_after = workers_cpu_seconds(options["server_pid"])
             result["connections"] = clients
+            if cpu_before is not None and cpu_after is not None and result["requests"]:
+                result["cpu_ms"] = 1000 * (cpu_after - cpu_before) / result["requests"]
             queries = self._queries(target.path, session)
             if target.kind == "baseline":
                 baseline_rps = result["rps"]
@@ -183,12 +212,14 @@ class Command(BaseCommand):
                 "",
                 f"wrk: {duration} s per target after {warmup} s of warm-up; gunicorn "
                 f"({workers} sync workers) with production settings on the same "
-                "machine. SQL/request: one uncached request, counted in-process. "
-                "Ratio: throughput / the minimal view's.",
+                "machine. CPU/request: CPU time of the gunicorn workers (not "
+                "PostgreSQL's, not wrk's) divided by the requests served. "
+                "SQL/request: one uncached request, counted in-process. Ratio: "
+                "throughput / the minimal view's.",
                 "",
                 "| target | path | kind | connections | req/s | p50 ms | p95 ms | "
-                "SQL/request | ratio | errors | verdict |",
-                "|---|---|---|---|---|---|---|---|---|---|---|",
+                "CPU ms/request | SQL/request | ratio | errors | verdict |",
+                "|---|---|---|---|---|---|---|---|---|---|---|---|",
                 *rows,
             ]
         )
