@@ -362,7 +362,6 @@ def targets() -> list[Target]:
             Target(
                 "leertraject: inschrijfformulier",
                 reverse("learning_tracks:enrol", args=[track.slug]),
-                kind="form",
             ),
         ]
     targets.append(

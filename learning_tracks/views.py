@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from herentq import ratelimit
 from herentq.files import file_response
+from herentq.formpages import BlankFormPageMixin
 from herentq.ical import calendar_response
 from herentq.pdf import pdf_response
 from herentq.search import clean_query
@@ -103,7 +104,7 @@ class InterestCreateView(TrackMixin, View):
         )
 
 
-class EnrolmentCreateView(TrackMixin, FormView):
+class EnrolmentCreateView(TrackMixin, BlankFormPageMixin, FormView):
     template_name = "learning_tracks/enrolment_form.html"
     form_class = EnrolmentForm
     track_selector = staticmethod(selectors.track_get_for_enrolment)
@@ -119,6 +120,11 @@ class EnrolmentCreateView(TrackMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(track=self.track, **kwargs)
+
+    def blank_page_version(self):
+        # The seats left change with every enrolment; the rest with an edit.
+        track = self.track
+        return f"{track.pk}-{track.updated_at.timestamp()}-{track.seats_taken}"
 
     def form_valid(self, form):
         refusal = ratelimit.public_form_refusal(

@@ -1,0 +1,100 @@
+"""The blank enrolment form is rendered once and shared (herentq.formpages):
+each visitor still gets a CSRF token of their own, and sees the seats left now."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from herentq.formpages import CSRF_PLACEHOLDER
+from learning_tracks.constants import TrackStatus
+from learning_tracks.models import Enrolment
+from tests.factories import UserFactory
+from tests.learning_tracks.factories import TrackFactory
+from tests.learning_tracks.helpers import enrol
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "name": "An Peeters",
+    "email": "an@example.be",
+    "organisation": "Gemeente Herent",
+    "role": "alderman",
+    "consent": "on",
+}
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    """The production page cache (the test settings switch it off)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+
+
+@pytest.fixture
+def track():
+    return TrackFactory(status=TrackStatus.ENROLMENT_OPEN, capacity=2)
+
+
+def _url(track):
+    return reverse("learning_tracks:enrol", args=[track.slug])
+
+
+def _token(response) -> str:
+    [token] = TOKEN.findall(response.content.decode())
+    return token
+
+
+def test_cookie_less_visitors_share_one_render_but_not_their_tokens(
+    track, django_assert_num_queries
+):
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    rendered = first.get(_url(track))
+    # The shared copy: only the track is read (to check it takes enrolments and
+    # how many seats are left), no template is rendered.
+    with django_assert_num_queries(2):
+        shared = second.get(_url(track))
+    assert rendered.templates and not shared.templates
+    assert "Inschrijven voor" in shared.content.decode()
+
+    for response in (rendered, shared):
+        assert CSRF_PLACEHOLDER not in response.content.decode()
+        assert "csrftoken" in response.cookies
+        assert "private" in response["Cache-Control"]
+    assert _token(rendered) != _token(shared)
+
+    # A token belongs to the visitor who got it: another's is refused.
+    stolen = first.post(_url(track), {**FORM, "csrfmiddlewaretoken": _token(shared)})
+    assert stolen.status_code == 403
+    own = second.post(_url(track), {**FORM, "csrfmiddlewaretoken": _token(shared)})
+    assert own.status_code == 302
+    assert Enrolment.objects.get().email == "an@example.be"
+
+
+def test_the_shared_page_shows_the_seats_left_at_once(track):
+    assert "Nog 2 plaatsen vrij" in Client().get(_url(track)).content.decode()
+    enrol(track)
+    assert "Nog 1 plaats vrij" in Client().get(_url(track)).content.decode()
+
+
+def test_a_signed_in_visitor_gets_a_page_of_their_own(track):
+    Client().get(_url(track))  # the shared copy exists
+    client = Client()
+    client.force_login(UserFactory())
+    response = client.get(_url(track))
+    assert response.templates
+    assert "Afmelden" in response.content.decode()
+    assert CSRF_PLACEHOLDER not in response.content.decode()
+
+
+def test_a_form_with_errors_is_never_shared(track):
+    client = Client()
+    response = client.post(_url(track), {**FORM, "email": "geen-adres"})
+    assert "Vul een geldig e-mailadres in" in response.content.decode()
+    assert "Vul een geldig e-mailadres in" not in (
+        Client().get(_url(track)).content.decode()
+    )
