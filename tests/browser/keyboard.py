@@ -15,22 +15,15 @@ from dataclasses import dataclass
 
 MAX_TABS = 400
 
-# Marks the form under test (the one whose submit button has the text) and
-# describes the focused element. A control's key is the same for the active
-# element and for the list of the form's controls, so the two can be compared:
-# one key per radio group (only one radio of a group is in the tab order).
-_INSTALL = """(submit) => {
+# Describe elements as a keyboard user meets them (defined once per page).
+_HELPERS = """() => {
+  if (window.__kbDescribe) return;
   const text = (el) => (el.innerText || el.value || "").replace(/\\s+/g, " ").trim();
-  const buttons = [...document.querySelectorAll("button, input[type=submit]")]
-    .filter((b) => b.type === "submit" && b.form && text(b) === submit);
-  if (buttons.length !== 1) {
-    return `${buttons.length} submit buttons with the text "${submit}"`;
-  }
-  window.__kbForm = buttons[0].form;
-  window.__kbSubmit = buttons[0];
+  window.__kbText = text;
   window.__kbLabel = (el) => {
     const label = el.labels && el.labels.length ? text(el.labels[0]) : "";
-    return label || el.getAttribute("aria-label") || el.placeholder || text(el);
+    const name = label || el.getAttribute("aria-label") || el.placeholder || text(el);
+    return name.length > 80 ? name.slice(0, 77) + "..." : name;
   };
   window.__kbKey = (el) => {
     const tag = el.tagName.toLowerCase();
@@ -72,6 +65,17 @@ _INSTALL = """(submit) => {
       right: rect.right + window.scrollX,
     };
   };
+}"""
+
+# Marks the form under test: the one whose submit button has the text.
+_MARK_FORM = """(submit) => {
+  const buttons = [...document.querySelectorAll("button, input[type=submit]")]
+    .filter((b) => b.type === "submit" && b.form && window.__kbText(b) === submit);
+  if (buttons.length !== 1) {
+    return `${buttons.length} submit buttons with the text "${submit}"`;
+  }
+  window.__kbForm = buttons[0].form;
+  window.__kbSubmit = buttons[0];
   return "";
 }"""
 
@@ -95,6 +99,10 @@ _CONTROLS = """() => {
 
 
 def describe_focus(page) -> dict | None:
+    """The focused element (None for the page itself); a control's key is the
+    same here and in the form's list of controls, so the two can be compared:
+    one key per radio group (only one radio of a group is in the tab order)."""
+    page.evaluate(_HELPERS)
     return page.evaluate("() => window.__kbDescribe(document.activeElement)")
 
 
@@ -109,7 +117,8 @@ def install(page, submit: str):
         # chooser Space opens later can never slip through to the real dialog.
         page.on("filechooser", lambda chooser: None)
         page._kb_file_chooser = True
-    problem = page.evaluate(_INSTALL, submit)
+    page.evaluate(_HELPERS)
+    problem = page.evaluate(_MARK_FORM, submit)
     assert not problem, f"{page.url}: {problem}"
 
 

@@ -20,6 +20,7 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from learning_tracks.tokens import Purpose
 from tests.browser.conftest import goto
 from tests.browser.keyboard import (
     Check,
@@ -88,9 +89,10 @@ def follow_error_summary(page, *, submit: str, first_error: str):
     """The summary has the focus; Tab to its first link, Enter: the field has it."""
     install(page, submit)
     focused = describe_focus(page)
+    where = repr(focused["label"]) if focused else "the page itself"
     assert focused is not None and focused["isSummary"], (
-        f"{page.url}: after the incomplete submission the focus is on "
-        f"{focused and focused['label']!r}, not on the error summary"
+        f"{page.url}: after the incomplete submission the focus is on {where}, "
+        "not on the error summary"
     )
     assert has_focus_indicator(focused), "the error summary shows no focus"
     page.keyboard.press("Tab")
@@ -99,11 +101,19 @@ def follow_error_summary(page, *, submit: str, first_error: str):
     assert page.evaluate(
         "() => document.activeElement.closest('[data-error-summary]') !== null"
     ), f"Tab from the summary went to {link['label']!r}, not to its first link"
-    page.keyboard.press("Enter")
+    other_page = page.evaluate(
+        "() => document.activeElement.href.split('#')[0] !== location.href.split('#')[0]"
+    )
+    if other_page:  # the field is on another page (a step of the application)
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    else:
+        page.keyboard.press("Enter")
     target = describe_focus(page)
+    where = repr(target["label"]) if target else "the page itself"
     assert target is not None and target["name"] == first_error, (
         f"{page.url}: the summary's link {link['label']!r} moved the focus to "
-        f"{target and target['label']!r}, not to the field {first_error!r}"
+        f"{where}, not to the field {first_error!r}"
     )
     assert has_focus_indicator(target), f"{target['label']!r} shows no focus"
 
@@ -560,6 +570,161 @@ def _resubmitted(page, ctx):
     expect(page.get_by_text("Uw aanvulling is ingediend.", exact=False)).to_be_visible()
     ctx["draft"].refresh_from_db()
     assert ctx["draft"].status != "info_requested"
+
+
+# Confirmations: forms of one button ---------------------------------------------------
+
+
+def _signed(name, purpose, value):
+    from learning_tracks import tokens
+
+    return reverse(f"learning_tracks:{name}", args=[tokens.make(purpose, value)])
+
+
+def _pending_enrolment():
+    from tests.learning_tracks.factories import EnrolmentFactory
+
+    ctx = _open_track()
+    ctx["enrolment"] = EnrolmentFactory(track=ctx["track"], email="an@example.be")
+    return ctx
+
+
+def _confirmed_enrolment():
+    from tests.learning_tracks.helpers import enrol
+
+    ctx = _open_track()
+    ctx["enrolment"] = enrol(ctx["track"], email="an@example.be")
+    return ctx
+
+
+def _offered_seat():
+    from learning_tracks import services
+    from tests.learning_tracks.factories import TrackFactory
+    from tests.learning_tracks.helpers import enrol
+
+    track = TrackFactory(title="Wereldburgerschap", capacity=1)
+    seated = enrol(track, email="zit@example.be")
+    waiting = enrol(track, email="wacht@example.be")
+    services.enrolment_cancel(enrolment=seated)
+    waiting.refresh_from_db()
+    assert waiting.status == "offered"
+    return {"track": track, "enrolment": waiting}
+
+
+def _enrolment_status(status, heading):
+    def outcome(page, ctx):
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        ctx["enrolment"].refresh_from_db()
+        assert ctx["enrolment"].status == status
+
+    return outcome
+
+
+def _theme_pk(name):
+    from learning_tracks.models import Theme
+
+    return Theme.objects.get(name=name).pk
+
+
+def _reader():
+    from learning_tracks.models import NewsletterSubscriber
+
+    _themes()
+    return {"reader": NewsletterSubscriber.objects.create(email="lezer@example.be")}
+
+
+def _interest_listed(page, ctx):
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "U staat op de interesselijst"
+    )
+    assert ctx["track"].interests.filter(email="x@example.be").exists()
+
+
+def _subscribed(page, ctx):
+    from learning_tracks.models import NewsletterSubscriber
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "U bent ingeschreven voor de nieuwsbrief"
+    )
+    reader = NewsletterSubscriber.objects.get(email="x@example.be")
+    assert [t.name for t in reader.themes.all()] == ["Klimaat"]
+
+
+def _unsubscribed(page, ctx):
+    from learning_tracks.models import NewsletterSubscriber
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("U bent uitgeschreven")
+    assert not NewsletterSubscriber.objects.filter(pk=ctx["reader"].pk).exists()
+
+
+def _unconfirmed_address():
+    from allauth.account.models import EmailAddress
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(email="nieuw@example.be")
+    address = EmailAddress.objects.create(
+        user=user, email=user.email, verified=False, primary=True
+    )
+    return {"address": address}
+
+
+def _confirmation_link(ctx):
+    from allauth.account.models import EmailConfirmationHMAC
+
+    key = EmailConfirmationHMAC(ctx["address"]).key
+    return reverse("account_confirm_email", args=[key])
+
+
+def _address_confirmed(page, ctx):
+    page.wait_for_url(lambda url: "/confirm-email/" not in url)
+    ctx["address"].refresh_from_db()
+    assert ctx["address"].verified
+
+
+def _logged_out(page, ctx):
+    expect(page.get_by_role("link", name="Aanmelden")).to_be_visible()
+    expect(page.get_by_text("Aangemeld als")).to_have_count(0)
+
+
+def _invited_colleague():
+    from subsidies import services
+    from tests.subsidies.factories import verified_user
+
+    ctx = public_forms._subsidies(None)
+    colleague = verified_user(email="collega@example.be")
+    ctx["invitation"] = services.invitation_create(
+        organisation=ctx["organisation"], invited_by=ctx["user"], email=colleague.email
+    )
+    ctx["user"] = colleague
+    return ctx
+
+
+def _joined(page, ctx):
+    expect(
+        page.get_by_text(f"U bent nu lid van {ctx['organisation'].name}.")
+    ).to_be_visible()
+    assert ctx["organisation"].members.filter(pk=ctx["user"].pk).exists()
+
+
+def _draft_deleted(page, ctx):
+    from subsidies.models import Application
+
+    expect(page.get_by_text("Het concept is verwijderd.")).to_be_visible()
+    assert not Application.objects.filter(pk=ctx["draft"].pk).exists()
+
+
+def _attachment_deleted(page, ctx):
+    expect(page.get_by_text("statuten.pdf is verwijderd.")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bijlagen")
+    assert not ctx["draft"].attachments.filter(pk=ctx["kept"].pk).exists()
+
+
+def _found_from_the_council_page(page, ctx):
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Zoeken in verslagen en adviezen"
+    )
+    _radio_found(page, ctx)
 
 
 START = dt.date.today() + dt.timedelta(days=90)
@@ -1042,6 +1207,128 @@ CASES = [
         mistake=Mistake(values={}, first_error="answer"),
         outcome=_resubmitted,
     ),
+    KeyboardCase(
+        id="council-index-search",
+        setup=_advice,
+        url=lambda ctx: reverse("council:index"),
+        submit="Zoeken",
+        values=lambda ctx: {"q": Type("radio")},
+        outcome=_found_from_the_council_page,
+    ),
+    KeyboardCase(
+        id="learning-track-enrolment-confirm",
+        setup=_pending_enrolment,
+        url=lambda ctx: _signed(
+            "enrolment_confirm",
+            Purpose.ENROLMENT_CONFIRM,
+            str(ctx["enrolment"].public_id),
+        ),
+        submit="Bevestig mijn inschrijving",
+        values=lambda ctx: {},
+        outcome=_enrolment_status("confirmed", "Uw inschrijving is bevestigd"),
+    ),
+    KeyboardCase(
+        id="learning-track-enrolment-cancel",
+        setup=_confirmed_enrolment,
+        url=lambda ctx: _signed(
+            "enrolment_cancel",
+            Purpose.ENROLMENT_CANCEL,
+            str(ctx["enrolment"].public_id),
+        ),
+        submit="Ja, annuleer mijn inschrijving",
+        values=lambda ctx: {},
+        outcome=_enrolment_status("cancelled", "Uw inschrijving is geannuleerd"),
+        key="Space",
+    ),
+    KeyboardCase(
+        id="learning-track-offer-accept",
+        setup=_offered_seat,
+        url=lambda ctx: _signed(
+            "offer_accept", Purpose.OFFER, str(ctx["enrolment"].public_id)
+        ),
+        submit="Ik neem de plaats aan",
+        values=lambda ctx: {},
+        outcome=_enrolment_status("confirmed", "U bent ingeschreven"),
+    ),
+    KeyboardCase(
+        id="learning-track-interest-confirm",
+        setup=_announced_track,
+        url=lambda ctx: _signed(
+            "interest_confirm",
+            Purpose.INTEREST_CONFIRM,
+            {"t": ctx["track"].pk, "e": "x@example.be"},
+        ),
+        submit="Bevestigen",
+        values=lambda ctx: {},
+        outcome=_interest_listed,
+    ),
+    KeyboardCase(
+        id=Purpose.NEWSLETTER_CONFIRM,
+        setup=_reader,
+        url=lambda ctx: _signed(
+            "newsletter_confirm",
+            Purpose.NEWSLETTER_CONFIRM,
+            {"e": "x@example.be", "t": [_theme_pk("Klimaat")]},
+        ),
+        submit="Bevestigen",
+        values=lambda ctx: {},
+        outcome=_subscribed,
+    ),
+    KeyboardCase(
+        id=Purpose.NEWSLETTER_UNSUBSCRIBE,
+        setup=_reader,
+        url=lambda ctx: _signed(
+            "newsletter_unsubscribe",
+            Purpose.NEWSLETTER_UNSUBSCRIBE,
+            str(ctx["reader"].public_id),
+        ),
+        submit="Ja, schrijf mij uit",
+        values=lambda ctx: {},
+        outcome=_unsubscribed,
+    ),
+    KeyboardCase(
+        id="account-email-confirm",
+        setup=_unconfirmed_address,
+        url=_confirmation_link,
+        submit="Bevestigen",
+        values=lambda ctx: {},
+        outcome=_address_confirmed,
+    ),
+    KeyboardCase(
+        id="account-logout",
+        setup=lambda: {"user": make_user(APPLICANT)},
+        url=lambda ctx: reverse("home"),
+        submit="Afmelden",
+        values=lambda ctx: {},
+        outcome=_logged_out,
+    ),
+    KeyboardCase(
+        id="subsidies-invitation-accept",
+        setup=_invited_colleague,
+        url=lambda ctx: reverse(
+            "subsidies:invitation_accept", args=[ctx["invitation"].token]
+        ),
+        submit="Uitnodiging aanvaarden",
+        values=lambda ctx: {},
+        outcome=_joined,
+    ),
+    KeyboardCase(
+        id="subsidies-attachment-delete",
+        setup=_draft,
+        url=_step("bijlagen"),
+        submit="Verwijderen statuten.pdf",
+        values=lambda ctx: {},
+        outcome=_attachment_deleted,
+    ),
+    KeyboardCase(
+        id="subsidies-application-delete",
+        setup=_draft,
+        url=lambda ctx: reverse("subsidies:application_delete", args=[ctx["draft"].pk]),
+        submit="Concept verwijderen",
+        values=lambda ctx: {},
+        outcome=_draft_deleted,
+        key="Space",
+    ),
 ]
 
 
@@ -1071,3 +1358,39 @@ def test_form_can_be_completed_with_the_keyboard_alone(page, case):
     walk_form(page, submit=case.submit, values=case.values(ctx))
     submit_form(page, key=case.key)
     case.outcome(page, ctx)
+
+
+def test_a_refused_submission_links_to_the_field_on_its_step(page, transactional_db):
+    """The summary page's error summary lists what is missing, each linked to the
+    field on its step: Enter on the link opens the step with the focus there."""
+    ctx = public_forms._subsidies(None)
+    ctx["draft"].title = ""
+    ctx["draft"].save()
+    log_in(page, ctx["user"])
+    goto(page, reverse("subsidies:application_summary", args=[ctx["draft"].pk]))
+    walk_form(page, submit="Aanvraag indienen", values={})
+    submit_form(page)
+    follow_error_summary(page, submit="Aanvraag indienen", first_error="title")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Project")
+
+
+# Not forms a visitor fills in: a page that reads a parameter of a link, and the
+# back office's upload (staff, tested with the admin).
+NOT_FILLED_IN = {
+    "newsletter-theme-parameter": "the newsletter form's ?thema= link parameter",
+    "subsidies-register": "a page without a form that ignores parameters",
+    "subsidies-scheme": "a page without a form that ignores parameters",
+}
+
+
+def test_every_form_of_the_security_checklist_has_a_keyboard_case():
+    from tests.security.roles import ANONYMOUS
+
+    public = {
+        form.id
+        for form in public_forms.FORMS
+        if form.role in (ANONYMOUS, APPLICANT, MEMBER)
+    }
+    covered = {form_id for case in CASES for form_id in case.covers}
+    assert public - set(NOT_FILLED_IN) - covered == set()
+    assert covered <= public, "a case covers a form the checklist does not have"
