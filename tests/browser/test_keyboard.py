@@ -501,6 +501,7 @@ def _withdrawn(page, ctx):
 
 
 def _report_submitted(page, ctx):
+    expect(page.get_by_text("Bewijsstuk bewaard: factuur.pdf.")).to_be_visible()
     expect(
         page.get_by_text("Uw verantwoording is ingediend.", exact=False)
     ).to_be_visible()
