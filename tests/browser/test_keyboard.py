@@ -10,6 +10,7 @@ first sent incomplete: the error summary must take the focus, its first link
 """
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,8 +30,8 @@ from tests.browser.keyboard import (
     Type,
     Untick,
     Upload,
+    assert_focus_indicator,
     describe_focus,
-    has_focus_indicator,
     install,
     submit_form,
     walk_form,
@@ -94,7 +95,7 @@ def follow_error_summary(page, *, submit: str, first_error: str):
         f"{page.url}: after the incomplete submission the focus is on {where}, "
         "not on the error summary"
     )
-    assert has_focus_indicator(focused), "the error summary shows no focus"
+    assert_focus_indicator(page, focused)
     page.keyboard.press("Tab")
     link = describe_focus(page)
     assert link is not None and link["tag"] == "a", "no link in the error summary"
@@ -115,7 +116,7 @@ def follow_error_summary(page, *, submit: str, first_error: str):
         f"{page.url}: the summary's link {link['label']!r} moved the focus to "
         f"{where}, not to the field {first_error!r}"
     )
-    assert has_focus_indicator(target), f"{target['label']!r} shows no focus"
+    assert_focus_indicator(page, target)
 
 
 _VALUE_OF = """(name) => {
@@ -387,15 +388,17 @@ def _password_given(page, ctx):
 
 
 def _current_code(ctx):
-    from allauth.mfa.totp.internal.auth import (
-        format_hotp_value,
-        hotp_value,
-        yield_hotp_counters_from_time,
-    )
+    """The authenticator's code, valid for long enough to be typed and sent (a
+    code is valid for one period only: TOTP_TOLERANCE is 0)."""
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-    counters = list(yield_hotp_counters_from_time())
-    now = counters[len(counters) // 2]
-    return format_hotp_value(hotp_value(ctx["secret"], now))
+    period = app_settings.TOTP_PERIOD
+    left = period - time.time() % period
+    if left < 10:
+        time.sleep(left + 0.1)
+    counter = int(time.time()) // period
+    return format_hotp_value(hotp_value(ctx["secret"], counter))
 
 
 # Subsidies: the association's forms --------------------------------------------------
