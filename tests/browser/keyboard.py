@@ -6,8 +6,11 @@ field it lands on: `page.keyboard.type` for text, Space for checkboxes, arrow ke
 for radio groups and selects, Space on a file input (then the file chooser). It
 fails, naming the field, when a control of the form is never reached, is reached
 out of reading order, or shows no focus indicator. `submit_form` then goes back to
-the button with Shift+Tab and presses Enter or Space. No `click`, `fill`, `check`
-or `select_option` anywhere: only key presses and the file chooser.
+the button with Shift+Tab and presses Enter or Space. After an incomplete
+submission, `follow_error_summary` checks that the error summary has the focus and
+that Enter on its first link moves the focus to the field, and `assert_kept` that
+what was entered is still there. No `click`, `fill`, `check` or `select_option`
+anywhere: only key presses and the file chooser.
 """
 
 import datetime as dt
@@ -175,8 +178,8 @@ class Type:
             f"{focused['label']}: typed {self.text!r}, the field holds {value!r}"
         )
 
-    def kept(self, value) -> bool:
-        return value == self.text
+    def kept(self, shown) -> bool:
+        return shown == self.text
 
 
 _DATE_ORDERS: dict = {}
@@ -215,8 +218,8 @@ class Date:
             f"{focused['label']}: typed {self.date}, the field holds {value!r}"
         )
 
-    def kept(self, value) -> bool:
-        return value == self.date.isoformat()
+    def kept(self, shown) -> bool:
+        return shown == self.date.isoformat()
 
 
 @dataclass(frozen=True)
@@ -296,8 +299,8 @@ class Choose:
             f"not {self.label!r}"
         )
 
-    def kept(self, value) -> bool:
-        return True  # compared by `kept_values` on the checked option's label
+    def kept(self, shown) -> bool:
+        return shown == self.label  # the selected option's or checked radio's
 
 
 @dataclass(frozen=True)
@@ -321,6 +324,9 @@ class Check:
             f"{focused['label']}: Space did not toggle the checkbox"
         )
 
+    def kept(self, shown) -> bool:  # the labels of the ticked boxes
+        return sorted(shown) == sorted(self.labels) if self.labels else bool(shown)
+
 
 @dataclass(frozen=True)
 class Untick:
@@ -331,6 +337,9 @@ class Untick:
             page.keyboard.press("Space")
         checked = page.evaluate("() => document.activeElement.checked")
         assert not checked, f"{focused['label']}: Space did not untick the checkbox"
+
+    def kept(self, shown) -> bool:
+        return shown == []
 
 
 @dataclass(frozen=True)
@@ -354,6 +363,9 @@ class Upload:
             "() => [...document.activeElement.files].map((f) => f.name)"
         )
         assert names == [self.name], f"{focused['label']}: the file was not chosen"
+
+    def kept(self, shown) -> bool:
+        return True  # no page can refill a file input: the server keeps good files
 
 
 # The walk -------------------------------------------------------------------------
@@ -438,3 +450,73 @@ def submit_form(page, *, key: str = "Enter"):
     with page.expect_navigation():
         page.keyboard.press(key)
     page.wait_for_load_state()
+
+
+# After an incomplete submission ----------------------------------------------------
+
+
+def follow_error_summary(page, *, submit: str, first_error: str):
+    """The error summary has the focus; Tab reaches its first link, and Enter on
+    the link moves the focus to the field (named `first_error`), also when the
+    field is on another page."""
+    install(page, submit)
+    focused = describe_focus(page)
+    where = repr(focused["label"]) if focused else "the page itself"
+    assert focused is not None and focused["isSummary"], (
+        f"{page.url}: after the incomplete submission the focus is on {where}, "
+        "not on the error summary"
+    )
+    assert_focus_indicator(page, focused)
+    page.keyboard.press("Tab")
+    link = describe_focus(page)
+    in_summary = page.evaluate(
+        "() => document.activeElement.closest('[data-error-summary]') !== null"
+    )
+    assert link is not None and link["tag"] == "a" and in_summary, (
+        f"{page.url}: Tab from the error summary went to "
+        f"{link and link['label']!r}, not to a link in it"
+    )
+    other_page = page.evaluate(
+        "() => document.activeElement.href.split('#')[0] !== location.href.split('#')[0]"
+    )
+    if other_page:
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    else:
+        page.keyboard.press("Enter")
+    target = describe_focus(page)
+    where = repr(target["label"]) if target else "the page itself"
+    assert target is not None and target["name"] == first_error, (
+        f"{page.url}: the summary's link {link['label']!r} moved the focus to "
+        f"{where}, not to the field {first_error!r}"
+    )
+    assert_focus_indicator(page, target)
+
+
+# The value a field shows: the text, the selected option's or checked radio's
+# label, or the labels of the ticked checkboxes.
+_SHOWN = """(name) => {
+  const els = [...window.__kbForm.elements].filter((el) => el.name === name);
+  const el = els[0];
+  if (!el) return null;
+  if (el.type === "radio") {
+    const checked = els.find((r) => r.checked);
+    return checked ? window.__kbLabel(checked) : "";
+  }
+  if (el.type === "checkbox") {
+    return els.filter((c) => c.checked).map((c) => window.__kbLabel(c));
+  }
+  if (el.tagName === "SELECT") return el.selectedOptions[0]?.text.trim() ?? "";
+  return el.value;
+}"""
+
+
+def assert_kept(page, values: dict):
+    """What was entered before the incomplete submission is still in the form
+    (call after `install` on the page that answered)."""
+    lost = []
+    for name, value in values.items():
+        shown = page.evaluate(_SHOWN, name)
+        if not value.kept(shown):
+            lost.append(f"{name}: {value} became {shown!r}")
+    assert not lost, f"{page.url}: lost after the error: " + "; ".join(lost)

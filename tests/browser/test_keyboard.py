@@ -30,9 +30,8 @@ from tests.browser.keyboard import (
     Type,
     Untick,
     Upload,
-    assert_focus_indicator,
-    describe_focus,
-    install,
+    assert_kept,
+    follow_error_summary,
     submit_form,
     walk_form,
 )
@@ -84,86 +83,6 @@ def log_in(page, user):
             }
         ]
     )
-
-
-def follow_error_summary(page, *, submit: str, first_error: str):
-    """The summary has the focus; Tab to its first link, Enter: the field has it."""
-    install(page, submit)
-    focused = describe_focus(page)
-    where = repr(focused["label"]) if focused else "the page itself"
-    assert focused is not None and focused["isSummary"], (
-        f"{page.url}: after the incomplete submission the focus is on {where}, "
-        "not on the error summary"
-    )
-    assert_focus_indicator(page, focused)
-    page.keyboard.press("Tab")
-    link = describe_focus(page)
-    assert link is not None and link["tag"] == "a", "no link in the error summary"
-    assert page.evaluate(
-        "() => document.activeElement.closest('[data-error-summary]') !== null"
-    ), f"Tab from the summary went to {link['label']!r}, not to its first link"
-    other_page = page.evaluate(
-        "() => document.activeElement.href.split('#')[0] !== location.href.split('#')[0]"
-    )
-    if other_page:  # the field is on another page (a step of the application)
-        with page.expect_navigation():
-            page.keyboard.press("Enter")
-    else:
-        page.keyboard.press("Enter")
-    target = describe_focus(page)
-    where = repr(target["label"]) if target else "the page itself"
-    assert target is not None and target["name"] == first_error, (
-        f"{page.url}: the summary's link {link['label']!r} moved the focus to "
-        f"{where}, not to the field {first_error!r}"
-    )
-    assert_focus_indicator(page, target)
-
-
-_VALUE_OF = """(name) => {
-  const form = window.__kbForm;
-  const els = [...form.elements].filter((el) => el.name === name);
-  const el = els[0];
-  if (!el) return null;
-  if (el.type === "radio") {
-    const checked = els.find((r) => r.checked);
-    return checked ? window.__kbLabel(checked) : "";
-  }
-  if (el.type === "checkbox") {
-    return els.filter((c) => c.checked).map((c) => window.__kbLabel(c));
-  }
-  if (el.tagName === "SELECT") return el.selectedOptions[0]?.text.trim() ?? "";
-  return el.value;
-}"""
-
-
-def assert_kept(page, values: dict):
-    """What was typed before the incomplete submission is still in the form."""
-    lost = []
-    for name, value in values.items():
-        if isinstance(value, Upload):
-            continue  # a browser never fills a file input; the server keeps the file
-        shown = page.evaluate(_VALUE_OF, name)
-        if isinstance(value, Type):
-            wanted = value.text
-        elif isinstance(value, Choose):
-            wanted = value.label
-        elif isinstance(value, Untick):
-            if shown:
-                lost.append(f"{name}: {shown!r} became ticked")
-            continue
-        elif isinstance(value, Check):
-            if value.labels:
-                ok = sorted(shown or []) == sorted(value.labels)
-            else:
-                ok = bool(shown)
-            if not ok:
-                lost.append(f"{name}: {shown!r}")
-            continue
-        else:
-            wanted = value.date.isoformat()
-        if shown != wanted:
-            lost.append(f"{name}: {wanted!r} became {shown!r}")
-    assert not lost, f"{page.url}: lost after the error: " + "; ".join(lost)
 
 
 # Partnerships, council, learning tracks: the public's forms ------------------------
