@@ -957,14 +957,16 @@ class ReportView(ApplicationMixin, TemplateView):
         upload = request.FILES.get("proof")
         if upload and "proof" not in form.errors:
             try:
-                services.report_add_proof(
+                proof = services.report_add_proof(
                     application=application,
                     user=request.user,
                     upload=upload,
                     description=request.POST.get("proof_description", "")[:200],
                 )
+                # The name it was sent with: the service renames the upload itself.
                 messages.success(
-                    request, _("Bewijsstuk bewaard: %(name)s.") % {"name": upload.name}
+                    request,
+                    _("Bewijsstuk bewaard: %(name)s.") % {"name": proof.original_name},
                 )
             except ValidationError as error:
                 form.add_error("proof", error)
