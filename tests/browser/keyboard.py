@@ -72,13 +72,14 @@ if (!window.__kbDescribe) {
 }
 """
 
-# Marks the form under test: the one whose submit button has the text.
+# Marks the form under test: the one whose (rendered) submit button has the text.
 _MARK_FORM = (
     """(submit) => {"""
     + _HELPERS
     + """
   const buttons = [...document.querySelectorAll("button, input[type=submit]")]
-    .filter((b) => b.type === "submit" && b.form && window.__kbText(b) === submit);
+    .filter((b) => b.type === "submit" && b.form && b.getClientRects().length
+      && window.__kbText(b) === submit);
   if (buttons.length !== 1) {
     return `${buttons.length} submit buttons with the text "${submit}"`;
   }

@@ -1311,6 +1311,31 @@ def test_a_refused_submission_links_to_the_field_on_its_step(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Project")
 
 
+@pytest.mark.usefixtures("fresh_rate_limits")
+def test_enter_in_a_budget_field_saves_and_goes_to_the_next_step(page):
+    """Enter in a field sends the form with its first submit button: on the budget
+    step that is "next", not the "add lines" button above the amount."""
+    ctx = public_forms._subsidies(None)
+    log_in(page, ctx["user"])
+    goto(page, _step("begroting")(ctx))
+    walk_form(
+        page,
+        submit="Opslaan en volgende",
+        values={
+            "income-0-description": Type("Eigen inbreng en giften"),
+            "income-0-amount": Type("1.500"),
+            "expense-0-description": Type("Zender, antenne en vorming"),
+            "expense-0-amount": Type("3.000"),
+            "requested_amount": Type("1500"),
+        },
+    )
+    page.locator("#id_requested_amount").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bijlagen")
+    ctx["draft"].refresh_from_db()
+    assert ctx["draft"].requested_amount == 1500
+
+
 # In the checklist but not forms anyone fills in: parameters of a link. (The
 # checklist's staff forms, the back office, are left out by their role.)
 NOT_FILLED_IN = {
