@@ -19,6 +19,7 @@ Used by templates/admin/change_list.html for every changelist.
 
 import datetime
 
+from django.contrib.admin import ModelAdmin, helpers
 from django.contrib.admin.templatetags import admin_list
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import (
@@ -34,6 +35,7 @@ from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 _PK = "HERENTQ-PK-PLACEHOLDER"
 _STRINGS = (str, SafeString)
@@ -62,8 +64,24 @@ def _rows(cl, results):
     columns = _columns(cl, empty)
     change_url = _ChangeUrl(cl)
     for result in results:
-        cells = [column.cell(result, change_url) for column in columns]
-        yield mark_safe("".join(cells))
+        row = _Row(result)
+        yield mark_safe("".join([column.cell(row, change_url) for column in columns]))
+
+
+class _Row:
+    """A result and its text, made once for the checkbox's label and `__str__`."""
+
+    __slots__ = ("obj", "_text")
+
+    def __init__(self, obj):
+        self.obj = obj
+        self._text = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = str(self.obj)
+        return self._text
 
 
 def _columns(cl, empty) -> list:
@@ -141,9 +159,16 @@ class _Column:
                 self.classes = "action-checkbox"
             if field is not None:
                 self.kind = "value"
+            elif name == "action_checkbox" and _renders_the_checkbox(cl.model_admin):
+                self.kind = "checkbox"
+                self.checkbox_label = gettext("Select this object for an action - {}")
             elif self.attr is not None:
                 self.kind = "computed"
                 self.value_empty, self.boolean = _display_options(self.attr, empty)
+            elif name == "__str__":
+                self.kind = "str"
+                attr = cl.model.__str__
+                self.value_empty, self.boolean = _display_options(attr, empty)
             else:
                 # A model attribute, property or related lookup: lookup_field's
                 # answer may differ per row, so it is asked per row.
@@ -165,9 +190,10 @@ class _Column:
                     value: conditional_escape(label) for value, label in choices.items()
                 }
 
-    def cell(self, result, change_url) -> str:
+    def cell(self, row, change_url) -> str:
+        result = row.obj
         try:
-            html, nowrap = self.html(result)
+            html, nowrap = self.html(row)
         except ObjectDoesNotExist:
             html, classes = self.empty, self.error_classes
         else:
@@ -184,9 +210,20 @@ class _Column:
             )
         return f'<{self.tag} class="{classes}">{content}</{self.tag}>'
 
-    def html(self, result):
+    def html(self, row):
         """What the cell shows, and whether it must not wrap (a date or a time)."""
-        kind = self.kind
+        kind, result = self.kind, row.obj
+        if kind == "checkbox":
+            # ModelAdmin.action_checkbox's markup (a CheckboxInput, unchecked).
+            label = self.checkbox_label.format(conditional_escape(row.text))
+            html = (
+                f'<input type="checkbox" name="{helpers.ACTION_CHECKBOX_NAME}" '
+                f'value="{conditional_escape(str(result.pk))}" class="action-select" '
+                f'aria-label="{label}">'
+            )
+            return mark_safe(html), False
+        if kind == "str":
+            return self.shown(row.text, self.value_empty, self.boolean)
         if kind == "computed":
             return self.shown(self.attr(result), self.value_empty, self.boolean)
         if kind == "lookup":
@@ -223,6 +260,17 @@ class _Column:
         if value not in self.boolean_icons:
             self.boolean_icons[value] = admin_list._boolean_icon(value)
         return self.boolean_icons[value]
+
+
+def _renders_the_checkbox(model_admin) -> bool:
+    """Whether the admin's checkbox is Django's (or the same markup, faster)."""
+    from herentq.admin import QuickActionCheckboxMixin
+
+    method = type(model_admin).action_checkbox
+    return method in (
+        ModelAdmin.action_checkbox,
+        QuickActionCheckboxMixin.action_checkbox,
+    )
 
 
 def _display_options(attr, empty):
