@@ -33,6 +33,8 @@ from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
 from django.urls import NoReverseMatch, reverse
+from django.utils import formats
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -41,6 +43,9 @@ _PK = "HERENTQ-PK-PLACEHOLDER"
 _STRINGS = (str, SafeString)
 _DATES = (datetime.date, datetime.time)
 _NOWRAP_FIELDS = (models.DateField, models.TimeField, models.ForeignKey)
+_TEXT_FIELDS = (models.CharField, models.TextField)
+_LINK_FIELDS = (models.URLField,)  # shown as a link, when its scheme is safe
+_WHOLE_NUMBER_FIELDS = (models.IntegerField,)
 
 
 def result_list(cl) -> dict:
@@ -145,7 +150,7 @@ class _Column:
         self.error_classes = f"field-{admin_list._coerce_field_name(name, index)}"
         self.classes = self.error_classes
         self.field = self.attr = self.choices = None
-        self.boolean_icons = {}
+        self.boolean_icons, self.numbers = {}, {}
         try:
             self.field = _get_non_gfk_field(cl.opts, name)
         except (FieldDoesNotExist, FieldIsAForeignKeyColumnName):
@@ -179,6 +184,8 @@ class _Column:
         if isinstance(field.remote_field, models.ManyToOneRel):
             self.kind = "relation"
             return
+        # display_for_field's branches, chosen once: choices, a boolean, plain
+        # text, a whole number, or anything else (Django's function per cell).
         self.kind = "field"
         if getattr(field, "flatchoices", None):
             try:
@@ -186,9 +193,16 @@ class _Column:
             except TypeError:  # list-like choices: Django's way, per cell
                 pass
             else:  # the labels translated and escaped once
+                self.kind = "choices"
                 self.choices = {
                     value: conditional_escape(label) for value, label in choices.items()
                 }
+        elif isinstance(field, models.BooleanField):
+            self.kind = "boolean"
+        elif isinstance(field, _TEXT_FIELDS) and not isinstance(field, _LINK_FIELDS):
+            self.kind = "text"
+        elif isinstance(field, _WHOLE_NUMBER_FIELDS):
+            self.kind = "number"
 
     def cell(self, row, change_url) -> str:
         result = row.obj
@@ -236,10 +250,18 @@ class _Column:
             return (self.empty if value is None else value), False
         if isinstance(value, str) and value.strip() == "":
             value = ""
-        if self.choices is not None:
-            return self.choices.get(value, self.empty), False
-        if isinstance(self.field, models.BooleanField) and not self.field.flatchoices:
+        if kind == "choices":
+            try:
+                return self.choices.get(value, self.empty), False
+            except TypeError:  # an unhashable value: Django's way below
+                pass
+        if kind == "boolean":
             return self.icon(value), False
+        if kind == "text" and type(value) is str:
+            empty = value == "" or value in self.field.empty_values
+            return (self.empty if empty else value), False
+        if kind == "number" and type(value) is int:
+            return self.number(value), False
         shown = display_for_field(value, self.field, self.empty, avoid_link=self.link)
         return shown, False
 
@@ -251,7 +273,18 @@ class _Column:
             return self.icon(value), False
         if type(value) in _STRINGS:
             return (value if value != "" else empty), False
+        if isinstance(value, Promise):  # a lazy label: translated once, not per test
+            text = str(value)
+            return (text if text != "" else empty), False
+        if type(value) is int:
+            return self.number(value), False
         return display_for_value(value, empty, boolean), isinstance(value, _DATES)
+
+    def number(self, value: int) -> str:
+        """A whole number as Django localises it, once per value and page."""
+        if value not in self.numbers:
+            self.numbers[value] = formats.number_format(value)
+        return self.numbers[value]
 
     def icon(self, value):
         """The boolean's icon; the three usual ones are made once per page."""
