@@ -357,13 +357,18 @@ class CountryFilter(admin.SimpleListFilter):
 
 
 class CallFilter(admin.RelatedFieldListFilter):
-    """Every call, named with its scheme, in one query (not one per call)."""
+    """Every call, named with its scheme, in one query (not one per call) that
+    reads the names, not the texts of every call and scheme."""
 
     def field_choices(self, field, request, model_admin):
         ordering = self.field_admin_ordering(field, request, model_admin) or [
             "-opens_at"
         ]
-        calls = Call.objects.select_related("scheme").order_by(*ordering)
+        calls = (
+            Call.objects.select_related("scheme")
+            .only("title", "scheme__name")
+            .order_by(*ordering)
+        )
         return [(call.pk, str(call)) for call in calls]
 
 
@@ -377,9 +382,13 @@ class PartnershipFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         from partnerships.models import Partnership
 
-        linked = Partnership.objects.filter(
-            Exists(Application.objects.filter(partnership=OuterRef("pk")))
-        ).order_by("title")
+        linked = (
+            Partnership.objects.filter(
+                Exists(Application.objects.filter(partnership=OuterRef("pk")))
+            )
+            .only("title")
+            .order_by("title")
+        )
         return [(partnership.pk, str(partnership)) for partnership in linked]
 
     def queryset(self, request, queryset):
