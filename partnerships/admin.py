@@ -469,6 +469,8 @@ class PhotoAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_select_related = ["album"]
     date_hierarchy = "created_at"
     ordering = ["-created_at", "-id"]  # the latest uploads first
+    # A filtered list says how many match, without counting every photo again.
+    show_full_result_count = False
     fields = ["album", "thumbnail_preview", "alt_text", "caption", "credit", "position"]
     readonly_fields = ["album", "thumbnail_preview"]
 
