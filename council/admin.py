@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from council import services
+from council.constants import MinutesStatus
 from council.forms import MinutesCorrectionForm
 from council.models import (
     Advice,
@@ -154,7 +155,8 @@ class MeetingAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     @admin.display(description=_("verslag"))
     def minutes_status(self, obj):
         minutes = getattr(obj, "minutes", None)
-        return minutes.get_status_display() if minutes else "—"
+        # The label itself: get_status_display() translates every label per call.
+        return MinutesStatus(minutes.status).label if minutes else "—"
 
     @admin.action(description=_("Verslag aanmaken voor de gekozen vergaderingen"))
     def create_minutes(self, request, queryset):

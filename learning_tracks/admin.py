@@ -419,6 +419,15 @@ def _enrolment_action(service, success, description):
     return action
 
 
+class TrackFilter(admin.RelatedFieldListFilter):
+    """Every track, named as `Track.__str__` does, from its number and title
+    alone (not the whole texts of hundreds of tracks on every visit)."""
+
+    def field_choices(self, field, request, model_admin):
+        tracks = Track.objects.order_by("number").values_list("pk", "number", "title")
+        return [(pk, f"{number}. {title}") for pk, number, title in tracks]
+
+
 @admin.register(Enrolment)
 class EnrolmentAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = [
@@ -432,7 +441,7 @@ class EnrolmentAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         "attended_display",
         "created_at",
     ]
-    list_filter = ["track", "status", "role"]
+    list_filter = [("track", TrackFilter), "status", "role"]
     search_fields = ["name", "email", "organisation"]
     date_hierarchy = "created_at"
     list_select_related = ["track"]

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from herentq.files import private_storage, random_upload_name
 from herentq.models import TimeStampedModel
+from herentq.querysets import IndexedYearsQuerySet
 from partnerships.constants import (
     AgreementKind,
     ExchangeDirection,
@@ -420,9 +421,17 @@ class PhotoAlbum(TimeStampedModel):
         verbose_name = _("fotoalbum")
         verbose_name_plural = _("fotoalbums")
         ordering = ["position", "id"]
+        # The admin pages through all albums in this order.
+        indexes = [models.Index(fields=["position", "id"], name="photoalbum_order_idx")]
 
     def __str__(self):
         return self.title
+
+
+class PhotoQuerySet(IndexedYearsQuerySet):
+    # The admin's date hierarchy finds the years, months and days with uploads
+    # through the created_at index.
+    indexed_year_field = "created_at"
 
 
 class Photo(models.Model):
@@ -454,6 +463,8 @@ class Photo(models.Model):
     credit = models.CharField(_("fotograaf of bron"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     created_at = models.DateTimeField(_("opgeladen op"), auto_now_add=True)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("foto")

@@ -5,7 +5,10 @@
 #   default 15), BENCH_WARMUP (unmeasured seconds before each target, default 2),
 #   BENCH_CONNECTIONS (default 32), BENCH_ADMIN_CONNECTIONS (the admin targets:
 #   default 4, a busy back office; see README), BENCH_WORKERS (gunicorn, default 5),
-#   BENCH_DATABASE_URL (default: database herentq_bench on the local cluster).
+#   BENCH_DATABASE_URL (default: database herentq_bench on the local cluster),
+#   BENCH_ONLY (comma-separated words: only the targets whose kind, name or path
+#   contains one, e.g. BENCH_ONLY=admin or BENCH_ONLY=inschrijvingen,/admin/council/;
+#   the minimal view is kept when a public page is chosen; default: every target).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 py=.venv/bin/python
@@ -58,6 +61,6 @@ done
 $py manage.py run_bench --base-url "http://127.0.0.1:$port" \
   --duration "${BENCH_DURATION:-15}" --connections "${BENCH_CONNECTIONS:-32}" \
   --admin-connections "${BENCH_ADMIN_CONNECTIONS:-4}" \
-  --warmup "${BENCH_WARMUP:-2}" --scale "${BENCH_SCALE:-1}" --workers "${BENCH_WORKERS:-5}" \
+  --warmup "${BENCH_WARMUP:-2}" --only "${BENCH_ONLY:-}" --scale "${BENCH_SCALE:-1}" --workers "${BENCH_WORKERS:-5}" \
   --server-pid "$server" \
   --lua scripts/bench.lua --out .bench/results.md

@@ -21,6 +21,7 @@ from herentq.benchkit import Target, bench_modules
 from herentq.management.commands.run_bench import (
     meets_target,
     parse_summary,
+    select_targets,
     target_row,
     volume_rows,
     workers_cpu_seconds,
@@ -237,6 +238,29 @@ def test_output_without_a_summary_line_is_an_error():
 def test_verdict_per_kind_of_target(kind, p95, ratio, errors, ok):
     result = {"rps": 100.0, "p50": 1.0, "p95": p95, "errors": errors}
     assert meets_target(kind, result, ratio) is ok
+
+
+TARGETS = [
+    Target("minimale Django-view", "/healthz/", kind="baseline"),
+    Target("startpagina", "/"),
+    Target("leertraject: inschrijfformulier", "/leertrajecten/x/inschrijven/", "form"),
+    Target("admin: vergaderingen", "/admin/council/meeting/", kind="admin"),
+    Target("admin: inschrijvingen", "/admin/learning_tracks/enrolment/", "admin"),
+]
+
+
+def test_bench_only_runs_the_targets_it_names():
+    assert select_targets(TARGETS, "") == TARGETS
+    assert select_targets(TARGETS, "admin") == TARGETS[3:]
+    # By name or path, case-insensitive, several words.
+    assert select_targets(TARGETS, "Inschrijvingen, /admin/council/") == [
+        TARGETS[3],
+        TARGETS[4],
+    ]
+    assert select_targets(TARGETS, "form") == [TARGETS[2]]
+    # A public page keeps the minimal view: its ratio is measured against it.
+    assert select_targets(TARGETS, "startpagina") == TARGETS[:2]
+    assert select_targets(TARGETS, "nothing-like-this") == []
 
 
 def test_volume_rows_show_what_is_missing_or_short():

@@ -101,6 +101,21 @@ def test_changelist_filters_and_searches(service_client, draft, envelope):
     assert shown(q="Nimlaha") == {a.reference}
 
 
+def test_country_filter_lists_exactly_the_countries_with_a_file(service_client, draft):
+    submitted_file(draft.call, draft.organisation, 1, country="GT")
+    submitted_file(draft.call, draft.organisation, 2, country="CD")
+    submitted_file(draft.call, draft.organisation, 3, country="GT")
+    url = reverse("admin:subsidies_application_changelist")
+    response = service_client.get(url)
+    [country_filter] = [
+        spec for spec in response.context["cl"].filter_specs if spec.title == "land"
+    ]
+    assert [code for code, _name in country_filter.lookup_choices] == ["CD", "GT"]
+    html = response.content.decode()
+    assert "?country=GT" in html and "?country=CD" in html
+    assert "?country=BE" not in html
+
+
 def test_changelist_filters_by_partnerships_with_files_and_by_year_of_submission(
     service_client, draft
 ):

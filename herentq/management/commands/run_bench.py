@@ -14,7 +14,7 @@ from django.contrib.auth import (
 )
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import caches
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -61,6 +61,31 @@ def meets_target(kind: str, result: dict, ratio: float | None) -> bool:
     if kind == "admin":
         return result["p95"] < ADMIN_P95_MS
     return True  # the baseline is what the others are measured against
+
+
+def select_targets(targets: list[Target], only: str) -> list[Target]:
+    """The targets whose kind, name or path contains one of the comma-separated
+    words of `only` (case-insensitive); all of them when `only` is empty. The
+    minimal view stays when a public page is chosen: their ratio needs it."""
+    words = [word.strip().lower() for word in only.split(",") if word.strip()]
+    if not words:
+        return list(targets)
+    chosen = [
+        target
+        for target in targets
+        if any(
+            word in text
+            for word in words
+            for text in (target.kind, target.name.lower(), target.path.lower())
+        )
+    ]
+    if any(target.kind == "public" for target in chosen):
+        chosen = [
+            target
+            for target in targets
+            if target in chosen or target.kind == "baseline"
+        ]
+    return chosen
 
 
 def volume_rows(loaded: dict[str, int], scale: float) -> tuple[list[str], int]:
@@ -162,6 +187,12 @@ class Command(BaseCommand):
             default=None,
             help="gunicorn's master: its workers' CPU time is measured per target",
         )
+        parser.add_argument(
+            "--only",
+            default="",
+            help="comma-separated words: only the targets whose kind, name or path "
+            "contains one (e.g. 'admin' or 'inschrijvingen,/admin/council/')",
+        )
         parser.add_argument("--lua", default="scripts/bench.lua")
         parser.add_argument("--out", default=".bench/results.md")
 
@@ -175,7 +206,12 @@ class Command(BaseCommand):
             if hasattr(module, "volume"):
                 loaded.update(module.volume())
         volume, short = volume_rows(loaded, scale)
-        targets = [target for module in modules for target in module.targets()]
+        targets = select_targets(
+            [target for module in modules for target in module.targets()],
+            options["only"],
+        )
+        if not targets:
+            raise CommandError(f"no bench target matches --only {options['only']!r}")
         cookie = self._staff_cookie()
         load_before = _load_average()
         rows, baseline_rps, failures = [], None, 0
@@ -199,12 +235,14 @@ class Command(BaseCommand):
             failures += not ok
             rows.append(target_row(target, result, queries, ratio, ok))
             self.stdout.write(rows[-1])
+        only = options["only"]
+        chosen = f"; only the targets matching '{only}'" if only else ""
         table = "\n".join(
             [
                 f"{timezone.localtime():%Y-%m-%d %H:%M}, {machine()}; load average "
                 f"{load_before} before the run, {_load_average()} after it (other "
                 f"work on the machine takes CPU from the run). Volume at scale "
-                f"{scale:g}:",
+                f"{scale:g}{chosen}:",
                 "",
                 "| data | loaded | required | verdict |",
                 "|---|---|---|---|",
