@@ -12,7 +12,7 @@ class Target:
     name: str
     path: str
     # baseline: the minimal view; public: p95 < 100 ms and >= 50 % of the baseline's
-    # throughput; admin: p95 < 300 ms (needs a staff session); form: a public form.
+    # throughput; admin: p95 < 300 ms (needs a staff session).
     kind: str = "public"
 
 

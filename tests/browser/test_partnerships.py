@@ -102,8 +102,10 @@ def test_citizen_finds_herent_by_search_and_by_country_and_opens_a_photo(
     assert dialog.get_by_role("heading").inner_text() == "Foto 1 van 3"
     image = dialog.locator("img")
     assert image.get_attribute("alt").startswith("Voorbeeldafbeelding")
-    page.wait_for_function(
-        "document.querySelector('[data-lightbox-image]').naturalWidth > 0"
+    # The image has loaded (expect polls without page-side eval, which the
+    # Content-Security-Policy refuses: wait_for_function failed when it had to retry).
+    expect(page.locator("[data-lightbox-image]")).not_to_have_js_property(
+        "naturalWidth", 0
     )
     assert_accessible(page)  # the open dialog too
     page.keyboard.press("ArrowRight")
