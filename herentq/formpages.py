@@ -9,6 +9,10 @@ where the token goes, keeps it in the page cache for as long as any public page,
 and gives each visitor a copy with a token of their own (`get_token` also makes
 the CSRF middleware send them their cookie).
 
+Like every cached public page, the copy may be up to `CACHE_MIDDLEWARE_SECONDS`
+old (the seats left, say); what is sent is checked afresh, so a form from a
+page that has just gone stale is refused with the page's own message.
+
 Only visitors without cookies other than the CSRF cookie get the shared copy:
 a session or pending messages mean the page may differ, so it is rendered afresh.
 """
@@ -24,36 +28,47 @@ from django.utils.translation import get_language
 CSRF_PLACEHOLDER = "herentq-csrf-token-placeholder-7c1d"
 
 
-def _cookie_less(request) -> bool:
-    return set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
+def _shared(request) -> bool:
+    return request.method == "GET" and set(request.COOKIES) <= {
+        settings.CSRF_COOKIE_NAME
+    }
+
+
+def _key(request) -> str:
+    return ":".join(("blank-form", request.get_full_path(), get_language()))
+
+
+def _pages():
+    return caches[settings.CACHE_MIDDLEWARE_ALIAS]
+
+
+def _personal_copy(request, html: str) -> HttpResponse:
+    response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+    # The copy holds this visitor's token: no shared cache may keep it.
+    patch_cache_control(response, private=True)
+    return response
 
 
 class BlankFormPageMixin:
-    """For a FormView: GET serves the blank page from the page cache.
+    """For a FormView whose blank page is the same for every visitor.
 
-    Subclasses return from `blank_page_version()` what changes the blank page
-    besides the URL and the language (e.g. the seats left), so that a change
-    shows at once; the page-cache lifetime bounds everything else.
+    `get()` renders the shared copy; the view's `dispatch()` starts with
+    `cached = self.blank_page_from_cache(request)` and returns it when there is
+    one, before any work of its own (loading objects, checking them).
     """
 
-    def blank_page_version(self) -> str:
-        raise NotImplementedError
+    def blank_page_from_cache(self, request) -> HttpResponse | None:
+        if not _shared(request):
+            return None
+        html = _pages().get(_key(request))
+        return None if html is None else _personal_copy(request, html)
 
     def get(self, request, *args, **kwargs):
-        if not _cookie_less(request):
+        if not _shared(request):
             return super().get(request, *args, **kwargs)
-        cache = caches[settings.CACHE_MIDDLEWARE_ALIAS]
-        key = ":".join(
-            ("blank-form", request.path, get_language(), self.blank_page_version())
+        page = self.render_to_response(
+            self.get_context_data(csrf_token=CSRF_PLACEHOLDER)
         )
-        html = cache.get(key)
-        if html is None:
-            page = self.render_to_response(
-                self.get_context_data(csrf_token=CSRF_PLACEHOLDER)
-            )
-            html = page.render().content.decode()
-            cache.set(key, html, settings.CACHE_MIDDLEWARE_SECONDS)
-        response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
-        # The copy holds this visitor's token: no shared cache may keep it.
-        patch_cache_control(response, private=True)
-        return response
+        html = page.render().content.decode()
+        _pages().set(_key(request), html, settings.CACHE_MIDDLEWARE_SECONDS)
+        return _personal_copy(request, html)

@@ -110,6 +110,8 @@ class EnrolmentCreateView(TrackMixin, BlankFormPageMixin, FormView):
     track_selector = staticmethod(selectors.track_get_for_enrolment)
 
     def dispatch(self, request, *args, **kwargs):
+        if cached := self.blank_page_from_cache(request):
+            return cached
         self.track = self.get_track()
         if not self.track.accepts_enrolments():
             messages.info(
@@ -120,11 +122,6 @@ class EnrolmentCreateView(TrackMixin, BlankFormPageMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(track=self.track, **kwargs)
-
-    def blank_page_version(self):
-        # The seats left change with every enrolment; the rest with an edit.
-        track = self.track
-        return f"{track.pk}-{track.updated_at.timestamp()}-{track.seats_taken}"
 
     def form_valid(self, form):
         refusal = ratelimit.public_form_refusal(
