@@ -496,6 +496,11 @@ class EnrolmentAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
             _("%(count)s inschrijving(en) geannuleerd."),
             _("Annuleren"),
         ),
+        _enrolment_action(
+            services.certificate_resend,
+            _("Attest opnieuw verstuurd naar %(count)s deelnemer(s)."),
+            _("Attest opnieuw versturen"),
+        ),
     ]
 
     def get_queryset(self, request):

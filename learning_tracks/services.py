@@ -574,19 +574,39 @@ def _close_waiting_list(track: Track) -> None:
 def _send_certificate_links(track: Track) -> None:
     for enrolment, certificate in selectors.certificates_for_track(track):
         if certificate.eligible:
-            mail.send(
-                "certificate",
-                to=enrolment.email,
-                context={
-                    "enrolment": enrolment,
-                    "track": track,
-                    "certificate": certificate,
-                    "certificate_url": mail.signed_url(
-                        "certificate", Purpose.CERTIFICATE, str(enrolment.public_id)
-                    ),
-                },
-                reply_to=track.contact_email,
+            _mail_certificate(enrolment, certificate)
+
+
+def _mail_certificate(enrolment: Enrolment, certificate) -> None:
+    track = enrolment.track
+    mail.send(
+        "certificate",
+        to=enrolment.email,
+        context={
+            "enrolment": enrolment,
+            "track": track,
+            "certificate": certificate,
+            "certificate_url": mail.signed_url(
+                "certificate", Purpose.CERTIFICATE, str(enrolment.public_id)
+            ),
+        },
+        reply_to=track.contact_email,
+    )
+
+
+def certificate_resend(*, enrolment: Enrolment, actor) -> Enrolment:
+    """Mail the certificate link again (a participant lost the first mail)."""
+    if not selectors.certificate_available(enrolment):
+        raise NotAllowed(
+            _(
+                "Geen attest: alleen wie bevestigd was, genoeg sessies bijwoonde en "
+                "van een afgerond leertraject, krijgt er een."
             )
+        )
+    with transaction.atomic():
+        audit_log(target=enrolment, action="certificate_resent", actor=actor)
+        _mail_certificate(enrolment, selectors.certificate_for(enrolment))
+    return enrolment
 
 
 def track_email_participants(

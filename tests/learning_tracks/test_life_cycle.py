@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.admin import helpers
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -351,3 +352,35 @@ def test_the_worker_runs_the_periodic_commands(full_track):
     statuses = dict(full_track.enrolments.values_list("email", "status"))
     assert statuses["wacht1@example.be"] == EnrolmentStatus.EXPIRED
     assert statuses["wacht2@example.be"] == EnrolmentStatus.OFFERED
+
+
+def test_service_resends_a_lost_certificate_from_the_admin(
+    service_client, service_user
+):
+    _track, enrolment = _completed_track_with_attendance(service_user, attended=3)
+    [_lost] = _certificate_mails()
+    response = service_client.post(
+        reverse("admin:learning_tracks_enrolment_changelist"),
+        {"action": "certificate_resend", helpers.ACTION_CHECKBOX_NAME: [enrolment.pk]},
+        follow=True,
+    )
+    assert "Attest opnieuw verstuurd naar 1 deelnemer(s)." in response.content.decode()
+    [_lost, message] = _certificate_mails()
+    [link] = links_in(message)
+    assert service_client.get(path_of(link))["Content-Type"] == "application/pdf"
+    assert "certificate_resent" in [e.action for e in audit_entries_for(enrolment)]
+
+
+def test_no_certificate_is_resent_to_who_did_not_earn_one(service_client, service_user):
+    _track, enrolment = _completed_track_with_attendance(service_user, attended=2)
+    response = service_client.post(
+        reverse("admin:learning_tracks_enrolment_changelist"),
+        {"action": "certificate_resend", helpers.ACTION_CHECKBOX_NAME: [enrolment.pk]},
+        follow=True,
+    )
+    assert "Geen attest" in response.content.decode()
+    assert not _certificate_mails()
+
+
+def _certificate_mails():
+    return [m for m in mails_to("an@example.be") if "attest van deelname" in m.subject]
