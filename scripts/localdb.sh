@@ -71,8 +71,23 @@ ensure_dirs() {
   fi
 }
 
+# A server still running for a checkout that was deleted at this same path: once
+# it notices its data directory is gone, it exits and removes its socket file —
+# which by then is the new cluster's. Stop it before making the new cluster.
+stop_orphaned_server() {
+  local pid attempt
+  for pid in $(pgrep -f "postgres -D $data\$" || true); do
+    kill -QUIT "$pid" 2>/dev/null || continue
+    for attempt in $(seq 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+  done
+}
+
 init_cluster() {
   [ -f "$data/PG_VERSION" ] && return
+  stop_orphaned_server
   echo "localdb: initialising a PostgreSQL cluster in $data"
   as_owner "$initdb" -D "$data" -U "$superuser" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   cat >>"$data/postgresql.conf" <<CONF

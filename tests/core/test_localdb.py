@@ -47,3 +47,24 @@ def test_cluster_starts_again_after_a_killed_server(checkout):
     assert _localdb(checkout, "status").stdout.startswith("running")
     # And once more: running it again and again changes nothing.
     assert _localdb(checkout, "ensure").returncode == 0
+
+
+def test_a_server_of_a_deleted_checkout_is_stopped_before_a_new_cluster(checkout):
+    """Deleting a checkout while its server runs and cloning anew at the same path:
+    the orphaned server would, a minute later, remove the new server's socket."""
+    assert _localdb(checkout, "ensure").returncode == 0
+    orphan = int((checkout / ".pgdata/data/postmaster.pid").read_text().split()[0])
+    shutil.rmtree(checkout / ".pgdata")
+
+    result = _localdb(checkout, "ensure")
+    assert result.returncode == 0, result.stderr
+    assert not _alive(orphan)
+    assert _localdb(checkout, "status").stdout.startswith("running")
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting for its parent to reap it is not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
