@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.core.exceptions import EmptyResultSet
 from django.db import connections, models, router
 from django.db.models import Max, Min
 from django.utils import timezone
@@ -43,45 +42,14 @@ class IndexedYearsQuerySet(models.QuerySet):
         return models.QuerySet.datetimes(rows, field_name, kind, order, tzinfo)
 
     def _first_of_each_period(self, field, starts, kind, tz) -> list:
-        """The pk of the first row of each period that has one, in one query.
-
-        The probe is compiled once, with two placeholder bounds, and repeated
-        with each period's bounds: compiling a probe per period cost more than
-        the database spends answering them."""
-        probe = (
-            self.filter(**{f"{field}__gte": _FROM, f"{field}__lt": _UNTIL})
+        """The pk of the first row of each period that has one, in one query."""
+        probes = [
+            self.filter(**{f"{field}__gte": start, f"{field}__lt": end})
             .order_by(field)
             .values_list("pk", flat=True)[:1]
-        )
-        try:
-            sql, params = probe.query.sql_with_params()
-        except EmptyResultSet:
-            return []
-        bounds = [i for i, value in enumerate(params) if value in (_FROM, _UNTIL)]
-        if len(bounds) != 2:  # not the query this was written for: Django's way
-            probes = [
-                self.filter(**{f"{field}__gte": a, f"{field}__lt": b})
-                .order_by(field)
-                .values_list("pk", flat=True)[:1]
-                for a, b in _periods(starts, kind, tz)
-            ]
-            return list(probes[0].union(*probes[1:], all=True))
-        union, values = [], []
-        for start, end in _periods(starts, kind, tz):
-            period = list(params)
-            period[bounds[0]], period[bounds[1]] = (
-                (start, end) if params[bounds[0]] == _FROM else (end, start)
-            )
-            union.append(f"({sql})")
-            values.extend(period)
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(union), values)
-            return [row[0] for row in cursor.fetchall()]
-
-
-# Placeholders of a probe's bounds: no stored row has a date in the year 1.
-_FROM = dt.datetime(1, 1, 1, tzinfo=dt.UTC)
-_UNTIL = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
+            for start, end in _periods(starts, kind, tz)
+        ]
+        return list(probes[0].union(*probes[1:], all=True))
 
 
 def _month_after(day: dt.date) -> dt.date:

@@ -58,8 +58,9 @@ class KeyboardCase:
     setup: Callable[[], dict]  # ctx; ctx["user"] is logged in when present
     url: Callable[[dict], str]
     submit: str  # the submit button's text
-    values: Callable[[dict], dict]  # field name -> Type/Choose/Check/Date/Upload
     outcome: Callable  # (page, ctx): what a user sees after a good submission
+    # field name -> Type/Choose/Check/Date/Upload (none: a one-button form)
+    values: Callable[[dict], dict] = lambda ctx: {}
     mistake: Mistake | None = None
     key: str = "Enter"  # pressed on the submit button
     # Runs in the browser before the form's page is opened (after the log-in).
@@ -1085,7 +1086,6 @@ CASES = [
             "subsidies:application_summary", args=[ctx["draft"].pk]
         ),
         submit="Aanvraag indienen",
-        values=lambda ctx: {},
         outcome=_receipt,
     ),
     KeyboardCase(
@@ -1158,7 +1158,6 @@ CASES = [
             str(ctx["enrolment"].public_id),
         ),
         submit="Bevestig mijn inschrijving",
-        values=lambda ctx: {},
         outcome=_enrolment_status("confirmed", "Uw inschrijving is bevestigd"),
     ),
     KeyboardCase(
@@ -1170,7 +1169,6 @@ CASES = [
             str(ctx["enrolment"].public_id),
         ),
         submit="Ja, annuleer mijn inschrijving",
-        values=lambda ctx: {},
         outcome=_enrolment_status("cancelled", "Uw inschrijving is geannuleerd"),
         key="Space",
     ),
@@ -1181,7 +1179,6 @@ CASES = [
             "offer_accept", Purpose.OFFER, str(ctx["enrolment"].public_id)
         ),
         submit="Ik neem de plaats aan",
-        values=lambda ctx: {},
         outcome=_enrolment_status("confirmed", "U bent ingeschreven"),
     ),
     KeyboardCase(
@@ -1193,7 +1190,6 @@ CASES = [
             {"t": ctx["track"].pk, "e": "x@example.be"},
         ),
         submit="Bevestigen",
-        values=lambda ctx: {},
         outcome=_interest_listed,
     ),
     KeyboardCase(
@@ -1205,7 +1201,6 @@ CASES = [
             {"e": "x@example.be", "t": [_theme_pk("Klimaat")]},
         ),
         submit="Bevestigen",
-        values=lambda ctx: {},
         outcome=_subscribed,
     ),
     KeyboardCase(
@@ -1217,7 +1212,6 @@ CASES = [
             str(ctx["reader"].public_id),
         ),
         submit="Ja, schrijf mij uit",
-        values=lambda ctx: {},
         outcome=_unsubscribed,
     ),
     KeyboardCase(
@@ -1225,7 +1219,6 @@ CASES = [
         setup=_unconfirmed_address,
         url=_confirmation_link,
         submit="Bevestigen",
-        values=lambda ctx: {},
         outcome=_address_confirmed,
     ),
     KeyboardCase(
@@ -1233,7 +1226,6 @@ CASES = [
         setup=lambda: {"user": make_user(APPLICANT)},
         url=lambda ctx: reverse("home"),
         submit="Afmelden",
-        values=lambda ctx: {},
         outcome=_logged_out,
     ),
     KeyboardCase(
@@ -1243,7 +1235,6 @@ CASES = [
             "subsidies:invitation_accept", args=[ctx["invitation"].token]
         ),
         submit="Uitnodiging aanvaarden",
-        values=lambda ctx: {},
         outcome=_joined,
     ),
     KeyboardCase(
@@ -1251,7 +1242,6 @@ CASES = [
         setup=_draft,
         url=_step("bijlagen"),
         submit="Verwijderen statuten.pdf",
-        values=lambda ctx: {},
         outcome=_attachment_deleted,
     ),
     KeyboardCase(
@@ -1259,7 +1249,6 @@ CASES = [
         setup=_draft,
         url=lambda ctx: reverse("subsidies:application_delete", args=[ctx["draft"].pk]),
         submit="Concept verwijderen",
-        values=lambda ctx: {},
         outcome=_draft_deleted,
         key="Space",
     ),
