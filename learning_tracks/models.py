@@ -32,12 +32,6 @@ def validate_track_slug(value: str):
         )
 
 
-def resource_upload_to(instance, filename: str) -> str:
-    """A random name on disk (a module-level function, so migrations can refer
-    to it; `random_upload_name` returns a closure they cannot serialise)."""
-    return random_upload_name("learning_tracks/resources")(instance, filename)
-
-
 def count_of(queryset: models.QuerySet, outer_field: str):
     """How many rows of `queryset` (correlated on `outer_field`), as an expression."""
     counted = (
@@ -56,7 +50,7 @@ def normalise_organisation(value: str) -> str:
 
 
 class Theme(models.Model):
-    """A theme of the newsletter; every track belongs to one (seed 001)."""
+    """A theme of the newsletter; every track belongs to one (docs/domain.md)."""
 
     name = models.CharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), unique=True)
@@ -573,7 +567,7 @@ class TrackResource(TimeStampedModel):
     document = models.FileField(
         _("document"),
         storage=private_storage,
-        upload_to=resource_upload_to,
+        upload_to=random_upload_name("learning_tracks/resources"),
         blank=True,
         validators=[validate_document],
         help_text=_("PDF, Word, Excel of OpenDocument, hoogstens 20 MB."),

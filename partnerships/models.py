@@ -24,15 +24,8 @@ from partnerships.partial_dates import (
     precision_field,
 )
 
-
-def agreement_document_path(instance, filename: str) -> str:
-    # A module-level function: migrations cannot refer to the closure itself.
-    return random_upload_name("partnerships/agreements")(instance, filename)
-
-
-def photo_path(instance, filename: str) -> str:
-    return random_upload_name("partnerships/photos")(instance, filename)
-
+# Every rendition of a photo is stored under a random name of its own.
+PHOTO_UPLOAD_TO = random_upload_name("partnerships/photos")
 
 # Paths under /partnerschappen/ that are not a partnership.
 RESERVED_SLUGS = {"kaart"}
@@ -311,7 +304,7 @@ class Agreement(TimeStampedModel):
     document = models.FileField(
         _("ondertekende overeenkomst (pdf)"),
         storage=private_storage,
-        upload_to=agreement_document_path,
+        upload_to=random_upload_name("partnerships/agreements"),
         blank=True,
     )
 
@@ -443,13 +436,13 @@ class Photo(models.Model):
         related_name="photos",
         verbose_name=_("album"),
     )
-    image = models.ImageField(_("foto"), upload_to=photo_path)
+    image = models.ImageField(_("foto"), upload_to=PHOTO_UPLOAD_TO)
     image_width = models.PositiveIntegerField(_("breedte"))
     image_height = models.PositiveIntegerField(_("hoogte"))
-    medium = models.ImageField(_("middelgrote versie"), upload_to=photo_path)
+    medium = models.ImageField(_("middelgrote versie"), upload_to=PHOTO_UPLOAD_TO)
     medium_width = models.PositiveIntegerField(_("breedte middelgroot"))
     medium_height = models.PositiveIntegerField(_("hoogte middelgroot"))
-    thumbnail = models.ImageField(_("miniatuur"), upload_to=photo_path)
+    thumbnail = models.ImageField(_("miniatuur"), upload_to=PHOTO_UPLOAD_TO)
     thumbnail_width = models.PositiveIntegerField(_("breedte miniatuur"))
     thumbnail_height = models.PositiveIntegerField(_("hoogte miniatuur"))
     alt_text = models.CharField(

@@ -1,4 +1,4 @@
-"""Demo data of the core. Every fact comes from ../shared/seeds (see DOMAIN.md).
+"""Demo data of the core: real facts about Herent's service (docs/domain.md).
 
 Idempotent: every row is found by a natural key and updated, never duplicated.
 """
@@ -8,7 +8,7 @@ import datetime as dt
 from django.conf import settings
 from django.utils import timezone
 
-from herentq.demo_utils import upsert
+from devdata.demo import upsert
 from herentq.models import LocalAuthority, NewsItem, Notice, Page, ServiceContact
 
 AUTHORITIES = [

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from herentq.benchkit import Target, batched
+from devdata.bench import Target, batched
 from herentq.models import SDG
 from learning_tracks.constants import EnrolmentStatus, ParticipantRole, TrackStatus
 from learning_tracks.models import (

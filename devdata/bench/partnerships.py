@@ -23,7 +23,8 @@ from django.utils import translation
 from django.utils.text import slugify
 from django_countries import countries
 
-from herentq.benchkit import Target, batched
+from devdata.bench import Target, batched
+from devdata.demo.partnerships import placeholder_photo
 from herentq.models import SDG, LocalAuthority
 from partnerships import services
 from partnerships.constants import (
@@ -33,7 +34,6 @@ from partnerships.constants import (
     PartnershipStatus,
     PlaceKind,
 )
-from partnerships.demo import placeholder_photo
 from partnerships.images import make_renditions
 from partnerships.models import (
     ActionDomain,
@@ -44,7 +44,6 @@ from partnerships.models import (
     Partnership,
     Photo,
     PhotoAlbum,
-    photo_path,
 )
 
 PARTNERSHIPS = 2000
@@ -291,7 +290,8 @@ def _rendition_files() -> list[dict]:
         fields = {}
         for field, rendition in renditions.items():
             fields[field] = default_storage.save(
-                photo_path(None, "photo.jpg"), rendition.content
+                Photo._meta.get_field(field).generate_filename(None, "photo.jpg"),
+                rendition.content,
             )
             fields[f"{field}_width"] = rendition.width
             fields[f"{field}_height"] = rendition.height

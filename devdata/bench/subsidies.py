@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.urls import reverse
 from django.utils import timezone
 
-from herentq.benchkit import Target, batched
+from devdata.bench import Target, batched
 from herentq.models import SDG
 from subsidies import services
 from subsidies.constants import (

@@ -1,7 +1,7 @@
-"""Demo data: the seven VVSG learning tracks of seed 001, in different phases.
+"""Demo data: the seven VVSG learning tracks (docs/domain.md), in different phases.
 
 Titles, descriptions, aims, the partner of track 1 and the contact persons come
-from seed 001. Dates are placed around the current week so that every phase makes
+from VVSG's public description of the tracks. Dates are placed around the current week so that every phase makes
 sense today; the course of each track, its sessions, the participants (addresses at
 example.be) and the lessons of track 1 are invented examples and say so.
 Idempotent: rows are found by natural keys and only updated where they differ.
@@ -12,7 +12,7 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from herentq.demo_utils import upsert
+from devdata.demo import upsert
 from herentq.models import SDG
 from learning_tracks.constants import (
     SEAT_HOLDING_STATUSES,

@@ -1,9 +1,9 @@
-"""Demo data of the partnerships app (../shared/seeds; see DOMAIN.md).
+"""Demo data of the partnerships app (the facts are in docs/domain.md).
 
-Facts come from the seeds: the partnerships, their places, agreement kinds, dates and
-domains, the Palestine network. Coordinates, the larger areas not named in the seeds
+Facts come from the municipalities' own pages: the partnerships, their places, agreement kinds, dates and
+domains, the Palestine network. Coordinates, the larger areas not named there
 and the SDG links are general knowledge or the service's reading of the domains.
-Exchanges and photos that the seeds do not describe are examples, and say so in
+Exchanges and photos that those pages do not describe are examples, and say so in
 their text. Photos are drawn with Pillow, never downloaded.
 
 Idempotent: every row is found by a natural key and only saved when it differs.
@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 
-from herentq.demo_utils import upsert
+from devdata.demo import upsert
 from herentq.models import SDG, LocalAuthority, NewsItem
 from partnerships import services
 from partnerships.constants import (

@@ -20,8 +20,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from herentq.bench import VOLUME
-from herentq.benchkit import Target, bench_modules
+from devdata.bench import VOLUME, Target, bench_modules
 
 SUMMARY = re.compile(
     r"BENCH requests=(?P<requests>\d+) seconds=(?P<seconds>[\d.]+) "

@@ -43,7 +43,7 @@ from council.models import (
     MinutesVersion,
     MinutesVersionEntry,
 )
-from herentq.benchkit import Target, batched
+from devdata.bench import Target, batched
 
 MEETINGS = 1000
 # The newest bench meeting (a Tuesday); the others every two weeks before it.

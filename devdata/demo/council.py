@@ -1,7 +1,7 @@
 """Demo data of the GROSH: members, six meetings in the past year and two planned,
 minutes in every state, advice with the college's follow-up.
 
-The council, its role and the themes come from the seeds (DOMAIN.md); the people,
+The council, its role and the themes are real (docs/domain.md); the people,
 meetings, minutes and advice are invented examples, and the council's description
 says so on every page that shows them. Loading twice changes nothing: rows are found
 by natural keys and each workflow step runs only when it has not run yet.
@@ -33,7 +33,7 @@ from council.models import (
     Minutes,
     MinutesVersion,
 )
-from herentq.demo_utils import upsert
+from devdata.demo import upsert
 from herentq.models import LocalAuthority
 
 DESCRIPTION = (

@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from herentq.benchkit import bench_modules
+from devdata.bench import bench_modules
 
 
 class Command(BaseCommand):

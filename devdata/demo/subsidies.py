@@ -1,9 +1,9 @@
-"""Demo data of the subsidies app (examples, marked as such; see DOMAIN.md).
+"""Demo data of the subsidies app (examples, marked as such; see docs/domain.md).
 
-The schemes follow DOMAIN.md's suggestions with this year's budgets, of the order
-of a municipal envelope (seed 004: Genk spends about 200 000 euro a year on its
+The schemes are the usual kinds of a municipal regulation, with this year's budgets
+of the order of a municipal envelope (Genk spends about 200 000 euro a year on its
 whole North-South policy). Associations, people and projects are invented
-examples; the places and partners come from the seeds (Herent–Nimlaha'kok and
+examples; the places and partners are real (Herent–Nimlaha'kok and
 Nimlasachal in Cobán, the community radio, Tarija, San Jerónimo, Selembao).
 
 Files are built through the real services, so references, envelopes, the audit
@@ -22,7 +22,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 
-from herentq.demo_utils import upsert
+from devdata.demo import upsert
 from herentq.models import SDG, AuditEntry
 from partnerships.models import Partnership
 from subsidies import integrations, services
