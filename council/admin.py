@@ -37,7 +37,7 @@ from council.models import (
     MinutesVersion,
     MinutesVersionEntry,
 )
-from herentq.admin import AuditEntryInline, QuickActionCheckboxMixin
+from herentq.admin import AuditEntryInline
 
 
 def _run(modeladmin, request, queryset, service, done_message, arg="minutes", **kwargs):
@@ -115,7 +115,7 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
+class MeetingAdmin(SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "planned_start",
@@ -189,7 +189,7 @@ class AgendaDocumentInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
+class AgendaItemAdmin(admin.ModelAdmin):
     list_display = [
         "title",
         "meeting",
@@ -291,7 +291,7 @@ MINUTES_STEPS = {
 
 
 @admin.register(Minutes)
-class MinutesAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
+class MinutesAdmin(SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "status",
@@ -658,7 +658,7 @@ class AdviceAdminForm(forms.ModelForm):
 
 
 @admin.register(Advice)
-class AdviceAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
+class AdviceAdmin(SimpleHistoryAdmin):
     form = AdviceAdminForm
     list_display = [
         "subject_text",
