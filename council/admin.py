@@ -127,6 +127,10 @@ class MeetingAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "council"]
     search_fields = ["location", "agenda_items__title"]
     date_hierarchy = "planned_start"
+    # Rows are most of a changelist's cost: 50 a page, and a filtered list says
+    # how many match without counting every meeting again.
+    list_per_page = 50
+    show_full_result_count = False
     autocomplete_fields = ["council"]
     inlines = [AgendaItemInline, AttendanceInline, AuditEntryInline]
     actions = ["create_minutes", "prepare_attendance"]

@@ -179,6 +179,10 @@ class PartnershipAdmin(SimpleHistoryAdmin):
     ]
     list_select_related = ["local_authority"]
     date_hierarchy = "updated_at"
+    # Rows are most of a changelist's cost: 50 a page, and a filtered list says
+    # how many match without counting every partnership again.
+    list_per_page = 50
+    show_full_result_count = False
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["local_authority", "sdgs", "domains", "news_items"]
     readonly_fields = ["is_published", "public_link"]
