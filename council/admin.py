@@ -37,7 +37,7 @@ from council.models import (
     MinutesVersion,
     MinutesVersionEntry,
 )
-from herentq.admin import AuditEntryInline, QuickActionCheckboxMixin
+from herentq.admin import AuditEntryInline
 
 
 def _run(modeladmin, request, queryset, service, done_message, arg="minutes", **kwargs):
@@ -115,7 +115,7 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
+class MeetingAdmin(SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "planned_start",
@@ -127,6 +127,10 @@ class MeetingAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     list_filter = ["status", "council"]
     search_fields = ["location", "agenda_items__title"]
     date_hierarchy = "planned_start"
+    # Rows are most of a changelist's cost: 50 a page, and a filtered list says
+    # how many match without counting every meeting again.
+    list_per_page = 50
+    show_full_result_count = False
     autocomplete_fields = ["council"]
     inlines = [AgendaItemInline, AttendanceInline, AuditEntryInline]
     actions = ["create_minutes", "prepare_attendance"]
@@ -189,7 +193,7 @@ class AgendaDocumentInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
+class AgendaItemAdmin(admin.ModelAdmin):
     list_display = [
         "title",
         "meeting",
@@ -291,7 +295,7 @@ MINUTES_STEPS = {
 
 
 @admin.register(Minutes)
-class MinutesAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
+class MinutesAdmin(SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "status",
@@ -658,7 +662,7 @@ class AdviceAdminForm(forms.ModelForm):
 
 
 @admin.register(Advice)
-class AdviceAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
+class AdviceAdmin(SimpleHistoryAdmin):
     form = AdviceAdminForm
     list_display = [
         "subject_text",

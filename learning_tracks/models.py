@@ -12,7 +12,6 @@ from simple_history.models import HistoricalRecords
 
 from herentq.files import private_storage, random_upload_name
 from herentq.models import SDG, TimeStampedModel
-from herentq.querysets import IndexedYearsQuerySet
 from learning_tracks.constants import (
     ACTIVE_ENROLMENT_STATUSES,
     RESERVED_SLUGS,
@@ -281,9 +280,7 @@ class Session(models.Model):
         return self.location or str(_("Online"))
 
 
-class EnrolmentQuerySet(IndexedYearsQuerySet):
-    indexed_year_field = "created_at"
-
+class EnrolmentQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status__in=ACTIVE_ENROLMENT_STATUSES)
 

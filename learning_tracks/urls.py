@@ -1,12 +1,13 @@
 from django.urls import path
 
+from herentq.pagecache import public_page
 from learning_tracks import views
 
 app_name = "learning_tracks"
 
 # Fixed paths first: a track cannot take their slugs (constants.RESERVED_SLUGS).
 urlpatterns = [
-    path("leertrajecten/", views.TrackListView.as_view(), name="list"),
+    path("leertrajecten/", public_page(views.TrackListView.as_view()), name="list"),
     path(
         "leertrajecten/nieuwsbrief/",
         views.NewsletterSubscribeView.as_view(),
@@ -14,7 +15,7 @@ urlpatterns = [
     ),
     path(
         "leertrajecten/nieuwsbrief/verstuurd/",
-        views.MailSentView.as_view(purpose="newsletter"),
+        public_page(views.MailSentView.as_view(purpose="newsletter")),
         name="newsletter_sent",
     ),
     path(
@@ -54,7 +55,7 @@ urlpatterns = [
     ),
     path(
         "leertrajecten/<slug:slug>/",
-        views.TrackDetailView.as_view(),
+        public_page(views.TrackDetailView.as_view()),
         name="detail",
     ),
     path(
@@ -64,7 +65,7 @@ urlpatterns = [
     ),
     path(
         "leertrajecten/<slug:slug>/inschrijven/verstuurd/",
-        views.MailSentView.as_view(purpose="enrolment"),
+        public_page(views.MailSentView.as_view(purpose="enrolment")),
         name="enrolment_sent",
     ),
     path(
@@ -74,17 +75,17 @@ urlpatterns = [
     ),
     path(
         "leertrajecten/<slug:slug>/interesse/verstuurd/",
-        views.MailSentView.as_view(purpose="interest"),
+        public_page(views.MailSentView.as_view(purpose="interest")),
         name="interest_sent",
     ),
     path(
         "leertrajecten/<slug:slug>/sessies.ics",
-        views.track_calendar,
+        public_page(views.track_calendar),
         name="calendar",
     ),
     path(
         "leertrajecten/<slug:slug>/lessen/<slug:resource>/",
-        views.ResourceDetailView.as_view(),
+        public_page(views.ResourceDetailView.as_view()),
         name="resource",
     ),
     path(

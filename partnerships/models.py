@@ -10,7 +10,6 @@ from simple_history.models import HistoricalRecords
 
 from herentq.files import private_storage, random_upload_name
 from herentq.models import TimeStampedModel
-from herentq.querysets import IndexedYearsQuerySet
 from partnerships.constants import (
     AgreementKind,
     ExchangeDirection,
@@ -421,12 +420,6 @@ class PhotoAlbum(TimeStampedModel):
         return self.title
 
 
-class PhotoQuerySet(IndexedYearsQuerySet):
-    # The admin's date hierarchy finds the years, months and days with uploads
-    # through the created_at index.
-    indexed_year_field = "created_at"
-
-
 class Photo(models.Model):
     """A photo, re-encoded without metadata, with its renditions made once."""
 
@@ -457,13 +450,11 @@ class Photo(models.Model):
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     created_at = models.DateTimeField(_("opgeladen op"), auto_now_add=True)
 
-    objects = PhotoQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("foto")
         verbose_name_plural = _("foto's")
         ordering = ["position", "id"]
-        # The admin lists the latest uploads first, with a date hierarchy.
+        # The admin lists the latest uploads first, and finds their years by it.
         indexes = [models.Index(fields=["created_at"], name="photo_created_at_idx")]
         constraints = [
             models.CheckConstraint(

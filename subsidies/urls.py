@@ -1,24 +1,31 @@
 from django.urls import path
 
+from herentq.pagecache import public_page
 from subsidies.views import applicant, council, organisations, public, wizard
 
 app_name = "subsidies"
 
 urlpatterns = [
-    path("subsidies/", public.SchemeIndexView.as_view(), name="index"),
+    path("subsidies/", public_page(public.SchemeIndexView.as_view()), name="index"),
     path(
         "subsidies/reglement/<slug:slug>/",
-        public.SchemeDetailView.as_view(),
+        public_page(public.SchemeDetailView.as_view()),
         name="scheme_detail",
     ),
-    path("subsidies/register/", public.RegisterView.as_view(), name="register"),
+    path(
+        "subsidies/register/",
+        public_page(public.RegisterView.as_view()),
+        name="register",
+    ),
     path(
         "subsidies/register/<int:year>/",
-        public.RegisterView.as_view(),
+        public_page(public.RegisterView.as_view()),
         name="register_year",
     ),
     path(
-        "subsidies/register/<int:year>/csv/", public.register_csv, name="register_csv"
+        "subsidies/register/<int:year>/csv/",
+        public_page(public.register_csv),
+        name="register_csv",
     ),
     # The applicant's area.
     path(

@@ -65,7 +65,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "herentq.middleware.AnonymousUpdateCacheMiddleware",
+    # Public pages for anonymous visitors (herentq.pagecache): stores what every
+    # other middleware has finished, serves it before the view runs.
+    "herentq.pagecache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -80,7 +82,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "herentq.middleware.PermissionsPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "herentq.middleware.AnonymousFetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "herentq.urls"
@@ -214,7 +215,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "herentq_cache",
     },
-    # Public pages for anonymous visitors (herentq.middleware): per process, short.
+    # Public pages for anonymous visitors (herentq.pagecache): per process, short.
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "herentq-pages",

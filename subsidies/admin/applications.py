@@ -25,6 +25,7 @@ from subsidies.admin.filters import (
     CallFilter,
     CountryFilter,
     PartnershipFilter,
+    SubmittedYearFilter,
     YearFilter,
 )
 from subsidies.constants import Status
@@ -284,11 +285,11 @@ class ApplicationAdmin(SimpleHistoryAdmin):
         PartnershipFilter,
         "status",
         YearFilter,
+        SubmittedYearFilter,
         CountryFilter,
         "sdgs",
     ]
     search_fields = ["reference", "organisation__name", "title"]
-    date_hierarchy = "submitted_at"
     list_select_related = ["organisation", "call__scheme"]
     autocomplete_fields = ["organisation", "call"]
     list_per_page = 50
