@@ -133,13 +133,13 @@ class Workflow:
     def label_of(self, status: str) -> str:
         return str(self.states(status).label)
 
-    def refuse(self, transition: Transition, status: str) -> Exception:
+    def refuse(self, action, status: str, targets: Iterable[str]) -> Exception:
         return self.error(
             str(self.refusal)
             % {
-                "action": transition.label,
+                "action": action,
                 "status": self.label_of(status),
-                "target": " / ".join(self.label_of(t) for t in transition.targets),
+                "target": " / ".join(self.label_of(t) for t in targets),
             }
         )
 
@@ -148,10 +148,18 @@ class Workflow:
         given the object, unless its guard holds)."""
         transition = self.get(name)
         if not transition.allows(status):
-            raise self.refuse(transition, status)
+            raise self.refuse(transition.label, status, transition.targets)
         if subject is not None and not transition.passes_guard(subject):
             raise self.error(str(transition.refusal))
         return transition
+
+    def step_to(self, target: str, status: str) -> Transition:
+        """The transition from `status` to `target`; the app's error when the
+        machine has none."""
+        for transition in self.leading_to(target):
+            if transition.allows(status):
+                return transition
+        raise self.refuse(self.label_of(target), status, [target])
 
     def perform(self, name: str, obj, *, actor, **data):
         """Run a transition's service with the object and the form's data."""

@@ -28,7 +28,6 @@ from learning_tracks.constants import (
     CONFIRMATION_HOURS,
     REMINDER_HOURS,
     SEAT_HOLDING_STATUSES,
-    TRACK_NEXT_STATUS,
     EnrolmentStatus,
     TrackStatus,
 )
@@ -45,14 +44,8 @@ from learning_tracks.models import (
     normalise_email,
 )
 from learning_tracks.tokens import Purpose
-
-
-class LearningTrackError(Exception):
-    """A broken rule. `message` is Dutch and meant for the person who acted."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+from learning_tracks.workflow import TRACKS, LearningTrackError
+from learning_tracks.workflow import InvalidTransition as InvalidTransition  # re-export
 
 
 class EnrolmentClosed(LearningTrackError):
@@ -72,10 +65,6 @@ class NoSeatAvailable(LearningTrackError):
 
 
 class OfferExpired(LearningTrackError):
-    pass
-
-
-class InvalidTransition(LearningTrackError):
     pass
 
 
@@ -500,16 +489,7 @@ def track_change_status(
     """
     with transaction.atomic():
         track = _lock_track(track.pk)
-        expected = TRACK_NEXT_STATUS.get(TrackStatus(track.status))
-        if status != expected:
-            raise InvalidTransition(
-                _("%(track)s kan niet van '%(current)s' naar '%(new)s' gaan.")
-                % {
-                    "track": track.title,
-                    "current": track.get_status_display(),
-                    "new": TrackStatus(status).label,
-                }
-            )
+        TRACKS.step_to(status, track.status)
         now = now or timezone.now()
         previous = track.status
         track.status = status
@@ -541,9 +521,32 @@ def tracks_open_due(*, now: dt.datetime | None = None) -> int:
     )
     count = 0
     for track in due:
-        track_change_status(track=track, status=TrackStatus.ENROLMENT_OPEN, now=now)
+        track_open_enrolment(track=track, now=now)
         count += 1
     return count
+
+
+# One service per step of `learning_tracks.workflow.TRACKS`.
+
+
+def track_open_enrolment(*, track: Track, actor=None, now=None) -> Track:
+    return track_change_status(
+        track=track, status=TrackStatus.ENROLMENT_OPEN, actor=actor, now=now
+    )
+
+
+def track_start(*, track: Track, actor=None) -> Track:
+    return track_change_status(track=track, status=TrackStatus.RUNNING, actor=actor)
+
+
+def track_complete(*, track: Track, actor=None) -> Track:
+    return track_change_status(track=track, status=TrackStatus.COMPLETED, actor=actor)
+
+
+def track_publish_lessons(*, track: Track, actor=None) -> Track:
+    return track_change_status(
+        track=track, status=TrackStatus.LESSONS_PUBLISHED, actor=actor
+    )
 
 
 def _notify_interest_list(track: Track, now: dt.datetime) -> None:
