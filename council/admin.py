@@ -439,11 +439,9 @@ class MinutesAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
         transition = next((t for t in MINUTES if t.slug == step), None)
         if transition is None:
             raise Http404
-        form = None
-        if transition.form is not None:
-            form = transition.form(
-                request.POST or None, initial=transition.initial_values(minutes)
-            )
+        form = transition.make_form(
+            minutes, request.POST if request.method == "POST" else None
+        )
         if request.method == "POST" and (form is None or form.is_valid()):
             data = dict(form.cleaned_data) if form is not None else {}
             if transition.name == "circulate":

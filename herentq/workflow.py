@@ -32,9 +32,10 @@ class Transition:
     decision approves or refuses). The service is called with the object (under
     the machine's `subject` name), `actor` and the cleaned data of `form`; a
     transition without a form asks for a confirmation only. `initial(obj)`
-    gives the form's initial values. `guard(obj)` is a condition beyond the
+    gives the form's initial values, `form_kwargs(obj)` what else it is built
+    with. `guard(obj)` is a condition beyond the
     status (false: refused with `refusal`); `condition` says it in words for
-    the diagram.
+    the diagram (a dict: per source status).
     """
 
     name: str
@@ -43,11 +44,12 @@ class Transition:
     target: str | tuple
     service: str
     form: type | None = None
+    form_kwargs: Callable[[Any], dict] | None = None
     initial: Callable[[Any], dict] | None = None
     by: str = STAFF
     guard: Callable[[Any], bool] | None = None
     refusal: str = ""
-    condition: str = ""
+    condition: str | dict = ""
     description: str = ""
 
     def __post_init__(self):
@@ -70,8 +72,23 @@ class Transition:
     def passes_guard(self, obj) -> bool:
         return self.guard is None or bool(self.guard(obj))
 
+    def condition_from(self, source: str) -> str:
+        if isinstance(self.condition, dict):
+            return str(self.condition.get(source, ""))
+        return str(self.condition)
+
     def initial_values(self, obj) -> dict:
         return self.initial(obj) if self.initial is not None else {}
+
+    def make_form(self, obj, data=None):
+        """The transition's form for `obj`: bound to `data`, or with the
+        initial values; None when the transition asks for a confirmation only."""
+        if self.form is None:
+            return None
+        kwargs = self.form_kwargs(obj) if self.form_kwargs is not None else {}
+        if data is not None:
+            return self.form(data, **kwargs)
+        return self.form(initial=self.initial_values(obj), **kwargs)
 
     def service_function(self) -> Callable:
         return import_string(self.service)
@@ -177,11 +194,11 @@ class Workflow:
                 text = _clean(t.label)
                 if t.by != STAFF:
                     text += f" ({_clean(WHO[t.by])})"
-                if t.condition:
-                    text += f" [{_clean(t.condition)}]"
                 for source in sorted(t.sources, key=self.states.values.index):
+                    condition = t.condition_from(source)
+                    label = f"{text} [{_clean(condition)}]" if condition else text
                     for target in t.targets:
-                        lines.append(f"    {source} --> {target}: {text}")
+                        lines.append(f"    {source} --> {target}: {label}")
             for value in self.states.values:
                 if not self.allowed(value):
                     lines.append(f"    {value} --> [*]")
@@ -212,7 +229,7 @@ def status_diagrams() -> str:
     """The text of docs/status-diagrams.md, generated from the declarations."""
     with translation.override("nl"):
         parts = [
-            "# Status diagrams\n",
+            "# Status diagrams\n\n",
             "Generated from the `Workflow` declarations (`herentq/workflow.py`) by\n"
             "`manage.py status_diagrams`; a test fails when this file and the\n"
             "declarations differ. Each arrow is a transition: its label is the\n"
@@ -224,10 +241,13 @@ def status_diagrams() -> str:
                 f"\n## {machine.label} (`{machine.name}`)\n\n"
                 f"```mermaid\n{machine.mermaid()}```\n"
             )
-            rows = [f"| `{t.name}` | {t.label} | `{t.service}` |" for t in machine]
+            rows = [
+                f"| `{t.name}` | {t.label} | {WHO[t.by]} | "
+                f"{f'`{t.form.__name__}`' if t.form else '—'} | `{t.service}` |"
+                for t in machine
+            ]
             parts.append(
-                "\n| transition | label | service |\n|---|---|---|\n"
-                + "\n".join(rows)
-                + "\n"
+                "\n| transition | label | by | form | service |\n"
+                "|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
             )
         return "".join(parts)
