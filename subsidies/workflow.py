@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from herentq.workflow import APPLICANT, STAFF, Transition, Workflow
 from subsidies import forms, integrations, rules
-from subsidies.constants import WITHDRAWABLE, Status
+from subsidies.constants import REPORT_EDITABLE, WITHDRAWABLE, Status
 
 
 class SubsidyError(Exception):
@@ -186,7 +186,7 @@ APPLICATIONS = Workflow(
         Transition(
             "submit_report",
             _("Verantwoording indienen"),
-            {Status.ADVANCE_PAID, Status.REPORT_CHANGES_REQUESTED},
+            REPORT_EDITABLE,
             Status.REPORT_SUBMITTED,
             "subsidies.services.application_submit_report",
             by=APPLICANT,
