@@ -24,9 +24,10 @@ APPLICANT = "applicant"  # the person the object belongs to, on the public site
 SYSTEM = "system"  # the worker, on a schedule
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Transition:
-    """One step of a machine: from any of `sources` to `target`.
+    """One step of a machine: from any of `sources` to `target` (compared and
+    hashed by identity: each is declared once).
 
     `target` is a status, or a tuple of statuses when the outcome decides (a
     decision approves or refuses). The service is called with the object (under
