@@ -558,11 +558,12 @@ class ApplicationAdmin(SimpleHistoryAdmin):
         return response
 
     # -- bulk actions: the same services, one object at a time (history per object)
-    def _bulk(self, request, queryset, name, call):
+    def _bulk(self, request, queryset, name):
+        """Run a step of the workflow (without form data) on each file."""
         done, refused = 0, []
         for application in queryset:
             try:
-                call(application)
+                APPLICATIONS.perform(name, application, actor=request.user)
                 done += 1
             except SubsidyError as error:
                 refused.append(
@@ -583,25 +584,13 @@ class ApplicationAdmin(SimpleHistoryAdmin):
         permissions=["change"],
     )
     def start_screening_action(self, request, queryset):
-        self._bulk(
-            request,
-            queryset,
-            "start_screening",
-            lambda a: services.application_start_screening(
-                application=a, actor=request.user
-            ),
-        )
+        self._bulk(request, queryset, "start_screening")
 
     @admin.action(
         description=_("De geselecteerde dossiers afsluiten"), permissions=["change"]
     )
     def close_action(self, request, queryset):
-        self._bulk(
-            request,
-            queryset,
-            "close",
-            lambda a: services.application_close(application=a, actor=request.user),
-        )
+        self._bulk(request, queryset, "close")
 
     @admin.action(description=_("De geselecteerde dossiers exporteren (CSV)"))
     def export_csv_action(self, request, queryset):

@@ -143,3 +143,32 @@ def test_the_advance_is_the_schemes_share_of_the_approved_amount(service_client,
     )
     html = service_client.get(url).content.decode()
     assert "987,64" in html or "987.64" in html
+
+
+def test_the_bulk_screening_runs_the_step_where_the_workflow_allows_it(
+    service_client, draft
+):
+    ready = _file(draft, "submitted")
+    screened = ApplicationFactory(
+        call=draft.call,
+        organisation=draft.organisation,
+        status="screening",
+        reference="SUB-2026-0043",
+        submitted_at=timezone.now(),
+    )
+    response = service_client.post(
+        reverse("admin:subsidies_application_changelist"),
+        {
+            "action": "start_screening_action",
+            "_selected_action": [ready.pk, screened.pk],
+        },
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Screening starten: 1 dossier(s)." in html
+    assert (
+        "SUB-2026-0043: “Screening starten” kan niet bij een dossier met status "
+        "“Screening”."
+    ) in html
+    ready.refresh_from_db()
+    assert ready.status == "screening"
