@@ -49,7 +49,7 @@ MINUTES = Workflow(
             MinutesStatus.CIRCULATED,
             "council.services.minutes_schedule_approval",
             guard=lambda minutes: not approval_scheduled(minutes),
-            refusal=_("De goedkeuring van dit verslag staat al op een agenda."),
+            guard_refusal=_("De goedkeuring van dit verslag staat al op een agenda."),
             condition=_("nog niet geagendeerd"),
             description=_(
                 "Het punt 'Goedkeuring verslag vorige vergadering' komt als eerste "
@@ -63,7 +63,7 @@ MINUTES = Workflow(
             MinutesStatus.APPROVED,
             "council.services.minutes_approve",
             guard=approval_scheduled,
-            refusal=_("Agendeer eerst de goedkeuring op een latere vergadering."),
+            guard_refusal=_("Agendeer eerst de goedkeuring op een latere vergadering."),
             condition=_("goedkeuring geagendeerd"),
             description=_(
                 "De huidige tekst wordt vastgelegd als goedgekeurde versie; tot de "

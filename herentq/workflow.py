@@ -34,9 +34,10 @@ class Transition:
     the machine's `subject` name), `actor` and the cleaned data of `form`; a
     transition without a form asks for a confirmation only. `initial(obj)`
     gives the form's initial values, `form_kwargs(obj)` what else it is built
-    with. `guard(obj)` is a condition beyond the
-    status (false: refused with `refusal`); `condition` says it in words for
-    the diagram (a dict: per source status).
+    with. `guard(obj)` is a condition beyond the status (false: refused with
+    `guard_refusal`); `condition` says it in words for the diagram (a dict: per
+    source status). `refusal` replaces the machine's message when the status
+    does not allow the step.
     """
 
     name: str
@@ -49,8 +50,9 @@ class Transition:
     initial: Callable[[Any], dict] | None = None
     by: str = STAFF
     guard: Callable[[Any], bool] | None = None
-    refusal: str = ""
+    guard_refusal: str = ""
     condition: str | dict = ""
+    refusal: str = ""
     description: str = ""
 
     def __post_init__(self):
@@ -112,6 +114,8 @@ class Workflow:
     error: type[Exception]
     refusal: str
     transitions: Iterable[Transition]
+    # The diagram's words for who acts, where the machine's people have a name.
+    who: dict = field(default_factory=dict)
     by_name: dict = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -148,6 +152,9 @@ class Workflow:
     def leading_to(self, target: str) -> list[Transition]:
         return [t for t in self.transitions if str(target) in t.targets]
 
+    def who_label(self, by: str) -> str:
+        return str(self.who.get(by, WHO[by]))
+
     def label_of(self, status: str) -> str:
         return str(self.states(status).label)
 
@@ -166,9 +173,11 @@ class Workflow:
         given the object, unless its guard holds)."""
         transition = self.get(name)
         if not transition.allows(status):
+            if transition.refusal:
+                raise self.error(str(transition.refusal))
             raise self.refuse(transition.label, status, transition.targets)
         if subject is not None and not transition.passes_guard(subject):
-            raise self.error(str(transition.refusal))
+            raise self.error(str(transition.guard_refusal))
         return transition
 
     def step_to(self, target: str, status: str) -> Transition:
@@ -194,7 +203,7 @@ class Workflow:
             for t in self.transitions:
                 text = _clean(t.label)
                 if t.by != STAFF:
-                    text += f" ({_clean(WHO[t.by])})"
+                    text += f" ({_clean(self.who_label(t.by))})"
                 for source in sorted(t.sources, key=self.states.values.index):
                     condition = t.condition_from(source)
                     label = f"{text} [{_clean(condition)}]" if condition else text
@@ -243,7 +252,7 @@ def status_diagrams() -> str:
                 f"```mermaid\n{machine.mermaid()}```\n"
             )
             rows = [
-                f"| `{t.name}` | {t.label} | {WHO[t.by]} | "
+                f"| `{t.name}` | {t.label} | {machine.who_label(t.by)} | "
                 f"{f'`{t.form.__name__}`' if t.form else '—'} | `{t.service}` |"
                 for t in machine
             ]

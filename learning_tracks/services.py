@@ -44,7 +44,7 @@ from learning_tracks.models import (
     normalise_email,
 )
 from learning_tracks.tokens import Purpose
-from learning_tracks.workflow import TRACKS, LearningTrackError
+from learning_tracks.workflow import ENROLMENTS, TRACKS, LearningTrackError, NotAllowed
 from learning_tracks.workflow import InvalidTransition as InvalidTransition  # re-export
 
 
@@ -65,10 +65,6 @@ class NoSeatAvailable(LearningTrackError):
 
 
 class OfferExpired(LearningTrackError):
-    pass
-
-
-class NotAllowed(LearningTrackError):
     pass
 
 
@@ -293,12 +289,9 @@ def enrolment_confirm_email(
         track = _lock_track(enrolment.track_id)
         enrolment = _lock_enrolment(enrolment.pk)
         enrolment.track = track
-        if enrolment.status != EnrolmentStatus.PENDING:
-            if not enrolment.is_active:
-                raise NotAllowed(
-                    _("Deze inschrijving is niet meer geldig. Schrijf opnieuw in.")
-                )
-            return enrolment
+        if enrolment.status != EnrolmentStatus.PENDING and enrolment.is_active:
+            return enrolment  # confirmed twice: nothing changes
+        ENROLMENTS.check("confirm_email", enrolment.status)
         if track.is_finished:
             raise EnrolmentClosed(_("Dit leertraject is afgerond."))
         now = now or timezone.now()
@@ -328,10 +321,7 @@ def enrolment_cancel(
         track = _lock_track(enrolment.track_id)
         enrolment = _lock_enrolment(enrolment.pk)
         enrolment.track = track
-        if not enrolment.is_active:
-            raise NotAllowed(_("Deze inschrijving is al geannuleerd of verlopen."))
-        if track.is_finished:
-            raise NotAllowed(_("Dit leertraject is afgerond; annuleren kan niet meer."))
+        ENROLMENTS.check("cancel", enrolment.status, subject=enrolment)
         now = now or timezone.now()
         held_seat = enrolment.holds_seat
         enrolment.status = EnrolmentStatus.CANCELLED
@@ -352,8 +342,7 @@ def enrolment_accept_offer(*, enrolment: Enrolment, now=None) -> Enrolment:
         enrolment.track = track
         if enrolment.status == EnrolmentStatus.CONFIRMED:
             return enrolment
-        if enrolment.status != EnrolmentStatus.OFFERED:
-            raise NotAllowed(_("Dit aanbod geldt niet meer."))
+        ENROLMENTS.check("accept_offer", enrolment.status)
         now = now or timezone.now()
         if now >= enrolment.offer_expires_at:
             raise OfferExpired(
@@ -383,12 +372,7 @@ def enrolment_move_to_confirmed(
         enrolment.track = track
         if enrolment.status == EnrolmentStatus.CONFIRMED:
             return enrolment
-        if enrolment.status not in (EnrolmentStatus.WAITING, EnrolmentStatus.OFFERED):
-            raise NotAllowed(
-                _(
-                    "Alleen wie op de wachtlijst staat of een aanbod kreeg, kan bevestigd worden."
-                )
-            )
+        ENROLMENTS.check("move_to_confirmed", enrolment.status)
         if enrolment.status == EnrolmentStatus.WAITING:
             if track.seats_taken >= track.capacity:
                 track.capacity = track.seats_taken + 1
@@ -418,12 +402,7 @@ def enrolment_move_to_waiting(
         track = _lock_track(enrolment.track_id)
         enrolment = _lock_enrolment(enrolment.pk)
         enrolment.track = track
-        if not enrolment.holds_seat:
-            raise NotAllowed(
-                _(
-                    "Alleen wie een plaats heeft, kan naar de wachtlijst verplaatst worden."
-                )
-            )
+        ENROLMENTS.check("move_to_waiting", enrolment.status)
         now = now or timezone.now()
         enrolment.status = EnrolmentStatus.WAITING
         enrolment.waitlisted_at = now

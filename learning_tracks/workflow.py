@@ -1,13 +1,15 @@
-"""The life cycle of a learning track, declared once.
+"""The life cycles of a learning track and of an enrolment, declared once.
 
 A track moves forward one step at a time; the services check each step here and
-the track admin offers an action per step.
+the track admin offers an action per step. An enrolment's steps are taken by the
+person (signed links), the service (admin actions) and the worker; the services
+check the first two here.
 """
 
 from django.utils.translation import gettext_lazy as _
 
-from herentq.workflow import Transition, Workflow
-from learning_tracks.constants import TrackStatus
+from herentq.workflow import APPLICANT, SYSTEM, Transition, Workflow
+from learning_tracks.constants import EnrolmentStatus, TrackStatus
 
 
 class LearningTrackError(Exception):
@@ -19,6 +21,10 @@ class LearningTrackError(Exception):
 
 
 class InvalidTransition(LearningTrackError):
+    pass
+
+
+class NotAllowed(LearningTrackError):
     pass
 
 
@@ -66,6 +72,106 @@ TRACKS = Workflow(
             {TrackStatus.COMPLETED},
             TrackStatus.LESSONS_PUBLISHED,
             "learning_tracks.services.track_publish_lessons",
+        ),
+    ],
+)
+
+
+def _track_not_finished(enrolment) -> bool:
+    return not enrolment.track.is_finished
+
+
+ENROLMENTS = Workflow(
+    name="learning_tracks.enrolment",
+    label=_("Inschrijving voor een leertraject"),
+    states=EnrolmentStatus,
+    initial_state=EnrolmentStatus.PENDING,
+    subject="enrolment",
+    error=NotAllowed,
+    who={APPLICANT: _("deelnemer")},
+    refusal=_("“%(action)s” kan niet bij een inschrijving met status “%(status)s”."),
+    transitions=[
+        Transition(
+            "confirm_email",
+            _("E-mailadres bevestigen"),
+            {EnrolmentStatus.PENDING},
+            (EnrolmentStatus.CONFIRMED, EnrolmentStatus.WAITING),
+            "learning_tracks.services.enrolment_confirm_email",
+            by=APPLICANT,
+            refusal=_("Deze inschrijving is niet meer geldig. Schrijf opnieuw in."),
+            condition=_("een plaats vrij, anders de wachtlijst"),
+        ),
+        Transition(
+            "offer",
+            _("Vrijgekomen plaats aanbieden"),
+            {EnrolmentStatus.WAITING},
+            EnrolmentStatus.OFFERED,
+            "learning_tracks.services.track_fill_free_seats",
+            by=SYSTEM,
+            condition=_("eerste in de rij onder de limiet per gemeente"),
+        ),
+        Transition(
+            "accept_offer",
+            _("Aanbod aanvaarden"),
+            {EnrolmentStatus.OFFERED},
+            EnrolmentStatus.CONFIRMED,
+            "learning_tracks.services.enrolment_accept_offer",
+            by=APPLICANT,
+            refusal=_("Dit aanbod geldt niet meer."),
+        ),
+        Transition(
+            "expire_offer",
+            _("Aanbod verloopt"),
+            {EnrolmentStatus.OFFERED},
+            EnrolmentStatus.EXPIRED,
+            "learning_tracks.services.offers_expire",
+            by=SYSTEM,
+        ),
+        Transition(
+            "move_to_confirmed",
+            _("Bevestigen (maakt zo nodig een plaats bij)"),
+            {EnrolmentStatus.WAITING, EnrolmentStatus.OFFERED},
+            EnrolmentStatus.CONFIRMED,
+            "learning_tracks.services.enrolment_move_to_confirmed",
+            refusal=_(
+                "Alleen wie op de wachtlijst staat of een aanbod kreeg, kan "
+                "bevestigd worden."
+            ),
+        ),
+        Transition(
+            "move_to_waiting",
+            _("Naar de wachtlijst verplaatsen"),
+            {EnrolmentStatus.CONFIRMED, EnrolmentStatus.OFFERED},
+            EnrolmentStatus.WAITING,
+            "learning_tracks.services.enrolment_move_to_waiting",
+            refusal=_(
+                "Alleen wie een plaats heeft, kan naar de wachtlijst verplaatst worden."
+            ),
+        ),
+        Transition(
+            "cancel",
+            _("Annuleren"),
+            {
+                EnrolmentStatus.PENDING,
+                EnrolmentStatus.CONFIRMED,
+                EnrolmentStatus.WAITING,
+                EnrolmentStatus.OFFERED,
+            },
+            EnrolmentStatus.CANCELLED,
+            "learning_tracks.services.enrolment_cancel",
+            by=APPLICANT,
+            refusal=_("Deze inschrijving is al geannuleerd of verlopen."),
+            guard=_track_not_finished,
+            guard_refusal=_("Dit leertraject is afgerond; annuleren kan niet meer."),
+            condition=_("ook door de dienst; niet meer na het traject"),
+        ),
+        Transition(
+            "close_waiting_list",
+            _("Wachtlijst sluit bij de afronding"),
+            {EnrolmentStatus.WAITING, EnrolmentStatus.OFFERED},
+            EnrolmentStatus.EXPIRED,
+            "learning_tracks.services.track_complete",
+            by=SYSTEM,
         ),
     ],
 )

@@ -150,7 +150,7 @@ APPLICATIONS = Workflow(
                 "meetings": integrations.upcoming_meetings()
             },
             guard=_asks_council_advice,
-            refusal=_("Dit reglement vraagt geen advies van de GROSH."),
+            guard_refusal=_("Dit reglement vraagt geen advies van de GROSH."),
             condition=_("het reglement vraagt advies van de GROSH"),
         ),
         Transition(
@@ -171,7 +171,7 @@ APPLICATIONS = Workflow(
             form=forms.DecisionForm,
             initial=_decision_initial,
             guard=_may_decide,
-            refusal=_("Dit reglement vraagt eerst het advies van de GROSH."),
+            guard_refusal=_("Dit reglement vraagt eerst het advies van de GROSH."),
             condition={Status.SCREENING: _("het reglement vraagt geen advies")},
         ),
         Transition(

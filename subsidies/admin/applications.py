@@ -458,7 +458,7 @@ class ApplicationAdmin(SimpleHistoryAdmin):
                 )
                 return redirect(change_url)
             if not transition.passes_guard(obj):
-                self.message_user(request, transition.refusal, messages.ERROR)
+                self.message_user(request, transition.guard_refusal, messages.ERROR)
                 return redirect(change_url)
             form = transition.make_form(obj)
         return self._render_form_page(

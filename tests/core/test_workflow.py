@@ -33,6 +33,7 @@ def test_every_machine_is_declared_and_drawn():
     names = [machine.name for machine in all_machines()]
     assert names == [
         "council.minutes",
+        "learning_tracks.enrolment",
         "learning_tracks.track",
         "subsidies.application",
     ]

@@ -7,7 +7,7 @@ from django.contrib.admin import helpers
 from django.urls import reverse
 
 from learning_tracks import services
-from learning_tracks.constants import TrackStatus
+from learning_tracks.constants import EnrolmentStatus, TrackStatus
 from learning_tracks.workflow import TRACKS
 from tests.learning_tracks.factories import TrackFactory
 
@@ -42,3 +42,24 @@ def test_a_step_the_status_does_not_allow_is_refused_in_dutch(service_client):
     assert refused.value.message == message
     track.refresh_from_db()
     assert track.status == TrackStatus.ANNOUNCED
+
+
+def test_an_enrolment_step_the_status_does_not_allow_is_refused_in_dutch(
+    service_client, full_track
+):
+    waiting = full_track.enrolments.get(status=EnrolmentStatus.WAITING)
+    response = service_client.post(
+        reverse("admin:learning_tracks_enrolment_changelist"),
+        {
+            "action": "enrolment_move_to_waiting",
+            helpers.ACTION_CHECKBOX_NAME: [waiting.pk],
+        },
+        follow=True,
+    )
+    message = "Alleen wie een plaats heeft, kan naar de wachtlijst verplaatst worden."
+    assert message in response.content.decode()
+    with pytest.raises(services.NotAllowed) as refused:
+        services.enrolment_move_to_waiting(enrolment=waiting, actor=None)
+    assert refused.value.message == message
+    waiting.refresh_from_db()
+    assert waiting.status == EnrolmentStatus.WAITING
