@@ -31,12 +31,8 @@ from council.models import (
     MinutesVersionEntry,
 )
 from council.validators import validate_document
+from council.workflow import MINUTES, CouncilError
 from herentq.audit import audit_log
-
-
-class CouncilError(Exception):
-    """A rule of the council's workflow was broken; the message is for the user."""
-
 
 # Agenda ---------------------------------------------------------------------------
 
@@ -296,8 +292,7 @@ def minutes_circulate(
     an e-mail to every member with an address, linking to the members' area."""
     with transaction.atomic():
         minutes = _locked_minutes(minutes)
-        if minutes.status not in (MinutesStatus.DRAFT, MinutesStatus.CIRCULATED):
-            raise CouncilError(_("Dit verslag is al goedgekeurd."))
+        MINUTES.check("circulate", minutes.status)
         if minutes.meeting.status != MeetingStatus.HELD:
             raise CouncilError(
                 _(
@@ -362,16 +357,7 @@ def minutes_schedule_approval(
     agenda (by default the next planned one) and link it to these minutes."""
     with transaction.atomic():
         minutes = _locked_minutes(minutes)
-        if minutes.approval_item_id and (
-            minutes.approval_item.meeting.status != MeetingStatus.CANCELLED
-        ):
-            raise CouncilError(
-                _("De goedkeuring van dit verslag staat al op een agenda.")
-            )
-        if minutes.status != MinutesStatus.CIRCULATED:
-            raise CouncilError(
-                _("Stuur het verslag eerst rond voor u de goedkeuring agendeert.")
-            )
+        MINUTES.check("schedule_approval", minutes.status, subject=minutes)
         meeting = meeting or _next_meeting_after(minutes.meeting)
         if meeting is None:
             raise CouncilError(
@@ -424,14 +410,7 @@ def minutes_approve(*, minutes: Minutes, actor=None) -> MinutesVersion:
     stands, amendments included)."""
     with transaction.atomic():
         minutes = _locked_minutes(minutes)
-        if minutes.status != MinutesStatus.CIRCULATED:
-            raise CouncilError(
-                _("Enkel een rondgestuurd verslag kan goedgekeurd worden.")
-            )
-        if minutes.approval_item_id is None:
-            raise CouncilError(
-                _("Agendeer eerst de goedkeuring op een latere vergadering.")
-            )
+        MINUTES.check("approve", minutes.status, subject=minutes)
         approval_meeting = minutes.approval_item.meeting
         if approval_meeting.status != MeetingStatus.HELD:
             raise CouncilError(
@@ -456,10 +435,7 @@ def minutes_publish(*, minutes: Minutes, actor=None) -> MinutesVersion:
     """Publish exactly the approved text."""
     with transaction.atomic():
         minutes = _locked_minutes(minutes)
-        if minutes.status != MinutesStatus.APPROVED:
-            raise CouncilError(
-                _("Enkel een goedgekeurd verslag kan gepubliceerd worden.")
-            )
+        MINUTES.check("publish", minutes.status)
         approved = minutes.versions.filter(kind=MinutesVersionKind.APPROVED).latest(
             "number"
         )
@@ -499,10 +475,7 @@ def minutes_publish_correction(
     reason = reason.strip()
     with transaction.atomic():
         minutes = _locked_minutes(minutes)
-        if minutes.status != MinutesStatus.PUBLISHED:
-            raise CouncilError(
-                _("Enkel een gepubliceerd verslag kan gecorrigeerd worden.")
-            )
+        MINUTES.check("publish_correction", minutes.status)
         if not reason:
             raise CouncilError(_("Geef de reden van de correctie op."))
         current = minutes.published_version

@@ -11,7 +11,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from herentq.admin import AuditEntryInline, YearListFilter
 from learning_tracks import exports, mail, selectors, services
-from learning_tracks.constants import TrackStatus
 from learning_tracks.forms import ParticipantsMessageForm
 from learning_tracks.models import (
     Attendance,
@@ -26,6 +25,7 @@ from learning_tracks.models import (
     count_of,
 )
 from learning_tracks.tokens import Purpose
+from learning_tracks.workflow import TRACKS
 
 
 def _report(modeladmin, request, done: int, errors: list[str], message: str):
@@ -99,27 +99,27 @@ class TrackAdminForm(forms.ModelForm):
         return capacity
 
 
-def _status_action(status, description):
-    @admin.action(description=description, permissions=["change"])
+def _status_action(transition):
+    """An admin action for a step of the track's workflow."""
+
+    @admin.action(description=transition.label, permissions=["change"])
     def action(modeladmin, request, queryset):
         done, errors = 0, []
         for track in queryset:
             try:
-                services.track_change_status(
-                    track=track, status=status, actor=request.user
-                )
+                TRACKS.perform(transition.name, track, actor=request.user)
                 done += 1
             except services.LearningTrackError as error:
-                errors.append(error.message)
+                errors.append(f"{track.title}: {error.message}")
         _report(
             modeladmin,
             request,
             done,
             errors,
-            str(_("%(count)s leertraject(en): ")) + str(TrackStatus(status).label),
+            str(_("%(count)s leertraject(en): ")) + TRACKS.label_of(transition.target),
         )
 
-    action.__name__ = f"set_{status}"
+    action.__name__ = f"set_{transition.target}"
     return action
 
 
@@ -144,13 +144,7 @@ class TrackAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["theme", "sdgs"]
     readonly_fields = ["status", "seats_taken", "completed_at", "enrolments_link"]
     inlines = [SessionInline, TrackResourceInline, AuditEntryInline]
-    actions = [
-        _status_action(TrackStatus.ENROLMENT_OPEN, _("Inschrijvingen openen")),
-        _status_action(TrackStatus.RUNNING, _("Traject starten")),
-        _status_action(TrackStatus.COMPLETED, _("Traject afronden (attesten)")),
-        _status_action(TrackStatus.LESSONS_PUBLISHED, _("Lessen publiceren")),
-        "email_participants",
-    ]
+    actions = [*(_status_action(t) for t in TRACKS), "email_participants"]
     fieldsets = [
         (
             None,

@@ -28,7 +28,6 @@ from learning_tracks.constants import (
     CONFIRMATION_HOURS,
     REMINDER_HOURS,
     SEAT_HOLDING_STATUSES,
-    TRACK_NEXT_STATUS,
     EnrolmentStatus,
     TrackStatus,
 )
@@ -45,14 +44,8 @@ from learning_tracks.models import (
     normalise_email,
 )
 from learning_tracks.tokens import Purpose
-
-
-class LearningTrackError(Exception):
-    """A broken rule. `message` is Dutch and meant for the person who acted."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+from learning_tracks.workflow import ENROLMENTS, TRACKS, LearningTrackError, NotAllowed
+from learning_tracks.workflow import InvalidTransition as InvalidTransition  # re-export
 
 
 class EnrolmentClosed(LearningTrackError):
@@ -72,14 +65,6 @@ class NoSeatAvailable(LearningTrackError):
 
 
 class OfferExpired(LearningTrackError):
-    pass
-
-
-class InvalidTransition(LearningTrackError):
-    pass
-
-
-class NotAllowed(LearningTrackError):
     pass
 
 
@@ -304,12 +289,9 @@ def enrolment_confirm_email(
         track = _lock_track(enrolment.track_id)
         enrolment = _lock_enrolment(enrolment.pk)
         enrolment.track = track
-        if enrolment.status != EnrolmentStatus.PENDING:
-            if not enrolment.is_active:
-                raise NotAllowed(
-                    _("Deze inschrijving is niet meer geldig. Schrijf opnieuw in.")
-                )
-            return enrolment
+        if enrolment.status != EnrolmentStatus.PENDING and enrolment.is_active:
+            return enrolment  # confirmed twice: nothing changes
+        ENROLMENTS.check("confirm_email", enrolment.status)
         if track.is_finished:
             raise EnrolmentClosed(_("Dit leertraject is afgerond."))
         now = now or timezone.now()
@@ -339,10 +321,7 @@ def enrolment_cancel(
         track = _lock_track(enrolment.track_id)
         enrolment = _lock_enrolment(enrolment.pk)
         enrolment.track = track
-        if not enrolment.is_active:
-            raise NotAllowed(_("Deze inschrijving is al geannuleerd of verlopen."))
-        if track.is_finished:
-            raise NotAllowed(_("Dit leertraject is afgerond; annuleren kan niet meer."))
+        ENROLMENTS.check("cancel", enrolment.status, subject=enrolment)
         now = now or timezone.now()
         held_seat = enrolment.holds_seat
         enrolment.status = EnrolmentStatus.CANCELLED
@@ -363,8 +342,7 @@ def enrolment_accept_offer(*, enrolment: Enrolment, now=None) -> Enrolment:
         enrolment.track = track
         if enrolment.status == EnrolmentStatus.CONFIRMED:
             return enrolment
-        if enrolment.status != EnrolmentStatus.OFFERED:
-            raise NotAllowed(_("Dit aanbod geldt niet meer."))
+        ENROLMENTS.check("accept_offer", enrolment.status)
         now = now or timezone.now()
         if now >= enrolment.offer_expires_at:
             raise OfferExpired(
@@ -394,12 +372,7 @@ def enrolment_move_to_confirmed(
         enrolment.track = track
         if enrolment.status == EnrolmentStatus.CONFIRMED:
             return enrolment
-        if enrolment.status not in (EnrolmentStatus.WAITING, EnrolmentStatus.OFFERED):
-            raise NotAllowed(
-                _(
-                    "Alleen wie op de wachtlijst staat of een aanbod kreeg, kan bevestigd worden."
-                )
-            )
+        ENROLMENTS.check("move_to_confirmed", enrolment.status)
         if enrolment.status == EnrolmentStatus.WAITING:
             if track.seats_taken >= track.capacity:
                 track.capacity = track.seats_taken + 1
@@ -429,12 +402,7 @@ def enrolment_move_to_waiting(
         track = _lock_track(enrolment.track_id)
         enrolment = _lock_enrolment(enrolment.pk)
         enrolment.track = track
-        if not enrolment.holds_seat:
-            raise NotAllowed(
-                _(
-                    "Alleen wie een plaats heeft, kan naar de wachtlijst verplaatst worden."
-                )
-            )
+        ENROLMENTS.check("move_to_waiting", enrolment.status)
         now = now or timezone.now()
         enrolment.status = EnrolmentStatus.WAITING
         enrolment.waitlisted_at = now
@@ -500,16 +468,7 @@ def track_change_status(
     """
     with transaction.atomic():
         track = _lock_track(track.pk)
-        expected = TRACK_NEXT_STATUS.get(TrackStatus(track.status))
-        if status != expected:
-            raise InvalidTransition(
-                _("%(track)s kan niet van '%(current)s' naar '%(new)s' gaan.")
-                % {
-                    "track": track.title,
-                    "current": track.get_status_display(),
-                    "new": TrackStatus(status).label,
-                }
-            )
+        TRACKS.step_to(status, track.status)
         now = now or timezone.now()
         previous = track.status
         track.status = status
@@ -541,9 +500,32 @@ def tracks_open_due(*, now: dt.datetime | None = None) -> int:
     )
     count = 0
     for track in due:
-        track_change_status(track=track, status=TrackStatus.ENROLMENT_OPEN, now=now)
+        track_open_enrolment(track=track, now=now)
         count += 1
     return count
+
+
+# One service per step of `learning_tracks.workflow.TRACKS`.
+
+
+def track_open_enrolment(*, track: Track, actor=None, now=None) -> Track:
+    return track_change_status(
+        track=track, status=TrackStatus.ENROLMENT_OPEN, actor=actor, now=now
+    )
+
+
+def track_start(*, track: Track, actor=None) -> Track:
+    return track_change_status(track=track, status=TrackStatus.RUNNING, actor=actor)
+
+
+def track_complete(*, track: Track, actor=None) -> Track:
+    return track_change_status(track=track, status=TrackStatus.COMPLETED, actor=actor)
+
+
+def track_publish_lessons(*, track: Track, actor=None) -> Track:
+    return track_change_status(
+        track=track, status=TrackStatus.LESSONS_PUBLISHED, actor=actor
+    )
 
 
 def _notify_interest_list(track: Track, now: dt.datetime) -> None:
