@@ -35,5 +35,6 @@ urlpatterns += [
     path("<slug:slug>/", views.PageDetailView.as_view(), name="page_detail")
 ]
 
+handler400 = "herentq.views.bad_request"
 handler404 = "herentq.views.page_not_found"
 handler500 = "herentq.views.server_error"
