@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 MAX_MEMBERS = 1000
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED_BYTES = 500 * 1024 * 1024  # a 20 MB spreadsheet unpacks to ~300 MB
 MAX_RATIO = 100  # XML compresses 10 to 30 times; zeros a thousand times
 RATIO_FREE_BYTES = 1024 * 1024  # tiny members may compress oddly well
 MEMBER_READ_BYTES = 64 * 1024

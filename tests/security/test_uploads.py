@@ -193,7 +193,7 @@ def test_a_learning_track_document_field_refuses_a_bomb_in_dutch(client, what):
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "uitgepakt groter dan 100 MB" in html
+    assert "uitgepakt groter dan 500 MB" in html
     assert 'value="Checklist werkkledij"' in html  # what was typed is kept
     assert not TrackResource.objects.exists()
 
