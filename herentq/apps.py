@@ -25,7 +25,9 @@ class HerentqConfig(AppConfig):
     service_managed = True
 
     def ready(self):
-        from herentq import groups
+        from herentq import groups, uploads
+
+        uploads.limit_decoded_images()
 
         # Not limited to this app: permissions of later apps only exist once their
         # own post_migrate has run, so the sync runs after every app's migrations

@@ -42,5 +42,6 @@ urlpatterns += [
     )
 ]
 
+handler400 = "herentq.views.bad_request"
 handler404 = "herentq.views.page_not_found"
 handler500 = "herentq.views.server_error"

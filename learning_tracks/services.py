@@ -52,14 +52,6 @@ class EnrolmentClosed(LearningTrackError):
     pass
 
 
-class AlreadyEnrolled(LearningTrackError):
-    pass
-
-
-class AlreadyInterested(LearningTrackError):
-    pass
-
-
 class NoSeatAvailable(LearningTrackError):
     pass
 
@@ -203,12 +195,14 @@ def enrolment_request(
     role: str,
     needs: str = "",
     now: dt.datetime | None = None,
-) -> Enrolment:
+) -> Enrolment | None:
     """Record a pending enrolment and mail the link that confirms the address.
 
     A pending enrolment holds no seat. Sending the form again with the same address
     before confirming replaces the pending data and sends a fresh link. An address
-    that is already enrolled is refused, and gets its own links again by mail.
+    that is already enrolled changes nothing and gets its own links again by mail.
+    The form answers every address alike ("look in your mailbox"), so that it does
+    not tell a stranger who is enrolled: what differs is said in the mail.
     """
     now = now or timezone.now()
     email = normalise_email(email)
@@ -218,18 +212,7 @@ def enrolment_request(
         )
     existing = track.enrolments.active().filter(email=email).first()
     if existing is not None and existing.status != EnrolmentStatus.PENDING:
-        with transaction.atomic():
-            if existing.status == EnrolmentStatus.WAITING:
-                _mail_waiting(existing, "already_enrolled")
-            else:
-                _mail_enrolment("already_enrolled", existing)
-        raise AlreadyEnrolled(
-            _(
-                "Met dit e-mailadres is al ingeschreven voor dit leertraject. We "
-                "stuurden u de gegevens van uw inschrijving opnieuw, met de link om "
-                "te annuleren."
-            )
-        )
+        return _remind_enrolled(existing)
     fields = {
         "name": name.strip(),
         "organisation": organisation.strip(),
@@ -272,9 +255,21 @@ def enrolment_request(
                 reply_to=track.contact_email,
             )
     except IntegrityError:
-        raise AlreadyEnrolled(
-            _("Met dit e-mailadres is al ingeschreven voor dit leertraject.")
-        ) from None
+        # Another request with this address won: it mailed its own link, or the
+        # enrolment was confirmed meanwhile and its links go out again.
+        enrolment = track.enrolments.active().filter(email=email).first()
+        if enrolment is not None and enrolment.status != EnrolmentStatus.PENDING:
+            _remind_enrolled(enrolment)
+    return enrolment
+
+
+def _remind_enrolled(enrolment: Enrolment) -> Enrolment:
+    """Mail an enrolled address the state of its enrolment and its links again."""
+    with transaction.atomic():
+        if enrolment.status == EnrolmentStatus.WAITING:
+            _mail_waiting(enrolment, "already_enrolled")
+        else:
+            _mail_enrolment("already_enrolled", enrolment)
     return enrolment
 
 
@@ -752,14 +747,24 @@ def participants_anonymise(
 
 
 def interest_request(*, track: Track, email: str) -> None:
-    """Mail a link that puts the address on the interest list once clicked."""
+    """Mail a link that puts the address on the interest list once clicked; an
+    address already on it is told so by mail."""
     email = normalise_email(email)
     if track.status != TrackStatus.ANNOUNCED:
         raise NotAllowed(_("De interesselijst van dit leertraject is gesloten."))
     if track.interests.filter(email=email).exists():
-        raise AlreadyInterested(
-            _("Dit e-mailadres staat al op de interesselijst van dit leertraject.")
-        )
+        # Answered like any other address; only the mail says it is on the list.
+        with transaction.atomic():
+            mail.send(
+                "interest_already",
+                to=email,
+                context={
+                    "track": track,
+                    "track_url": mail.absolute_url(track.get_absolute_url()),
+                },
+                reply_to=track.contact_email,
+            )
+        return
     with transaction.atomic():
         mail.send(
             "interest_confirm",

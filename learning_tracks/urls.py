@@ -1,5 +1,6 @@
 from django.urls import path
 
+from herentq import converters  # noqa: F401  (registers <year:> and <token:>)
 from herentq.pagecache import public_page
 from learning_tracks import views
 
@@ -19,37 +20,37 @@ urlpatterns = [
         name="newsletter_sent",
     ),
     path(
-        "leertrajecten/nieuwsbrief/bevestigen/<str:token>/",
+        "leertrajecten/nieuwsbrief/bevestigen/<token:token>/",
         views.NewsletterConfirmView.as_view(),
         name="newsletter_confirm",
     ),
     path(
-        "leertrajecten/nieuwsbrief/uitschrijven/<str:token>/",
+        "leertrajecten/nieuwsbrief/uitschrijven/<token:token>/",
         views.NewsletterUnsubscribeView.as_view(),
         name="newsletter_unsubscribe",
     ),
     path(
-        "leertrajecten/inschrijving/bevestigen/<str:token>/",
+        "leertrajecten/inschrijving/bevestigen/<token:token>/",
         views.EnrolmentConfirmView.as_view(),
         name="enrolment_confirm",
     ),
     path(
-        "leertrajecten/inschrijving/annuleren/<str:token>/",
+        "leertrajecten/inschrijving/annuleren/<token:token>/",
         views.EnrolmentCancelView.as_view(),
         name="enrolment_cancel",
     ),
     path(
-        "leertrajecten/inschrijving/aanbod/<str:token>/",
+        "leertrajecten/inschrijving/aanbod/<token:token>/",
         views.OfferAcceptView.as_view(),
         name="offer_accept",
     ),
     path(
-        "leertrajecten/attest/<str:token>/",
+        "leertrajecten/attest/<token:token>/",
         views.CertificateView.as_view(),
         name="certificate",
     ),
     path(
-        "leertrajecten/interesse/bevestigen/<str:token>/",
+        "leertrajecten/interesse/bevestigen/<token:token>/",
         views.InterestConfirmView.as_view(),
         name="interest_confirm",
     ),

@@ -88,9 +88,6 @@ class InterestCreateView(TrackMixin, View):
         if form.is_valid():
             try:
                 services.interest_request(track=track, email=form.cleaned_data["email"])
-            except services.AlreadyInterested as error:
-                messages.info(request, error.message)
-                return redirect(track)
             except services.NotAllowed as error:
                 messages.error(request, error.message)
                 return redirect(track)
@@ -136,9 +133,6 @@ class EnrolmentCreateView(TrackMixin, FormView):
                 role=data["role"],
                 needs=data["needs"],
             )
-        except services.AlreadyEnrolled as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
         except services.EnrolmentClosed as error:
             messages.error(self.request, error.message)
             return redirect(self.track)

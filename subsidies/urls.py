@@ -1,5 +1,6 @@
 from django.urls import path
 
+from herentq import converters  # noqa: F401  (registers <year:> and <token:>)
 from herentq.pagecache import public_page
 from subsidies.views import applicant, council, organisations, public, wizard
 
@@ -18,12 +19,12 @@ urlpatterns = [
         name="register",
     ),
     path(
-        "subsidies/register/<int:year>/",
+        "subsidies/register/<year:year>/",
         public_page(public.RegisterView.as_view()),
         name="register_year",
     ),
     path(
-        "subsidies/register/<int:year>/csv/",
+        "subsidies/register/<year:year>/csv/",
         public_page(public.register_csv),
         name="register_csv",
     ),
@@ -47,7 +48,7 @@ urlpatterns = [
         name="organisation_update",
     ),
     path(
-        "subsidies/uitnodiging/<str:token>/",
+        "subsidies/uitnodiging/<token:token>/",
         organisations.InvitationAcceptView.as_view(),
         name="invitation_accept",
     ),
@@ -113,12 +114,12 @@ urlpatterns = [
     ),
     # Council members, for a file on the GROSH's agenda.
     path(
-        "subsidies/grosh/<str:reference>/",
+        "subsidies/grosh/<token:reference>/",
         council.CouncilApplicationView.as_view(),
         name="council_application",
     ),
     path(
-        "subsidies/grosh/<str:reference>/bijlagen/<int:attachment_pk>/",
+        "subsidies/grosh/<token:reference>/bijlagen/<int:attachment_pk>/",
         council.CouncilAttachmentView.as_view(),
         name="council_attachment",
     ),

@@ -243,6 +243,17 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+
+# Static files get the pages' security headers (WhiteNoise answers before the
+# middleware that adds them).
+def _static_security_headers(headers, path, url):
+    from herentq.security_headers import add_to_static_file  # once Django is set up
+
+    add_to_static_file(headers, path, url)
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _static_security_headers
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
