@@ -18,7 +18,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from council import services
 from council.constants import MinutesStatus
@@ -37,7 +36,7 @@ from council.models import (
     MinutesVersionEntry,
 )
 from council.workflow import MINUTES
-from herentq.admin import AuditEntryInline
+from herentq.admin import AuditEntryInline, HistoryAdmin
 
 
 def _run(modeladmin, request, queryset, service, done_message, arg="minutes", **kwargs):
@@ -115,7 +114,7 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = [
         "__str__",
         "planned_start",
@@ -283,7 +282,7 @@ class MinutesCommentInline(admin.TabularInline):
 
 
 @admin.register(Minutes)
-class MinutesAdmin(SimpleHistoryAdmin):
+class MinutesAdmin(HistoryAdmin):
     list_display = [
         "__str__",
         "status",
@@ -613,7 +612,7 @@ class AdviceAdminForm(forms.ModelForm):
 
 
 @admin.register(Advice)
-class AdviceAdmin(SimpleHistoryAdmin):
+class AdviceAdmin(HistoryAdmin):
     form = AdviceAdminForm
     list_display = [
         "subject_text",

@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max, Min
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -16,6 +19,28 @@ from herentq.models import (
     Page,
     ServiceContact,
 )
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's admin, answering 404 for an id that cannot exist.
+
+    Its history pages filter by the id as typed in the URL, so a malformed one
+    ("abc", a NUL byte) would raise a ValueError deep in the query: a 500.
+    """
+
+    def _checked_id(self, object_id):
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except (ValidationError, ValueError, OverflowError) as error:
+            raise Http404 from error
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._checked_id(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._checked_id(object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class YearListFilter(admin.SimpleListFilter):
@@ -116,7 +141,7 @@ class ServiceContactAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(SimpleHistoryAdmin):
+class PageAdmin(HistoryAdmin):
     list_display = ["title", "slug", "is_published", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["title", "body"]
@@ -125,7 +150,7 @@ class PageAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(SimpleHistoryAdmin):
+class NewsItemAdmin(HistoryAdmin):
     list_display = ["title", "published_on", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["title", "summary", "body"]

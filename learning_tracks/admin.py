@@ -7,9 +7,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
-from herentq.admin import AuditEntryInline, YearListFilter
+from herentq.admin import AuditEntryInline, HistoryAdmin, YearListFilter
 from learning_tracks import exports, mail, selectors, services
 from learning_tracks.forms import ParticipantsMessageForm
 from learning_tracks.models import (
@@ -124,7 +123,7 @@ def _status_action(transition):
 
 
 @admin.register(Track)
-class TrackAdmin(SimpleHistoryAdmin):
+class TrackAdmin(HistoryAdmin):
     form = TrackAdminForm
     list_display = [
         "number",
@@ -327,7 +326,7 @@ class SessionAdminForm(forms.ModelForm):
 
 
 @admin.register(Session)
-class SessionAdmin(SimpleHistoryAdmin):
+class SessionAdmin(HistoryAdmin):
     form = SessionAdminForm
     list_display = [
         "topic",
@@ -571,7 +570,7 @@ class InterestAdmin(admin.ModelAdmin):
 
 
 @admin.register(TrackResource)
-class TrackResourceAdmin(SimpleHistoryAdmin):
+class TrackResourceAdmin(HistoryAdmin):
     list_display = ["title", "track", "kind", "is_published", "has_document"]
     list_filter = ["kind", "is_published", "track"]
     search_fields = ["title", "summary", "body"]

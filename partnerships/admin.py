@@ -12,9 +12,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
-from simple_history.admin import SimpleHistoryAdmin
 
-from herentq.admin import AuditEntryInline, YearListFilter
+from herentq.admin import AuditEntryInline, HistoryAdmin, YearListFilter
 from partnerships import selectors, services
 from partnerships.forms import (
     AgreementAdminForm,
@@ -151,7 +150,7 @@ class PlaceCountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(SimpleHistoryAdmin):
+class PartnershipAdmin(HistoryAdmin):
     list_display = [
         "title",
         "local_authority",

@@ -12,9 +12,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from herentq.admin import AuditEntryInline
+from herentq.admin import AuditEntryInline, HistoryAdmin
 from herentq.audit import audit_log
 from herentq.files import file_response
 from herentq.pdf import pdf_response
@@ -132,7 +131,7 @@ def export_rows(queryset):
 
 
 @admin.register(Application)
-class ApplicationAdmin(SimpleHistoryAdmin):
+class ApplicationAdmin(HistoryAdmin):
     change_form_template = "admin/subsidies/application/change_form.html"
     change_list_template = "admin/subsidies/application/change_list.html"
     view_on_site = False  # the file's page is for the organisation's members only

@@ -99,12 +99,6 @@ def test_hostile_admin_path_parameters_are_no_server_error(client, settings):
     assert not errors, "\n".join(errors)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="django-simple-history's history_view filters by the raw id: a "
-    "non-numeric id raises ValueError. The fix (a HistoryAdmin that checks the id "
-    "with the pk field's to_python and answers 404) belongs in the admin modules.",
-)
 @pytest.mark.django_db
 def test_hostile_admin_history_ids_are_no_server_error(client, settings):
     settings.HERENTQ_STAFF_MFA_REQUIRED = False
