@@ -135,7 +135,7 @@ def check_saved(directory: Path) -> tuple[int, list[Problem]]:
                 extract=message.get("extract", ""),
             )
         )
-    return len(pages), problems
+    return len(pages), sorted(problems, key=lambda p: (p.url, p.line or 0))
 
 
 def _run_vnu(pages: list[Path]) -> list[dict]:
