@@ -42,9 +42,10 @@ dev: demo-data
 test: install db browser
 	DJANGO_SETTINGS_MODULE=herentq.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
-# Browser tests use Debian's Chromium, installed here when missing (no browser download).
+# Browser tests use Debian's Chromium, and Java for the HTML checker (vnu), installed
+# here when missing (no browser download).
 browser:
-	@command -v chromium >/dev/null || scripts/install-chromium.sh
+	@scripts/install-test-tools.sh
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,9 +1,23 @@
+import re
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from council.constants import AdviceOutcome, FollowUpStatus
 from council.models import Advice
+
+
+class NumberOnlyInput(forms.NumberInput):
+    """A number field that shows back only a number. HTML allows no other value (a
+    browser empties the field anyway), so a refused one from the address, such as
+    ?year=twaalf, is said in the error next to the empty field."""
+
+    NUMBER = re.compile(r"-?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?")
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return value if value and self.NUMBER.fullmatch(value) else None
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -35,6 +49,7 @@ class AdviceFilter(django_filters.FilterSet):
         lookup_expr="year",
         min_value=1900,
         max_value=2999,
+        widget=NumberOnlyInput,
     )
 
     class Meta:

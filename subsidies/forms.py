@@ -176,7 +176,8 @@ class OrganisationForm(forms.ModelForm):
         ]
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "organization"}),
-            "street": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            # One line (street and number): "street-address" is for a textarea.
+            "street": forms.TextInput(attrs={"autocomplete": "address-line1"}),
             "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),

@@ -4,6 +4,9 @@ from django.contrib.auth.models import Group
 from herentq.constants import SERVICE_GROUP
 from tests.factories import UserFactory
 
+# Checks the markup of every page the browser tests scan with axe, once at the end.
+pytest_plugins = ["tests.browser.html_validity"]
+
 
 @pytest.fixture
 def service_user(db):

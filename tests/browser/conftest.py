@@ -12,6 +12,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
+from tests.browser import html_validity
+
 # Playwright's sync API runs an event loop in this thread; the Django ORM calls the
 # tests make between browser steps are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -83,6 +85,8 @@ def assert_accessible(page, *, context=None):
         options={"runOnly": {"type": "tag", "values": WCAG_TAGS}},
     )
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+    # Valid HTML too: the Nu Html Checker reads the saved markup at the end of the run.
+    html_validity.save(page)
 
 
 def goto(page, path: str):

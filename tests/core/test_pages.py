@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from herentq.models import Page
 from tests.factories import NewsItemFactory, NoticeFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +79,16 @@ def test_unknown_page_gets_the_friendly_404_in_the_site_layout(client, demo):
     html = response.content.decode()
     assert "Deze pagina bestaat niet (meer)" in html
     assert 'aria-label="Hoofdmenu"' in html
+
+
+def test_a_moment_is_machine_readable_to_the_second_in_local_time(client):
+    # HTML allows at most three digits of fractions of a second in `datetime`.
+    page = PageFactory(slug="over-ons")
+    Page.objects.filter(pk=page.pk).update(
+        updated_at=dt.datetime(2026, 7, 1, 12, 5, 9, 384085, tzinfo=dt.UTC)
+    )
+    html = client.get("/over-ons/").content.decode()
+    assert '<time datetime="2026-07-01T14:05:09+02:00">1 juli 2026</time>' in html
 
 
 def test_news_list_and_detail(client):

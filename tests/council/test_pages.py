@@ -150,6 +150,16 @@ def test_advice_register_shows_follow_up_and_filters_by_outcome(client, council)
     assert "Opgenomen in het meerjarenplan." in detail
 
 
+def test_advice_register_puts_back_only_a_number_in_the_year_field(client, council):
+    # HTML allows no other value in a number field; the error says what was wrong.
+    register = reverse("council:advice_list")
+    refused = client.get(register, {"year": "twaalf"}).content.decode()
+    assert "twaalf" not in refused
+    assert 'aria-invalid="true"' in refused
+    out_of_range = client.get(register, {"year": "99999"}).content.decode()
+    assert 'name="year" value="99999"' in out_of_range
+
+
 def test_advice_of_a_meeting_not_yet_held_is_not_public(client, council):
     advice = AdviceFactory(agenda_item__meeting=MeetingFactory(council=council))
     assert client.get(advice.get_absolute_url()).status_code == 404

