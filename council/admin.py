@@ -6,7 +6,7 @@ on the change form); a published version is read-only everywhere.
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
@@ -38,6 +38,7 @@ from council.models import (
     MinutesVersionEntry,
 )
 from herentq.admin import AuditEntryInline, QuickActionCheckboxMixin
+from herentq.forms import add_domain_error
 
 
 def _run(modeladmin, request, queryset, service, done_message, arg="minutes", **kwargs):
@@ -224,8 +225,37 @@ class AgendaItemAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         return str(subject)
 
 
+class MinutesEntryFormSet(forms.BaseInlineFormSet):
+    """Texts change only while the minutes allow it (checked by the service)."""
+
+    def clean(self):
+        super().clean()
+        if not any(form.has_changed() for form in self.forms):
+            return
+        try:
+            services.minutes_check_text_editable(self.instance)
+        except services.CouncilError as error:
+            for form in self.forms:
+                if form.has_changed():
+                    add_domain_error(form, error)
+
+
+class MinutesEntryForm(forms.ModelForm):
+    class Meta:
+        model = MinutesEntry
+        fields = ["text"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.instance.minutes.text_is_editable:
+            # Shown as it is; the service refuses a change sent from a stale page.
+            self.fields["text"].widget.attrs["readonly"] = True
+
+
 class MinutesEntryInline(admin.StackedInline):
     model = MinutesEntry
+    form = MinutesEntryForm
+    formset = MinutesEntryFormSet
     extra = 0
     fields = ["agenda_item_label", "text"]
     readonly_fields = ["agenda_item_label"]
@@ -233,15 +263,10 @@ class MinutesEntryInline(admin.StackedInline):
     verbose_name_plural = _("tekst per agendapunt (werktekst)")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("agenda_item")
+        return super().get_queryset(request).select_related("agenda_item", "minutes")
 
     def has_add_permission(self, request, obj=None):
         return False
-
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and not obj.text_is_editable:
-            return False
-        return super().has_change_permission(request, obj)
 
     @admin.display(description=_("agendapunt"))
     def agenda_item_label(self, obj):
@@ -348,13 +373,22 @@ class MinutesAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
         return self.inlines if obj is not None else []
 
     def save_model(self, request, obj, form, change):
-        if change:
-            super().save_model(request, obj, form, change)
+        # On change every field of the form is read-only: the steps and the
+        # texts (save_formset) are the only writes, each through its service.
+        if not change:
+            created = services.minutes_create(meeting=obj.meeting, actor=request.user)
+            obj.pk = created.pk
+            obj.refresh_from_db()
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not MinutesEntry:
+            super().save_formset(request, form, formset, change)
             return
-        created = services.minutes_create(meeting=obj.meeting, actor=request.user)
-        obj.pk = created.pk
-        obj._state.adding = False
-        obj.refresh_from_db()
+        # save(commit=False) records what changed for the admin's log message.
+        for entry in formset.save(commit=False):
+            services.minutes_entry_update(
+                entry=entry, text=entry.text, actor=request.user
+            )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         minutes = self.get_object(request, object_id)
@@ -616,45 +650,46 @@ class MinutesCommentAdmin(admin.ModelAdmin):
 
 
 class AdviceAdminForm(forms.ModelForm):
+    """Validates with the services' own checks; AdviceAdmin.save_model then lets
+    the services write (they check again under lock)."""
+
     class Meta:
         model = Advice
-        fields = [
-            "agenda_item",
-            "subject_text",
-            "text",
-            "motivation",
-            "outcome",
-            "votes_for",
-            "votes_against",
-            "votes_abstain",
-            "conflicted_members",
-            "followup_status",
-            "followup_date",
-            "followup_note",
-        ]
+        fields = [*services.ADVICE_FIELDS, *services.FOLLOWUP_FIELDS]
 
     def clean(self):
         cleaned = super().clean()
-        item = cleaned.get("agenda_item")
-        votes = [
-            cleaned.get(name)
+        item = cleaned.get("agenda_item") or (
+            self.instance.agenda_item if self.instance.pk else None
+        )
+        if item is None:
+            return cleaned
+        votes = {
+            name: cleaned.get(name)
             for name in ("votes_for", "votes_against", "votes_abstain")
-        ]
-        if item is not None and None not in votes:
-            try:
-                services.advice_check_votes(
-                    agenda_item=item,
-                    votes=sum(votes),
-                    conflicted_members=cleaned.get("conflicted_members") or [],
-                )
-            except services.CouncilError as error:
-                raise ValidationError(str(error)) from None
-        status, day = cleaned.get("followup_status"), cleaned.get("followup_date")
-        if bool(status) != bool(day):
-            raise ValidationError(
-                gettext("Geef bij een opvolging zowel de beslissing als haar datum op.")
+        }
+        if cleaned.get("outcome") and None not in votes.values():
+            self._check(
+                services.advice_check,
+                agenda_item=item,
+                outcome=cleaned["outcome"],
+                conflicted_members=cleaned.get("conflicted_members") or [],
+                **votes,
+            )
+        if not {"followup_status", "followup_date"} & set(self.errors):
+            self._check(
+                services.advice_check_followup,
+                agenda_item=item,
+                status=cleaned.get("followup_status", ""),
+                decided_on=cleaned.get("followup_date"),
             )
         return cleaned
+
+    def _check(self, check, **kwargs):
+        try:
+            check(**kwargs)
+        except services.CouncilError as error:
+            add_domain_error(self, error)
 
 
 @admin.register(Advice)
@@ -705,8 +740,37 @@ class AdviceAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     def votes(self, obj):
         return f"{obj.votes_for}/{obj.votes_against}/{obj.votes_abstain}"
 
+    def get_readonly_fields(self, request, obj=None):
+        # An advice belongs to the agenda item it was given on.
+        return ["agenda_item"] if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        if not change or set(form.changed_data) & set(services.ADVICE_FIELDS):
+            advice = services.advice_record(
+                agenda_item=obj.agenda_item,
+                subject_text=data["subject_text"],
+                text=data["text"],
+                motivation=data["motivation"],
+                outcome=data["outcome"],
+                votes_for=data["votes_for"],
+                votes_against=data["votes_against"],
+                votes_abstain=data["votes_abstain"],
+                conflicted_members=data["conflicted_members"],
+                actor=request.user,
+            )
+            obj.pk = advice.pk
+        if set(form.changed_data) & set(services.FOLLOWUP_FIELDS):
+            services.advice_record_followup(
+                advice=obj,
+                status=data["followup_status"],
+                decided_on=data["followup_date"],
+                note=data["followup_note"],
+                actor=request.user,
+            )
+        obj.refresh_from_db()
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        services.advice_saved_in_admin(
-            advice=form.instance, actor=request.user, created=not change
-        )
+        # The conflicted members were set by advice_record: no form.save_m2m().
+        for formset in formsets:
+            self.save_formset(request, form, formset, change)

@@ -35,7 +35,16 @@ from herentq.audit import audit_log
 
 
 class CouncilError(Exception):
-    """A rule of the council's workflow was broken; the message is for the user."""
+    """A rule of the council's workflow was broken; the message is for the user.
+
+    `field` names the form field the rule is about, so a form can show the
+    message next to it (None: the whole form).
+    """
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
 
 
 # Agenda ---------------------------------------------------------------------------
@@ -221,13 +230,19 @@ def minutes_create(*, meeting: Meeting, actor=None) -> Minutes:
     return minutes
 
 
+def minutes_check_text_editable(minutes: Minutes) -> None:
+    """The working copy is frozen between approval and publication."""
+    if not minutes.text_is_editable:
+        raise CouncilError(
+            _("Een goedgekeurd verslag verandert niet meer vóór de publicatie."),
+            field="text",
+        )
+
+
 def minutes_entry_update(*, entry: MinutesEntry, text: str, actor=None) -> MinutesEntry:
     with transaction.atomic():
         minutes = _locked_minutes(entry.minutes)
-        if not minutes.text_is_editable:
-            raise CouncilError(
-                _("Een goedgekeurd verslag verandert niet meer vóór de publicatie.")
-            )
+        minutes_check_text_editable(minutes)
         entry.text = text
         entry.save(update_fields=["text"])
     return entry
@@ -570,6 +585,20 @@ def minutes_comment_add(
 
 # Advice ---------------------------------------------------------------------------
 
+# The fields of an advice each service writes (forms use them to tell which to call).
+ADVICE_FIELDS = (
+    "agenda_item",
+    "subject_text",
+    "text",
+    "motivation",
+    "outcome",
+    "votes_for",
+    "votes_against",
+    "votes_abstain",
+    "conflicted_members",
+)
+FOLLOWUP_FIELDS = ("followup_status", "followup_date", "followup_note")
+
 
 def advice_check_votes(*, agenda_item: AgendaItem, votes: int, conflicted_members=()):
     """Conflicted members belong to the council; once the attendance is recorded,
@@ -578,7 +607,8 @@ def advice_check_votes(*, agenda_item: AgendaItem, votes: int, conflicted_member
     conflicted = list(conflicted_members)
     if any(member.council_id != meeting.council_id for member in conflicted):
         raise CouncilError(
-            _("Enkel leden van de raad kunnen een belangenconflict melden.")
+            _("Enkel leden van de raad kunnen een belangenconflict melden."),
+            field="conflicted_members",
         )
     present_voters = [
         attendance.member
@@ -599,6 +629,31 @@ def advice_check_votes(*, agenda_item: AgendaItem, votes: int, conflicted_member
         )
 
 
+def advice_check(
+    *,
+    agenda_item: AgendaItem,
+    outcome: str,
+    votes_for: int,
+    votes_against: int,
+    votes_abstain: int,
+    conflicted_members=(),
+) -> None:
+    """Every rule an advice keeps; `advice_record` checks them again under lock."""
+    if outcome not in AdviceOutcome.values:
+        raise CouncilError(_("Onbekende strekking van het advies."), field="outcome")
+    if min(votes_for, votes_against, votes_abstain) < 0:
+        raise CouncilError(_("Het aantal stemmen kan niet negatief zijn."))
+    if agenda_item.meeting.status == MeetingStatus.CANCELLED:
+        raise CouncilError(
+            _("Een geannuleerde vergadering geeft geen advies."), field="agenda_item"
+        )
+    advice_check_votes(
+        agenda_item=agenda_item,
+        votes=votes_for + votes_against + votes_abstain,
+        conflicted_members=conflicted_members,
+    )
+
+
 def advice_record(
     *,
     agenda_item: AgendaItem,
@@ -613,18 +668,16 @@ def advice_record(
     actor=None,
 ) -> Advice:
     """Record (or amend) the advice given on an agenda item."""
-    if outcome not in AdviceOutcome.values:
-        raise CouncilError(_("Onbekende strekking van het advies."))
-    if min(votes_for, votes_against, votes_abstain) < 0:
-        raise CouncilError(_("Het aantal stemmen kan niet negatief zijn."))
     conflicted = list(conflicted_members)
     with transaction.atomic():
         meeting = _locked_meeting(agenda_item.meeting)
-        if meeting.status == MeetingStatus.CANCELLED:
-            raise CouncilError(_("Een geannuleerde vergadering geeft geen advies."))
-        advice_check_votes(
+        agenda_item.meeting = meeting
+        advice_check(
             agenda_item=agenda_item,
-            votes=votes_for + votes_against + votes_abstain,
+            outcome=outcome,
+            votes_for=votes_for,
+            votes_against=votes_against,
+            votes_abstain=votes_abstain,
             conflicted_members=conflicted,
         )
         advice = Advice.objects.filter(agenda_item=agenda_item).first()
@@ -652,29 +705,41 @@ def advice_record(
     return advice
 
 
-def advice_saved_in_admin(*, advice: Advice, actor, created: bool) -> None:
-    """The admin saves the form itself (history keeps every field's change); the
-    audit trail notes that it happened."""
-    audit_log(
-        target=advice,
-        action="advice_recorded" if created else "advice_edited",
-        actor=actor,
-        data={"outcome": advice.outcome, "followup": advice.followup_status},
-    )
+def advice_check_followup(*, agenda_item: AgendaItem, status: str, decided_on) -> None:
+    """The college's follow-up: a decision and its date, not before the advice.
+    Neither (an empty status and no date) means the college has not decided yet."""
+    if not status and decided_on is None:
+        return
+    if status not in FollowUpStatus.values:
+        raise CouncilError(
+            _("Kies hoe het college het advies opvolgde."), field="followup_status"
+        )
+    if decided_on is None:
+        raise CouncilError(
+            _("Geef de datum van de beslissing van het college."),
+            field="followup_date",
+        )
+    if decided_on < timezone.localdate(agenda_item.meeting.planned_start):
+        raise CouncilError(
+            _("Het college beslist na het advies, niet ervoor."),
+            field="followup_date",
+        )
 
 
 def advice_record_followup(
     *, advice: Advice, status: str, decided_on, note: str = "", actor=None
 ) -> Advice:
-    """What the college did with the advice."""
-    if status not in FollowUpStatus.values:
-        raise CouncilError(_("Kies hoe het college het advies opvolgde."))
-    if decided_on is None:
-        raise CouncilError(_("Geef de datum van de beslissing van het college."))
+    """What the college did with the advice (an empty status and no date: not
+    decided yet)."""
     with transaction.atomic():
-        advice = Advice.objects.select_for_update().get(pk=advice.pk)
-        if decided_on < timezone.localdate(advice.meeting.planned_start):
-            raise CouncilError(_("Het college beslist na het advies, niet ervoor."))
+        advice = (
+            Advice.objects.select_for_update()
+            .select_related("agenda_item__meeting")
+            .get(pk=advice.pk)
+        )
+        advice_check_followup(
+            agenda_item=advice.agenda_item, status=status, decided_on=decided_on
+        )
         advice.followup_status = status
         advice.followup_date = decided_on
         advice.followup_note = note
@@ -690,6 +755,9 @@ def advice_record_followup(
             target=advice,
             action="advice_followup_recorded",
             actor=actor,
-            data={"status": status, "date": decided_on.isoformat()},
+            data={
+                "status": status,
+                "date": decided_on.isoformat() if decided_on else None,
+            },
         )
     return advice

@@ -48,11 +48,13 @@ from learning_tracks.tokens import Purpose
 
 
 class LearningTrackError(Exception):
-    """A broken rule. `message` is Dutch and meant for the person who acted."""
+    """A broken rule. `message` is Dutch and meant for the person who acted;
+    `field` names the form field it is about (None: the whole form)."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, *, field: str | None = None):
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 class EnrolmentClosed(LearningTrackError):
@@ -452,6 +454,56 @@ def track_fill_free_seats(*, track: Track, actor=None, now=None) -> list[Enrolme
     """After the capacity went up: offer the new seats to the people waiting."""
     with transaction.atomic():
         track = _lock_track(track.pk)
+        return _fill_free_seats(track, now or timezone.now(), actor=actor)
+
+
+def track_check_capacity(*, track: Track, capacity: int) -> None:
+    """A track never has fewer seats than are held: move people to the waiting
+    list before lowering its capacity."""
+    if track.pk and capacity < track.seats_taken:
+        raise NotAllowed(
+            _(
+                "Er zijn al %(taken)s plaatsen ingenomen; verplaats eerst "
+                "deelnemers naar de wachtlijst."
+            )
+            % {"taken": track.seats_taken},
+            field="capacity",
+        )
+
+
+def track_create(*, track: Track, actor=None) -> Track:
+    """A new track starts announced, with no seat taken."""
+    with transaction.atomic():
+        track.status = TrackStatus.ANNOUNCED
+        track.seats_taken = 0
+        track.completed_at = None
+        track.save()
+        audit_log(target=track, action="track_created", actor=actor)
+    return track
+
+
+def track_update(*, track: Track, actor=None, now=None) -> list[Enrolment]:
+    """Save the edited fields of a track (texts, dates, capacity, caps).
+
+    The seat counter and the status are never taken from the caller: they are
+    read with the row locked, so a concurrent enrolment is kept. New seats go to
+    the people waiting at once; returns those offered one.
+    """
+    with transaction.atomic():
+        current = _lock_track(track.pk)
+        track.seats_taken = current.seats_taken
+        track.status = current.status
+        track.completed_at = current.completed_at
+        track_check_capacity(track=track, capacity=track.capacity)
+        track.save()
+        if track.capacity == current.capacity:
+            return []
+        audit_log(
+            target=track,
+            action="capacity_changed",
+            actor=actor,
+            data={"from": current.capacity, "to": track.capacity},
+        )
         return _fill_free_seats(track, now or timezone.now(), actor=actor)
 
 

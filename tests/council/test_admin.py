@@ -1,11 +1,14 @@
 """The secretariat's back office: every changelist and form, the minutes' steps,
 history of who changed what, and frozen versions."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from council import services
 from council.constants import MinutesStatus
@@ -21,6 +24,7 @@ from council.models import (
     MinutesVersion,
 )
 from herentq.constants import COUNCIL_SECRETARIAT_GROUP
+from herentq.models import AuditEntry
 from tests.conftest import deliver_mail
 from tests.council.conftest import advance
 
@@ -152,6 +156,26 @@ def test_approved_text_is_read_only_in_the_admin(secretariat_client, scenario):
     assert list(minutes.entries.values_list("text", flat=True)) == before
 
 
+def test_text_edited_after_approval_is_refused_with_a_message(
+    secretariat_client, scenario
+):
+    """A page opened before the approval cannot change the frozen text."""
+    advance(scenario, to="approved")
+    minutes = scenario.minutes
+    url = reverse("admin:council_minutes_change", args=[minutes.pk])
+    assert "readonly" in secretariat_client.get(url).content.decode()
+    before = list(minutes.entries.values_list("text", flat=True))
+    response = secretariat_client.post(
+        url, _entry_formset(minutes, {scenario.public_item.pk: "Stiekem"})
+    )
+    assert response.status_code == 200
+    assert (
+        "Een goedgekeurd verslag verandert niet meer vóór de publicatie."
+        in response.content.decode()
+    )
+    assert list(minutes.entries.values_list("text", flat=True)) == before
+
+
 def test_steps_on_the_change_form_run_the_workflow(secretariat_client, scenario):
     minutes = scenario.minutes
     change = reverse("admin:council_minutes_change", args=[minutes.pk])
@@ -215,6 +239,114 @@ def test_advice_history_shows_the_change_and_who_made_it(
     ).content.decode()
     assert "positive" in history and "conditional" in history
     assert secretariat_user.username in history
+
+
+def _advice_data(advice=None, **changes):
+    data = {
+        "subject_text": "Advies over de radio",
+        "text": "De raad adviseert positief.",
+        "motivation": "Past in het beleid.",
+        "outcome": "positive",
+        "votes_for": 0,
+        "votes_against": 0,
+        "votes_abstain": 0,
+        "followup_status": "",
+        "followup_date": "",
+        "followup_note": "",
+        "herentq-auditentry-content_type-object_id-TOTAL_FORMS": "0",
+        "herentq-auditentry-content_type-object_id-INITIAL_FORMS": "0",
+    }
+    if advice is not None:
+        data.update(
+            {
+                name: getattr(advice, name)
+                for name in ("subject_text", "text", "motivation", "outcome")
+            }
+        )
+        data.update(
+            votes_for=advice.votes_for,
+            votes_against=advice.votes_against,
+            votes_abstain=advice.votes_abstain,
+        )
+    data.update(changes)
+    return data
+
+
+def test_advice_saved_in_the_admin_goes_through_the_service(
+    secretariat_client, scenario
+):
+    advice = scenario.public_item.advice
+    url = reverse("admin:council_advice_change", args=[advice.pk])
+    response = secretariat_client.post(
+        url, _advice_data(advice, outcome="negative", votes_for=1, votes_against=3)
+    )
+    assert response.status_code == 302
+    advice.refresh_from_db()
+    assert (advice.outcome, advice.votes_against) == ("negative", 3)
+    assert AuditEntry.objects.filter(
+        object_id=str(advice.pk), action="advice_amended"
+    ).exists()
+
+
+def test_advice_on_a_cancelled_meeting_is_refused_in_the_admin(
+    secretariat_client, council
+):
+    from tests.council.factories import AgendaItemFactory, MeetingFactory
+
+    meeting = MeetingFactory(council=council, status="cancelled")
+    item = AgendaItemFactory(meeting=meeting)
+    response = secretariat_client.post(
+        reverse("admin:council_advice_add"), _advice_data(agenda_item=item.pk)
+    )
+    assert response.status_code == 200
+    assert (
+        "Een geannuleerde vergadering geeft geen advies." in response.content.decode()
+    )
+    assert not Advice.objects.exists()
+    assert not AuditEntry.objects.exists()
+
+
+def test_college_followup_before_the_advice_is_refused_in_the_admin(
+    secretariat_client, scenario
+):
+    advice = scenario.public_item.advice
+    url = reverse("admin:council_advice_change", args=[advice.pk])
+    day_before = timezone.localdate(scenario.meeting.planned_start) - dt.timedelta(
+        days=1
+    )
+    response = secretariat_client.post(
+        url,
+        _advice_data(
+            advice,
+            followup_status="followed",
+            followup_date=day_before.isoformat(),
+            followup_note="Te vroeg.",
+        ),
+    )
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["followup_date"] == [
+        "Het college beslist na het advies, niet ervoor."
+    ]
+    advice.refresh_from_db()
+    assert (advice.followup_status, advice.followup_date) == ("", None)
+
+    day_after = day_before + dt.timedelta(days=2)
+    response = secretariat_client.post(
+        url,
+        _advice_data(
+            advice, followup_status="followed", followup_date=day_after.isoformat()
+        ),
+    )
+    assert response.status_code == 302
+    advice.refresh_from_db()
+    assert (advice.followup_status, advice.followup_date) == ("followed", day_after)
+    assert AuditEntry.objects.filter(
+        object_id=str(advice.pk), action="advice_followup_recorded"
+    ).exists()
+    assert not AuditEntry.objects.filter(
+        object_id=str(advice.pk), action="advice_amended"
+    ).exists()
 
 
 def test_advice_form_refuses_more_votes_than_present_voters(

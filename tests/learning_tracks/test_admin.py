@@ -286,9 +286,15 @@ def test_capacity_cannot_go_below_the_seats_taken(service_client, full_track):
     data.pop("enrolment_opens_at")
     data.pop("enrolment_closes_at")
     data["capacity"] = "1"
-    response = service_client.post(url, data)
+    title = full_track.title
+    response = service_client.post(url, {**data, "title": "Nieuwe titel"})
     assert response.status_code == 200
-    assert "Er zijn al 2 plaatsen ingenomen" in response.content.decode()
+    assert response.context["adminform"].form.errors["capacity"] == [
+        "Er zijn al 2 plaatsen ingenomen; verplaats eerst deelnemers naar de "
+        "wachtlijst."
+    ]
+    full_track.refresh_from_db()
+    assert (full_track.title, full_track.capacity) == (title, 2)
 
     data["capacity"] = "3"
     response = service_client.post(url, data)
