@@ -678,22 +678,18 @@ def application_decide(
                     "amount": format_eur(amount),
                 }
             )
-        if scheme.cap_per_organisation_per_year:
-            claimed = (
-                Application.objects.filter(
-                    organisation=application.organisation,
-                    call__scheme=scheme,
-                    call__year=application.call.year,
-                    decision=Decision.APPROVED,
+        room = rules.room_under_cap(application)
+        if room is not None and amount > room:
+            raise SubsidyError(
+                _(
+                    "Dit gaat boven het maximum per organisatie per jaar: %(cap)s "
+                    "(u kunt nog %(room)s toekennen)."
                 )
-                .exclude(pk=application.pk)
-                .values_list("committed_amount", flat=True)
+                % {
+                    "cap": format_eur(scheme.cap_per_organisation_per_year),
+                    "room": format_eur(room),
+                }
             )
-            if sum(claimed, ZERO) + amount > scheme.cap_per_organisation_per_year:
-                raise SubsidyError(
-                    _("Dit gaat boven het maximum per organisatie per jaar: %(cap)s.")
-                    % {"cap": format_eur(scheme.cap_per_organisation_per_year)}
-                )
         envelope.committed += amount
         envelope._history_user = actor
         envelope._change_reason = f"approved {application.reference}"
