@@ -288,3 +288,39 @@ def application_problems(application: Application) -> list[Problem]:
     ]
     order = list(Step.values)
     return sorted(problems, key=lambda problem: order.index(problem.step))
+
+
+# --- The wizard: which rules a step checks when it is saved ---------------------------
+# Only the rules whose data the step holds; every rule is checked again on the
+# summary and on submission (`application_problems`).
+
+
+def _organisation_step_problems(application: Application) -> list[Problem]:
+    return organisation_problems(application.call.scheme, application.organisation)
+
+
+def _partner_step_problems(application: Application) -> list[Problem]:
+    return country_problems(application, application.country.code or "")
+
+
+def _budget_step_problems(application: Application) -> list[Problem]:
+    totals = application.budget_totals()
+    return amount_problems(
+        application=application,
+        requested=application.requested_amount,
+        income=totals["income"],
+        expenses=totals["expenses"],
+    )
+
+
+STEP_RULES = {
+    Step.ORGANISATION: _organisation_step_problems,
+    Step.PARTNER: _partner_step_problems,
+    Step.BUDGET: _budget_step_problems,
+}
+
+
+def step_problems(application: Application, step: str) -> list[Problem]:
+    """The scheme's rules the saved step breaks (none for steps without rules)."""
+    check = STEP_RULES.get(step)
+    return check(application) if check else []

@@ -1,0 +1,244 @@
+"""The back office for schemes, their calls and budget envelopes."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from subsidies import selectors, services
+from subsidies.admin.common import ADMIN_CSS
+from subsidies.constants import LegalForm
+from subsidies.formatting import format_eur
+from subsidies.models import AttachmentRequirement, BudgetEnvelope, Call, Scheme
+
+
+class AttachmentRequirementInline(admin.TabularInline):
+    model = AttachmentRequirement
+    extra = 1
+    fields = ["name", "description", "is_required", "position"]
+
+
+class CallInline(admin.TabularInline):
+    model = Call
+    extra = 0
+    fields = ["title", "opens_at", "closes_at", "year"]
+    show_change_link = True
+
+
+class EnvelopeFigures:
+    """Budget, reserved, committed, paid and remaining, as admin columns."""
+
+    @admin.display(description=_("budget"), ordering="budget")
+    def budget_display(self, obj):
+        return format_eur(obj.budget)
+
+    @admin.display(description=_("gereserveerd (in behandeling)"))
+    def reserved_display(self, obj):
+        return format_eur(getattr(obj, "reserved", None))
+
+    @admin.display(description=_("vastgelegd (toegekend)"), ordering="committed")
+    def committed_display(self, obj):
+        return format_eur(obj.committed)
+
+    @admin.display(description=_("uitbetaald"), ordering="paid")
+    def paid_display(self, obj):
+        return format_eur(obj.paid)
+
+    @admin.display(description=_("nog vrij"))
+    def remaining_display(self, obj):
+        if obj.budget is None:
+            return "—"
+        return format_eur(obj.remaining)
+
+
+class EnvelopeInline(EnvelopeFigures, admin.TabularInline):
+    model = BudgetEnvelope
+    extra = 0
+    fields = [
+        "year",
+        "budget",
+        "reserved_display",
+        "committed_display",
+        "paid_display",
+        "remaining_display",
+    ]
+    readonly_fields = [
+        "reserved_display",
+        "committed_display",
+        "paid_display",
+        "remaining_display",
+    ]
+
+    def get_queryset(self, request):
+        return selectors.envelopes_with_reserved(super().get_queryset(request))
+
+
+class SchemeAdminForm(forms.ModelForm):
+    eligible_legal_forms = forms.MultipleChoiceField(
+        label=_("toegelaten rechtsvormen"),
+        choices=LegalForm.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Niets aangevinkt: elke rechtsvorm."),
+    )
+
+    class Meta:
+        model = Scheme
+        # The admin's fieldsets decide which fields the form shows.
+        fields = ["eligible_legal_forms"]
+
+
+@admin.register(Scheme)
+class SchemeAdmin(SimpleHistoryAdmin):
+    form = SchemeAdminForm
+    list_display = [
+        "name",
+        "max_amount",
+        "max_share_percent",
+        "requires_council_advice",
+        "is_published",
+        "position",
+    ]
+    list_filter = ["is_published", "requires_council_advice"]
+    list_editable = ["position"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [AttachmentRequirementInline, CallInline, EnvelopeInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "is_published", "position"]}),
+        (
+            _("In gewone taal, op de publieke pagina"),
+            {"fields": ["description", "eligibility", "rules"]},
+        ),
+        (
+            _("Regels die het portaal controleert"),
+            {
+                "fields": [
+                    "eligible_legal_forms",
+                    "max_amount",
+                    "max_share_percent",
+                    "cap_per_organisation_per_year",
+                    "eligible_countries",
+                ]
+            },
+        ),
+        (
+            _("Behandeling"),
+            {
+                "fields": [
+                    "requires_council_advice",
+                    "advance_percent",
+                    "report_due_days",
+                ]
+            },
+        ),
+    ]
+
+    class Media:
+        css = ADMIN_CSS
+
+
+@admin.register(Call)
+class CallAdmin(SimpleHistoryAdmin):
+    """Calls with their totals: how many files, how much asked and granted."""
+
+    list_display = [
+        "title",
+        "scheme",
+        "opens_at",
+        "closes_at",
+        "year",
+        "is_open",
+        "file_count",
+        "requested_total",
+        "approved_total",
+    ]
+    list_filter = ["scheme", "year"]
+    search_fields = ["title", "scheme__name"]
+    date_hierarchy = "opens_at"
+    autocomplete_fields = ["scheme"]
+    list_select_related = ["scheme"]
+
+    def get_queryset(self, request):
+        submitted = ~Q(applications__status="draft")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                file_count=Count("applications", filter=submitted),
+                requested_total=Sum("applications__requested_amount", filter=submitted),
+                approved_total=Sum("applications__approved_amount"),
+            )
+        )
+
+    @admin.display(boolean=True, description=_("nu open"))
+    def is_open(self, obj):
+        return obj.is_open()
+
+    @admin.display(description=_("ingediende aanvragen"), ordering="file_count")
+    def file_count(self, obj):
+        return obj.file_count
+
+    @admin.display(description=_("samen gevraagd"), ordering="requested_total")
+    def requested_total(self, obj):
+        return format_eur(obj.requested_total or 0)
+
+    @admin.display(description=_("samen toegekend"), ordering="approved_total")
+    def approved_total(self, obj):
+        return format_eur(obj.approved_total or 0)
+
+
+class EnvelopeAdminForm(forms.ModelForm):
+    class Meta:
+        model = BudgetEnvelope
+        fields = ["scheme", "year", "budget"]
+
+    def clean_budget(self):
+        budget = self.cleaned_data["budget"]
+        if self.instance.pk and budget < self.instance.committed:
+            raise forms.ValidationError(
+                _(
+                    "Het budget kan niet lager zijn dan wat al toegekend is: "
+                    "%(committed)s."
+                )
+                % {"committed": format_eur(self.instance.committed)}
+            )
+        return budget
+
+
+@admin.register(BudgetEnvelope)
+class BudgetEnvelopeAdmin(EnvelopeFigures, SimpleHistoryAdmin):
+    form = EnvelopeAdminForm
+    list_display = [
+        "scheme",
+        "year",
+        "budget_display",
+        "reserved_display",
+        "committed_display",
+        "paid_display",
+        "remaining_display",
+    ]
+    list_filter = ["year", "scheme"]
+    search_fields = ["scheme__name"]
+    autocomplete_fields = ["scheme"]
+    readonly_fields = [
+        "reserved_display",
+        "committed_display",
+        "paid_display",
+        "remaining_display",
+    ]
+    actions = ["recalculate"]
+
+    def get_queryset(self, request):
+        return selectors.envelopes_with_reserved(
+            super().get_queryset(request).select_related("scheme")
+        )
+
+    @admin.action(
+        description=_("Vastgelegd en uitbetaald herberekenen uit de dossiers")
+    )
+    def recalculate(self, request, queryset):
+        for envelope in queryset:
+            services.envelope_recalculate(envelope=envelope, actor=request.user)
+        self.message_user(request, _("Herberekend."), messages.SUCCESS)

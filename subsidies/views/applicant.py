@@ -1,0 +1,319 @@
+"""The applicant's area after starting: the dashboard, the file, its messages,
+receipt and attachments, withdrawing, deleting a draft and the final report."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, TemplateView
+
+from herentq.audit import audit_entries_for
+from herentq.files import file_response
+from herentq.pdf import pdf_response
+from subsidies import forms, selectors, services
+from subsidies.constants import AttachmentPurpose
+from subsidies.models import Application, Attachment, Call
+from subsidies.services import SubsidyError
+from subsidies.views.common import ApplicationMixin, safe_next
+
+# What the applicant reads in the history of the file.
+APPLICANT_EVENTS = {
+    "subsidies.draft_created": _("Concept aangemaakt"),
+    "subsidies.submitted": _("Aanvraag ingediend"),
+    "subsidies.request_information": _("De dienst vroeg meer informatie"),
+    "subsidies.resubmitted": _("Aanvulling ingediend"),
+    "subsidies.start_screening": _("Behandeling door de dienst gestart"),
+    "subsidies.declare_inadmissible": _("Onontvankelijk verklaard"),
+    "subsidies.put_on_agenda": _("Voorgelegd aan de GROSH"),
+    "subsidies.record_advice": _("Advies van de GROSH ontvangen"),
+    "subsidies.decide": _("Beslissing van het college"),
+    "subsidies.pay_advance": _("Voorschot betaald"),
+    "subsidies.submit_report": _("Verantwoording ingediend"),
+    "subsidies.request_report_changes": _("Aanvulling van de verantwoording gevraagd"),
+    "subsidies.accept_report": _("Verantwoording goedgekeurd"),
+    "subsidies.pay_balance": _("Saldo betaald"),
+    "subsidies.reclaim": _("Terugvordering"),
+    "subsidies.close": _("Dossier afgesloten"),
+    "subsidies.withdrawn": _("Aanvraag ingetrokken"),
+}
+
+
+# Events whose reason the applicant reads on the file page (not in the e-mail).
+REASONS_SHOWN = {
+    "subsidies.request_information",
+    "subsidies.declare_inadmissible",
+    "subsidies.decide",
+    "subsidies.request_report_changes",
+    "subsidies.reclaim",
+}
+
+
+class DashboardView(LoginRequiredMixin, TemplateView):
+    template_name = "subsidies/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        organisations = list(selectors.organisations_for_user(self.request.user))
+        applications = list(selectors.applications_for_user(self.request.user))
+        by_org = {org.pk: [] for org in organisations}
+        for application in applications:
+            by_org.setdefault(application.organisation_id, []).append(application)
+        return super().get_context_data(
+            groups=[(org, by_org[org.pk]) for org in organisations],
+            open_calls=Call.objects.open()
+            .select_related("scheme")
+            .order_by("closes_at"),
+            **kwargs,
+        )
+
+
+class ApplicationDetailView(ApplicationMixin, TemplateView):
+    template_name = "subsidies/application_detail.html"
+
+    def get_context_data(self, **kwargs):
+        application = self.application
+        extras = selectors.application_detail_extras(application)
+        events = [
+            {
+                "at": entry.created_at,
+                "label": APPLICANT_EVENTS[entry.action],
+                "reason": entry.reason if entry.action in REASONS_SHOWN else "",
+            }
+            for entry in reversed(list(audit_entries_for(application)))
+            if entry.action in APPLICANT_EVENTS
+        ]
+        return super().get_context_data(
+            application=application,
+            scheme=application.call.scheme,
+            totals=application.budget_totals(),
+            paid=application.paid_total() if application.decision else None,
+            events=events,
+            message_form=kwargs.pop("message_form", None) or forms.MessageForm(),
+            **extras,
+            **kwargs,
+        )
+
+
+@require_POST
+def message_create(request, pk: int):
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    try:
+        application = selectors.application_for_user(request.user, pk)
+    except Application.DoesNotExist:
+        raise Http404 from None
+    form = forms.MessageForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.message_post(
+                application=application,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                from_service=False,
+                uploads=[form.cleaned_data["attachment"]]
+                if form.cleaned_data.get("attachment")
+                else [],
+            )
+        except SubsidyError as error:
+            messages.error(request, error.message)
+            return redirect(application.get_absolute_url())
+        messages.success(request, _("Uw bericht is verstuurd naar de dienst."))
+        return redirect(application.get_absolute_url() + "#berichten")
+    view = ApplicationDetailView()
+    view.setup(request, pk=pk)
+    view.application = application
+    return view.render_to_response(view.get_context_data(message_form=form))
+
+
+class ReceiptView(ApplicationMixin, TemplateView):
+    template_name = "subsidies/application_receipt.html"
+
+    def get(self, request, *args, **kwargs):
+        if not self.application.reference:
+            raise Http404
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **selectors.receipt_context(self.application), **kwargs
+        )
+
+
+def receipt_pdf(request, pk: int):
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    try:
+        application = selectors.application_for_user(request.user, pk)
+    except Application.DoesNotExist:
+        raise Http404 from None
+    if not application.reference:
+        raise Http404
+    return pdf_response(
+        "subsidies/pdf/receipt.html",
+        selectors.receipt_context(application),
+        filename=f"ontvangstbewijs-{application.reference}.pdf",
+    )
+
+
+def attachment_download(request, pk: int, attachment_pk: int):
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    attachment = get_object_or_404(
+        Attachment.objects.filter(
+            application__in=Application.objects.for_user(request.user)
+        ),
+        pk=attachment_pk,
+        application_id=pk,
+    )
+    return file_response(attachment.file, download_name=attachment.original_name)
+
+
+@require_POST
+def attachment_delete(request, pk: int, attachment_pk: int):
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    attachment = get_object_or_404(
+        Attachment.objects.filter(
+            application__in=Application.objects.for_user(request.user)
+        ),
+        pk=attachment_pk,
+        application_id=pk,
+    )
+    try:
+        services.attachment_delete(attachment=attachment, user=request.user)
+    except SubsidyError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("%(name)s is verwijderd.") % {"name": attachment.original_name}
+        )
+    return redirect(safe_next(request, attachment.application.get_absolute_url()))
+
+
+class ApplicationWithdrawView(ApplicationMixin, FormView):
+    template_name = "subsidies/application_withdraw.html"
+    form_class = forms.WithdrawForm
+
+    def get(self, request, *args, **kwargs):
+        if not self.application.is_withdrawable:
+            messages.info(request, _("Deze aanvraag kan niet meer ingetrokken worden."))
+            return redirect(self.application.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.application_withdraw(
+                application=self.application,
+                user=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except SubsidyError as error:
+            messages.error(self.request, error.message)
+        else:
+            messages.success(self.request, _("Uw aanvraag is ingetrokken."))
+        return redirect(self.application.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(application=self.application, **kwargs)
+
+
+class ApplicationDeleteView(ApplicationMixin, TemplateView):
+    template_name = "subsidies/application_delete.html"
+
+    def get(self, request, *args, **kwargs):
+        if not self.application.is_draft:
+            return redirect(self.application.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(application=self.application, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.application_delete_draft(
+                application=self.application, user=request.user
+            )
+        except SubsidyError as error:
+            messages.error(request, error.message)
+            return redirect(self.application.get_absolute_url())
+        messages.success(request, _("Het concept is verwijderd."))
+        return redirect("subsidies:dashboard")
+
+
+class ReportView(ApplicationMixin, TemplateView):
+    """The final report: actual amounts beside the budget, proofs and a narrative."""
+
+    template_name = "subsidies/application_report.html"
+
+    def get_form(self, data=None, files=None):
+        initial = {"report_narrative": self.application.report_narrative}
+        return forms.ReportForm(
+            data, files, lines=self.application.budget_lines.all(), initial=initial
+        )
+
+    def get(self, request, *args, **kwargs):
+        if not self.application.is_report_editable:
+            return redirect(self.application.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.pop("form", None) or self.get_form()
+        application = self.application
+        return super().get_context_data(
+            application=application,
+            form=form,
+            totals=application.budget_totals(),
+            proofs=application.attachments.filter(purpose=AttachmentPurpose.REPORT),
+            paid=application.paid_total(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        application = self.application
+        if not application.is_report_editable:
+            return redirect(application.get_absolute_url())
+        form = self.get_form(request.POST, request.FILES)
+        valid = form.is_valid()
+        # A proof that passed its checks is kept even when another field has an error.
+        upload = request.FILES.get("proof")
+        if upload and "proof" not in form.errors:
+            try:
+                proof = services.report_add_proof(
+                    application=application,
+                    user=request.user,
+                    upload=upload,
+                    description=request.POST.get("proof_description", "")[:200],
+                )
+                # The name it was sent with: the service renames the upload itself.
+                messages.success(
+                    request,
+                    _("Bewijsstuk bewaard: %(name)s.") % {"name": proof.original_name},
+                )
+            except ValidationError as error:
+                form.add_error("proof", error)
+                valid = False
+        if not valid:
+            # Keep what was typed; save what is valid so nothing is lost.
+            return self.render_to_response(self.get_context_data(form=form))
+        services.report_save(
+            application=application,
+            user=request.user,
+            narrative=form.cleaned_data["report_narrative"],
+            actuals=form.actuals(),
+        )
+        if request.POST.get("action") == "submit":
+            try:
+                services.application_submit_report(
+                    application=application, user=request.user
+                )
+            except SubsidyError as error:
+                return self.render_to_response(
+                    self.get_context_data(form=self.get_form(), refusal=error.message)
+                )
+            messages.success(request, _("Uw verantwoording is ingediend. Bedankt."))
+            return redirect(application.get_absolute_url())
+        messages.success(request, _("Uw verantwoording is bewaard."))
+        return redirect(request.path)

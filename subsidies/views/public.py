@@ -1,0 +1,84 @@
+"""Public pages: the schemes and the register of granted subsidies."""
+
+import csv
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from subsidies import selectors
+from subsidies.models import Scheme
+
+
+class SchemeIndexView(TemplateView):
+    template_name = "subsidies/scheme_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            overviews=selectors.scheme_overviews(), **kwargs
+        )
+
+
+class SchemeDetailView(TemplateView):
+    template_name = "subsidies/scheme_detail.html"
+
+    def get_context_data(self, **kwargs):
+        try:
+            overview = selectors.scheme_overview_get(slug=self.kwargs["slug"])
+        except Scheme.DoesNotExist:
+            raise Http404 from None
+        return super().get_context_data(
+            overview=overview, scheme=overview.scheme, **kwargs
+        )
+
+
+class RegisterView(TemplateView):
+    template_name = "subsidies/register.html"
+
+    def get_context_data(self, **kwargs):
+        years = selectors.register_years()
+        kwargs.pop("year", None)
+        year = self.kwargs.get("year") or (
+            years[0] if years else timezone.localdate().year
+        )
+        rows = list(selectors.register_rows(year=year))
+        total = sum((row.approved_amount for row in rows), 0)
+        return super().get_context_data(
+            year=year, years=years, rows=rows, total=total, **kwargs
+        )
+
+
+def register_csv(request, year: int):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="subsidieregister-{year}.csv"'
+    )
+    response.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("Referentie"),
+            _("Organisatie"),
+            _("Project"),
+            _("Land"),
+            _("SDG's"),
+            _("Reglement"),
+            _("Datum beslissing"),
+            _("Toegekend bedrag (euro)"),
+        ]
+    )
+    for row in selectors.register_rows(year=year):
+        writer.writerow(
+            [
+                row.reference,
+                row.organisation.name,
+                row.title,
+                row.country.name,
+                ", ".join(str(sdg.number) for sdg in row.sdgs.all()),
+                row.call.scheme.name,
+                row.decision_date.strftime("%d/%m/%Y"),
+                f"{row.approved_amount:.2f}".replace(".", ","),
+            ]
+        )
+    return response
