@@ -112,14 +112,6 @@ class Decision(models.TextChoices):
     REFUSED = "refused", _("Geweigerd")
 
 
-class AdviceOutcome(models.TextChoices):
-    """The GROSH's advice as recorded on the file (mirrors the council's outcomes)."""
-
-    POSITIVE = "positive", _("Positief")
-    CONDITIONAL = "conditional", _("Voorwaardelijk positief")
-    NEGATIVE = "negative", _("Negatief")
-
-
 class LineKind(models.TextChoices):
     INCOME = "income", _("Inkomsten")
     EXPENSE = "expense", _("Uitgaven")
