@@ -115,8 +115,35 @@ class AttendanceInline(admin.TabularInline):
     autocomplete_fields = ["member"]
 
 
+class MeetingAdminForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["status"]  # the admin adds the others
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status"):
+            try:
+                services.meeting_check_status(
+                    current=self.instance.status, status=cleaned["status"]
+                )
+            except services.CouncilError as error:
+                add_domain_error(self, error)
+        return cleaned
+
+
 @admin.register(Meeting)
 class MeetingAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
+    form = MeetingAdminForm
+    fields = [
+        "council",
+        "planned_start",
+        "location",
+        "status",
+        "started_at",
+        "ended_at",
+        "cancellation_reason",
+    ]
     list_display = [
         "__str__",
         "planned_start",
@@ -148,6 +175,9 @@ class MeetingAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
             .select_related("council", "minutes")
             .annotate(item_count=Coalesce(Subquery(items), 0))
         )
+
+    def save_model(self, request, obj, form, change):
+        services.meeting_save(meeting=obj, actor=request.user)
 
     @admin.display(description=_("agendapunten"), ordering="item_count")
     def item_count(self, obj):

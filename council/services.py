@@ -87,7 +87,7 @@ def agenda_item_create(
             MinutesEntry.objects.create(minutes=minutes, agenda_item=item)
         audit_log(
             target=meeting,
-            action="agenda_item_added",
+            action="council.meeting.agenda_item_added",
             actor=actor,
             data={"item": item.pk, "title": title, "public": is_public},
         )
@@ -122,7 +122,7 @@ def document_add(*, agenda_item: AgendaItem, title: str, file, actor=None):
         )
         audit_log(
             target=agenda_item.meeting,
-            action="document_added",
+            action="council.meeting.document_added",
             actor=actor,
             data={"item": agenda_item.pk, "document": document.pk},
         )
@@ -152,11 +152,46 @@ def attendance_prepare(*, meeting: Meeting, actor=None) -> int:
         if rows:
             audit_log(
                 target=meeting,
-                action="attendance_prepared",
+                action="council.meeting.attendance_prepared",
                 actor=actor,
                 data={"members": len(rows)},
             )
     return len(rows)
+
+
+def meeting_check_status(*, current: str, status: str) -> None:
+    """Only a planned meeting can be cancelled."""
+    if (
+        status == MeetingStatus.CANCELLED
+        and current != MeetingStatus.CANCELLED
+        and current != MeetingStatus.PLANNED
+    ):
+        raise CouncilError(
+            _("Enkel een geplande vergadering kan geannuleerd worden."),
+            field="status",
+        )
+
+
+def meeting_save(*, meeting: Meeting, actor=None) -> Meeting:
+    """Save a meeting as edited (date, place, status, times); cancelling it is
+    checked and recorded as `meeting_cancel` does."""
+    with transaction.atomic():
+        current = _locked_meeting(meeting).status if meeting.pk else None
+        meeting_check_status(
+            current=current or MeetingStatus.PLANNED, status=meeting.status
+        )
+        meeting.save()
+        if meeting.status == MeetingStatus.CANCELLED and current not in (
+            None,
+            MeetingStatus.CANCELLED,
+        ):
+            audit_log(
+                target=meeting,
+                action="council.meeting.cancelled",
+                actor=actor,
+                reason=meeting.cancellation_reason,
+            )
+    return meeting
 
 
 def meeting_cancel(*, meeting: Meeting, reason: str, actor=None) -> Meeting:
@@ -170,7 +205,10 @@ def meeting_cancel(*, meeting: Meeting, reason: str, actor=None) -> Meeting:
         meeting.cancellation_reason = reason
         meeting.save(update_fields=["status", "cancellation_reason", "updated_at"])
         audit_log(
-            target=meeting, action="meeting_cancelled", actor=actor, reason=reason
+            target=meeting,
+            action="council.meeting.cancelled",
+            actor=actor,
+            reason=reason,
         )
     return meeting
 
@@ -226,7 +264,7 @@ def minutes_create(*, meeting: Meeting, actor=None) -> Minutes:
         minutes, created = Minutes.objects.get_or_create(meeting=meeting)
         minutes_sync_entries(minutes=minutes)
         if created:
-            audit_log(target=minutes, action="minutes_created", actor=actor)
+            audit_log(target=minutes, action="council.minutes.created", actor=actor)
     return minutes
 
 
@@ -328,7 +366,7 @@ def minutes_circulate(
         recipients = _members_to_notify(minutes) if notify else []
         audit_log(
             target=minutes,
-            action="minutes_circulated",
+            action="council.minutes.circulated",
             actor=actor,
             data={"version": version.number, "recipients": len(recipients)},
         )
@@ -427,7 +465,7 @@ def minutes_schedule_approval(
         minutes.save(update_fields=["approval_item", "updated_at"])
         audit_log(
             target=minutes,
-            action="minutes_approval_scheduled",
+            action="council.minutes.approval_scheduled",
             actor=actor,
             data={"meeting": meeting.pk, "item": item.pk},
         )
@@ -460,7 +498,7 @@ def minutes_approve(*, minutes: Minutes, actor=None) -> MinutesVersion:
         minutes.save(update_fields=["status", "approved_at", "updated_at"])
         audit_log(
             target=minutes,
-            action="minutes_approved",
+            action="council.minutes.approved",
             actor=actor,
             data={"version": version.number, "meeting": approval_meeting.pk},
         )
@@ -492,7 +530,7 @@ def minutes_publish(*, minutes: Minutes, actor=None) -> MinutesVersion:
         )
         audit_log(
             target=minutes,
-            action="minutes_published",
+            action="council.minutes.published",
             actor=actor,
             data={"version": version.number},
         )
@@ -535,7 +573,7 @@ def minutes_publish_correction(
         minutes.save(update_fields=["published_version", "updated_at"])
         audit_log(
             target=minutes,
-            action="minutes_corrected",
+            action="council.minutes.corrected",
             actor=actor,
             reason=reason,
             data={"version": version.number, "replaces": current.number},
@@ -576,7 +614,7 @@ def minutes_comment_add(
         )
         audit_log(
             target=minutes,
-            action="minutes_comment_added",
+            action="council.minutes.comment_added",
             actor=author,
             data={"comment": comment.pk, "version": version.number},
         )
@@ -694,7 +732,7 @@ def advice_record(
         advice.conflicted_members.set(conflicted)
         audit_log(
             target=advice,
-            action="advice_recorded" if created else "advice_amended",
+            action="council.advice.recorded" if created else "council.advice.amended",
             actor=actor,
             data={
                 "outcome": outcome,
@@ -753,7 +791,7 @@ def advice_record_followup(
         )
         audit_log(
             target=advice,
-            action="advice_followup_recorded",
+            action="council.advice.followup_recorded",
             actor=actor,
             data={
                 "status": status,

@@ -175,7 +175,7 @@ def _offer_seat(track: Track, enrolment: Enrolment, now: dt.datetime, actor=None
     _change_seats(track, +1)
     audit_log(
         target=enrolment,
-        action="offered",
+        action="learning_tracks.enrolment.offered",
         actor=actor,
         data={"offer_expires_at": enrolment.offer_expires_at.isoformat()},
     )
@@ -320,7 +320,7 @@ def enrolment_confirm_email(
             enrolment.status = EnrolmentStatus.CONFIRMED
             enrolment.save(update_fields=["status", "email_confirmed_at"])
             _change_seats(track, +1)
-            audit_log(target=enrolment, action="confirmed")
+            audit_log(target=enrolment, action="learning_tracks.enrolment.confirmed")
             _mail_enrolment("enrolment_confirmed", enrolment)
         else:
             enrolment.status = EnrolmentStatus.WAITING
@@ -328,7 +328,7 @@ def enrolment_confirm_email(
             enrolment.save(
                 update_fields=["status", "email_confirmed_at", "waitlisted_at"]
             )
-            audit_log(target=enrolment, action="waitlisted")
+            audit_log(target=enrolment, action="learning_tracks.enrolment.waitlisted")
             _mail_waiting(enrolment)
     return enrolment
 
@@ -350,7 +350,12 @@ def enrolment_cancel(
         enrolment.status = EnrolmentStatus.CANCELLED
         enrolment.cancelled_at = now
         enrolment.save(update_fields=["status", "cancelled_at"])
-        audit_log(target=enrolment, action="cancelled", actor=actor, reason=reason)
+        audit_log(
+            target=enrolment,
+            action="learning_tracks.enrolment.cancelled",
+            actor=actor,
+            reason=reason,
+        )
         _mail_enrolment("enrolment_cancelled", enrolment)
         if held_seat:
             _change_seats(track, -1)
@@ -377,7 +382,7 @@ def enrolment_accept_offer(*, enrolment: Enrolment, now=None) -> Enrolment:
             )
         enrolment.status = EnrolmentStatus.CONFIRMED
         enrolment.save(update_fields=["status"])
-        audit_log(target=enrolment, action="offer_accepted")
+        audit_log(target=enrolment, action="learning_tracks.enrolment.offer_accepted")
         _mail_enrolment("enrolment_confirmed", enrolment)
     return enrolment
 
@@ -408,7 +413,7 @@ def enrolment_move_to_confirmed(
                 track.save(update_fields=["capacity", "updated_at"])
                 audit_log(
                     target=track,
-                    action="capacity_raised",
+                    action="learning_tracks.track.capacity_raised",
                     actor=actor,
                     data={"capacity": track.capacity},
                 )
@@ -416,7 +421,10 @@ def enrolment_move_to_confirmed(
         enrolment.status = EnrolmentStatus.CONFIRMED
         enrolment.save(update_fields=["status"])
         audit_log(
-            target=enrolment, action="moved_to_confirmed", actor=actor, reason=reason
+            target=enrolment,
+            action="learning_tracks.enrolment.moved_to_confirmed",
+            actor=actor,
+            reason=reason,
         )
         _mail_enrolment("enrolment_confirmed", enrolment)
     return enrolment
@@ -443,7 +451,10 @@ def enrolment_move_to_waiting(
         enrolment.save(update_fields=["status", "waitlisted_at"])
         _change_seats(track, -1)
         audit_log(
-            target=enrolment, action="moved_to_waiting", actor=actor, reason=reason
+            target=enrolment,
+            action="learning_tracks.enrolment.moved_to_waiting",
+            actor=actor,
+            reason=reason,
         )
         _mail_waiting(enrolment, "moved_to_waiting")
         _fill_free_seats(track, now, actor=actor, skip=enrolment)
@@ -478,7 +489,7 @@ def track_create(*, track: Track, actor=None) -> Track:
         track.seats_taken = 0
         track.completed_at = None
         track.save()
-        audit_log(target=track, action="track_created", actor=actor)
+        audit_log(target=track, action="learning_tracks.track.created", actor=actor)
     return track
 
 
@@ -500,7 +511,7 @@ def track_update(*, track: Track, actor=None, now=None) -> list[Enrolment]:
             return []
         audit_log(
             target=track,
-            action="capacity_changed",
+            action="learning_tracks.track.capacity_changed",
             actor=actor,
             data={"from": current.capacity, "to": track.capacity},
         )
@@ -522,7 +533,9 @@ def offers_expire(*, now: dt.datetime | None = None) -> int:
                 enrolment.status = EnrolmentStatus.EXPIRED
                 enrolment.save(update_fields=["status"])
                 _change_seats(track, -1)
-                audit_log(target=enrolment, action="offer_expired")
+                audit_log(
+                    target=enrolment, action="learning_tracks.enrolment.offer_expired"
+                )
                 _mail_enrolment("offer_expired", enrolment)
                 count += 1
             _fill_free_seats(track, now)
@@ -570,7 +583,7 @@ def track_change_status(
         track.save()
         audit_log(
             target=track,
-            action="status_changed",
+            action="learning_tracks.track.status_changed",
             actor=actor,
             data={"from": previous, "to": status},
         )
@@ -656,7 +669,11 @@ def certificate_resend(*, enrolment: Enrolment, actor) -> Enrolment:
             )
         )
     with transaction.atomic():
-        audit_log(target=enrolment, action="certificate_resent", actor=actor)
+        audit_log(
+            target=enrolment,
+            action="learning_tracks.enrolment.certificate_resent",
+            actor=actor,
+        )
         _mail_certificate(enrolment, selectors.certificate_for(enrolment))
     return enrolment
 
@@ -680,7 +697,7 @@ def track_email_participants(
             )
         audit_log(
             target=track,
-            action="participants_emailed",
+            action="learning_tracks.track.participants_emailed",
             actor=actor,
             reason=subject,
             data={"recipients": len(recipients), "include_waiting": include_waiting},
@@ -766,7 +783,7 @@ def session_record_attendance(
         if added or removed:
             audit_log(
                 target=session,
-                action="attendance_recorded",
+                action="learning_tracks.session.attendance_recorded",
                 actor=actor,
                 data={
                     "present": len(wanted),
@@ -811,7 +828,7 @@ def participants_anonymise(
             if count or interests:
                 audit_log(
                     target=track,
-                    action="participants_anonymised",
+                    action="learning_tracks.track.participants_anonymised",
                     data={"enrolments": count, "interests": interests},
                 )
             total += count
@@ -895,7 +912,9 @@ def newsletter_subscription_confirm(
         subscriber.themes.set(themes)
         audit_log(
             target=subscriber,
-            action="newsletter_subscribed" if created else "newsletter_themes_changed",
+            action="learning_tracks.subscriber.subscribed"
+            if created
+            else "learning_tracks.subscriber.themes_changed",
             data={"themes": sorted(t.pk for t in themes)},
         )
     return subscriber
@@ -903,7 +922,7 @@ def newsletter_subscription_confirm(
 
 def newsletter_unsubscribe(*, subscriber: NewsletterSubscriber) -> None:
     with transaction.atomic():
-        audit_log(target=subscriber, action="newsletter_unsubscribed")
+        audit_log(target=subscriber, action="learning_tracks.subscriber.unsubscribed")
         subscriber.delete()
 
 
@@ -945,7 +964,7 @@ def newsletter_send(*, newsletter: Newsletter, actor, now=None) -> int:
         newsletter.save(update_fields=["sent_at", "sent_by", "recipient_count"])
         audit_log(
             target=newsletter,
-            action="newsletter_sent",
+            action="learning_tracks.newsletter.sent",
             actor=actor,
             data={"recipients": count},
         )

@@ -284,7 +284,7 @@ def test_advice_saved_in_the_admin_goes_through_the_service(
     advice.refresh_from_db()
     assert (advice.outcome, advice.votes_against) == ("negative", 3)
     assert AuditEntry.objects.filter(
-        object_id=str(advice.pk), action="advice_amended"
+        object_id=str(advice.pk), action="council.advice.amended"
     ).exists()
 
 
@@ -342,10 +342,10 @@ def test_college_followup_before_the_advice_is_refused_in_the_admin(
     advice.refresh_from_db()
     assert (advice.followup_status, advice.followup_date) == ("followed", day_after)
     assert AuditEntry.objects.filter(
-        object_id=str(advice.pk), action="advice_followup_recorded"
+        object_id=str(advice.pk), action="council.advice.followup_recorded"
     ).exists()
     assert not AuditEntry.objects.filter(
-        object_id=str(advice.pk), action="advice_amended"
+        object_id=str(advice.pk), action="council.advice.amended"
     ).exists()
 
 
@@ -414,3 +414,102 @@ def test_changelists_run_the_same_queries_for_ten_times_the_meetings(
     assert Meeting.objects.count() >= 18
     with django_assert_num_queries(len(few.captured_queries)):
         assert secretariat_client.get(url).status_code == 200
+
+
+def test_audit_trail_shows_words_in_local_time(admin_client, scenario):
+    services.minutes_circulate(minutes=scenario.minutes, notify=False)
+    AuditEntry.objects.filter(action="council.minutes.circulated").update(
+        created_at=dt.datetime(2026, 7, 1, 10, 5, tzinfo=dt.UTC)
+    )
+    url = reverse("admin:council_minutes_change", args=[scenario.minutes.pk])
+    page = admin_client.get(url).content.decode()
+    assert "Verslag rondgestuurd aan de leden" in page
+    assert "council.minutes.circulated" not in page
+    assert "1 juli 2026 12:05" in page  # Europe/Brussels, summer time
+    changelist = admin_client.get(
+        reverse("admin:herentq_auditentry_changelist"),
+        {"handeling": "council.minutes.circulated"},
+    )
+    assert changelist.status_code == 200
+    assert "Verslag rondgestuurd aan de leden" in changelist.content.decode()
+
+
+def test_old_audit_codes_are_renamed_by_the_migration(scenario):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "herentq.migrations.0005_namespaced_audit_actions"
+    )
+    entry = AuditEntry.objects.create(
+        content_type_id=AuditEntry.objects.first().content_type_id,
+        object_id="1",
+        action="minutes_circulated",
+    )
+    migration.forwards(apps, None)
+    entry.refresh_from_db()
+    assert entry.action == "council.minutes.circulated"
+
+
+def test_every_declared_audit_action_is_namespaced_and_worded():
+    from herentq.audit import ACTION_PATTERN, action_labels
+
+    labels = action_labels()
+    assert "subsidies.application.submitted" in labels
+    for code, label in labels.items():
+        assert ACTION_PATTERN.match(code)
+        assert str(label) and str(label) != code
+
+
+def _meeting_data(meeting, **changes):
+    local = timezone.localtime(meeting.planned_start)
+    data = {
+        "council": meeting.council_id,
+        "planned_start_0": local.date().isoformat(),
+        "planned_start_1": local.strftime("%H:%M"),
+        "location": meeting.location,
+        "status": meeting.status,
+        "started_at_0": "",
+        "started_at_1": "",
+        "ended_at_0": "",
+        "ended_at_1": "",
+        "cancellation_reason": "",
+    }
+    for prefix in (
+        "agenda_items",
+        "attendances",
+        "herentq-auditentry-content_type-object_id",
+    ):
+        data[f"{prefix}-TOTAL_FORMS"] = "0"
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+    data.update(changes)
+    return data
+
+
+def test_cancelling_a_meeting_in_the_admin_goes_through_the_service(
+    secretariat_client, scenario
+):
+    held = scenario.meeting
+    url = reverse("admin:council_meeting_change", args=[held.pk])
+    data = _meeting_data(held, status="cancelled", cancellation_reason="Vergissing")
+    data["started_at_0"], data["started_at_1"] = data["planned_start_0"], "20:00"
+    data["ended_at_0"], data["ended_at_1"] = data["planned_start_0"], "22:00"
+    response = secretariat_client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["status"] == [
+        "Enkel een geplande vergadering kan geannuleerd worden."
+    ]
+    held.refresh_from_db()
+    assert held.status == "held"
+
+    planned = scenario.next_meeting
+    url = reverse("admin:council_meeting_change", args=[planned.pk])
+    response = secretariat_client.post(
+        url, _meeting_data(planned, status="cancelled", cancellation_reason="Ziekte")
+    )
+    assert response.status_code == 302
+    planned.refresh_from_db()
+    assert (planned.status, planned.cancellation_reason) == ("cancelled", "Ziekte")
+    entry = AuditEntry.objects.get(action="council.meeting.cancelled")
+    assert entry.reason == "Ziekte"

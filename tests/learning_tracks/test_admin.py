@@ -324,7 +324,10 @@ def test_email_to_all_participants_of_a_track(service_client, full_track, servic
     assert sorted(m.to[0] for m in sent) == ["een@example.be", "twee@example.be"]
     assert "We starten om 9.30 uur." in sent[0].body
     entry = audit_entries_for(full_track).first()
-    assert (entry.action, entry.data["recipients"]) == ("participants_emailed", 2)
+    assert (entry.action, entry.data["recipients"]) == (
+        "learning_tracks.track.participants_emailed",
+        2,
+    )
 
 
 def test_attendance_is_ticked_on_the_session_form(service_client, track):

@@ -119,18 +119,18 @@ def test_the_whole_path_keeps_the_envelope_right_and_records_who_when_why(
         .values_list("action", flat=True)
     )
     assert actions == [
-        "subsidies.submitted",
-        "subsidies.start_screening",
-        "subsidies.put_on_agenda",
-        "subsidies.record_advice",
-        "subsidies.decide",
-        "subsidies.pay_advance",
-        "subsidies.submit_report",
-        "subsidies.accept_report",
-        "subsidies.pay_balance",
-        "subsidies.close",
+        "subsidies.application.submitted",
+        "subsidies.application.start_screening",
+        "subsidies.application.put_on_agenda",
+        "subsidies.application.record_advice",
+        "subsidies.application.decide",
+        "subsidies.application.pay_advance",
+        "subsidies.application.submit_report",
+        "subsidies.application.accept_report",
+        "subsidies.application.pay_balance",
+        "subsidies.application.close",
     ]
-    decide = AuditEntry.objects.get(action="subsidies.decide")
+    decide = AuditEntry.objects.get(action="subsidies.application.decide")
     assert decide.actor == service_user
     assert decide.reason == "Positief advies gevolgd."
     assert decide.data["decision_reference"] == "CBS 2026/123"
@@ -462,4 +462,4 @@ def test_bulk_close_records_history_for_every_file(
         assert application.status == "closed"
         assert application.history.first().history_user == service_user
         assert application.history.first().status == "closed"
-    assert AuditEntry.objects.filter(action="subsidies.close").count() == 2
+    assert AuditEntry.objects.filter(action="subsidies.application.close").count() == 2
