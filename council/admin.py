@@ -101,8 +101,46 @@ class CouncilMemberAdmin(admin.ModelAdmin):
         return obj.is_active()
 
 
+class AgendaItemFormSet(forms.BaseInlineFormSet):
+    """New items only on a meeting that is not cancelled (checked by the service)."""
+
+    def clean(self):
+        super().clean()
+        new = [
+            form
+            for form in self.forms
+            if form.instance.pk is None and form.has_changed()
+        ]
+        if not new:
+            return
+        try:
+            services.agenda_check_open(self.instance)
+        except services.CouncilError as error:
+            for form in new:
+                form.add_error(None, str(error))
+
+
+def save_agenda_items(request, meeting, formset):
+    """New items through the service; edits and removals of items as typed."""
+    for item in formset.save(commit=False):
+        if item.pk is None:
+            services.agenda_item_create(
+                meeting=meeting,
+                title=item.title,
+                description=item.description,
+                is_public=item.is_public,
+                position=item.position,
+                actor=request.user,
+            )
+        else:
+            item.save()
+    for item in formset.deleted_objects:
+        item.delete()
+
+
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
+    formset = AgendaItemFormSet
     extra = 0
     fields = ["position", "title", "is_public", "description"]
     show_change_link = True
@@ -179,6 +217,12 @@ class MeetingAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         services.meeting_save(meeting=obj, actor=request.user)
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is AgendaItem:
+            save_agenda_items(request, form.instance, formset)
+        else:
+            super().save_formset(request, form, formset, change)
+
     @admin.display(description=_("agendapunten"), ordering="item_count")
     def item_count(self, obj):
         return obj.item_count
@@ -219,8 +263,24 @@ class AgendaDocumentInline(admin.TabularInline):
     readonly_fields = ["size", "uploaded_at"]
 
 
+class AgendaItemAdminForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["meeting"]  # the admin's fields add the others
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None and cleaned.get("meeting"):
+            try:
+                services.agenda_check_open(cleaned["meeting"])
+            except services.CouncilError as error:
+                add_domain_error(self, error)
+        return cleaned
+
+
 @admin.register(AgendaItem)
 class AgendaItemAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
+    form = AgendaItemAdminForm
     list_display = [
         "title",
         "meeting",
@@ -244,6 +304,21 @@ class AgendaItemAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     ]
     inlines = [AgendaDocumentInline]
     date_hierarchy = "meeting__planned_start"
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        item = services.agenda_item_create(
+            meeting=obj.meeting,
+            title=obj.title,
+            description=obj.description,
+            is_public=obj.is_public,
+            position=obj.position,
+            actor=request.user,
+        )
+        obj.pk = item.pk
+        obj.refresh_from_db()
 
     @admin.display(description=_("onderwerp"))
     def subject_link(self, obj):

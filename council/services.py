@@ -54,6 +54,15 @@ def _locked_meeting(meeting: Meeting) -> Meeting:
     return Meeting.objects.select_for_update().get(pk=meeting.pk)
 
 
+def agenda_check_open(meeting: Meeting) -> None:
+    """A cancelled meeting gets no agenda items."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise CouncilError(
+            _("Een geannuleerde vergadering krijgt geen agendapunten."),
+            field="meeting",
+        )
+
+
 def agenda_item_create(
     *,
     meeting: Meeting,
@@ -61,19 +70,19 @@ def agenda_item_create(
     description: str = "",
     is_public: bool = True,
     subject=None,
+    position: int | None = None,
     actor=None,
 ) -> AgendaItem:
-    """Append an item at the end of the meeting's agenda."""
+    """Add an item to the meeting's agenda: at `position`, or else at the end."""
     with transaction.atomic():
         meeting = _locked_meeting(meeting)
-        if meeting.status == MeetingStatus.CANCELLED:
-            raise CouncilError(
-                _("Een geannuleerde vergadering krijgt geen agendapunten.")
-            )
-        last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
+        agenda_check_open(meeting)
+        if position is None:
+            last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
+            position = last + 1
         item = AgendaItem(
             meeting=meeting,
-            position=last + 1,
+            position=position,
             title=title,
             description=description,
             is_public=is_public,

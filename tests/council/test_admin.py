@@ -513,3 +513,72 @@ def test_cancelling_a_meeting_in_the_admin_goes_through_the_service(
     assert (planned.status, planned.cancellation_reason) == ("cancelled", "Ziekte")
     entry = AuditEntry.objects.get(action="council.meeting.cancelled")
     assert entry.reason == "Ziekte"
+
+
+def test_agenda_item_on_a_cancelled_meeting_is_refused_in_the_admin(
+    secretariat_client, council
+):
+    from tests.council.factories import MeetingFactory
+
+    meeting = MeetingFactory(
+        council=council, status="cancelled", cancellation_reason="Ziekte"
+    )
+    url = reverse("admin:council_meeting_change", args=[meeting.pk])
+    data = _meeting_data(meeting, cancellation_reason="Ziekte")
+    data.update(
+        {
+            "agenda_items-TOTAL_FORMS": "1",
+            "agenda_items-0-position": "1",
+            "agenda_items-0-title": "Toch nog een punt",
+            "agenda_items-0-is_public": "on",
+            "agenda_items-0-description": "",
+        }
+    )
+    response = secretariat_client.post(url, data)
+    assert response.status_code == 200
+    assert (
+        "Een geannuleerde vergadering krijgt geen agendapunten."
+        in response.content.decode()
+    )
+    assert not AgendaItem.objects.exists()
+    response = secretariat_client.post(
+        reverse("admin:council_agendaitem_add"),
+        {
+            "meeting": meeting.pk,
+            "position": "1",
+            "title": "Via het andere formulier",
+            "description": "",
+            "is_public": "on",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["meeting"] == [
+        "Een geannuleerde vergadering krijgt geen agendapunten."
+    ]
+    assert not AgendaItem.objects.exists()
+
+
+def test_agenda_item_added_in_the_admin_gets_its_minutes_entry(
+    secretariat_client, scenario
+):
+    meeting = scenario.meeting
+    response = secretariat_client.post(
+        reverse("admin:council_agendaitem_add"),
+        {
+            "meeting": meeting.pk,
+            "position": "3",
+            "title": "Varia",
+            "description": "",
+            "is_public": "on",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    item = AgendaItem.objects.get(title="Varia")
+    assert scenario.minutes.entries.filter(agenda_item=item).exists()
+    assert AuditEntry.objects.filter(
+        action="council.meeting.agenda_item_added", object_id=str(meeting.pk)
+    ).exists()
