@@ -18,11 +18,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from council import services
 from council.constants import MinutesStatus
-from council.forms import MinutesCorrectionForm
 from council.models import (
     Advice,
     AgendaDocument,
@@ -37,7 +35,8 @@ from council.models import (
     MinutesVersion,
     MinutesVersionEntry,
 )
-from herentq.admin import AuditEntryInline, QuickActionCheckboxMixin
+from council.workflow import MINUTES
+from herentq.admin import AuditEntryInline, HistoryAdmin
 from herentq.forms import add_domain_error
 
 
@@ -171,7 +170,7 @@ class MeetingAdminForm(forms.ModelForm):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
+class MeetingAdmin(HistoryAdmin):
     form = MeetingAdminForm
     fields = [
         "council",
@@ -193,6 +192,10 @@ class MeetingAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     list_filter = ["status", "council"]
     search_fields = ["location", "agenda_items__title"]
     date_hierarchy = "planned_start"
+    # Rows are most of a changelist's cost: 50 a page, and a filtered list says
+    # how many match without counting every meeting again.
+    list_per_page = 50
+    show_full_result_count = False
     autocomplete_fields = ["council"]
     inlines = [AgendaItemInline, AttendanceInline, AuditEntryInline]
     actions = ["create_minutes", "prepare_attendance"]
@@ -279,7 +282,7 @@ class AgendaItemAdminForm(forms.ModelForm):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
+class AgendaItemAdmin(admin.ModelAdmin):
     form = AgendaItemAdminForm
     list_display = [
         "title",
@@ -408,20 +411,8 @@ class MinutesCommentInline(admin.TabularInline):
         return False
 
 
-# The steps of the minutes, offered as buttons on the change form.
-MINUTES_STEPS = {
-    "circulate": (_("Rondsturen aan de leden"), services.minutes_circulate),
-    "schedule-approval": (
-        _("Goedkeuring agenderen op de volgende vergadering"),
-        services.minutes_schedule_approval,
-    ),
-    "approve": (_("Goedkeuring registreren"), services.minutes_approve),
-    "publish": (_("Publiceren"), services.minutes_publish),
-}
-
-
 @admin.register(Minutes)
-class MinutesAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
+class MinutesAdmin(HistoryAdmin):
     list_display = [
         "__str__",
         "status",
@@ -510,7 +501,8 @@ class MinutesAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
             ),
             path(
                 "<int:object_id>/correctie/",
-                self.admin_site.admin_view(self.correction_view),
+                self.admin_site.admin_view(self.step_view),
+                {"step": "publish-correction"},
                 name="council_minutes_correction",
             ),
             *super().get_urls(),
@@ -522,30 +514,14 @@ class MinutesAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
 
     @admin.display(description=_("volgende stap"))
     def next_steps(self, obj):
-        scheduled = obj.approval_item_id is not None and (
-            not obj.approval_item.meeting.is_cancelled
-        )
-        steps = {
-            "draft": ["circulate"],
-            "circulated": ["circulate"]
-            + (["approve"] if scheduled else ["schedule-approval"]),
-            "approved": ["publish"],
-            "published": [],
-        }[obj.status]
+        """A button for each step the workflow allows now."""
         links = [
             (
-                reverse("admin:council_minutes_step", args=[obj.pk, step]),
-                MINUTES_STEPS[step][0],
+                reverse("admin:council_minutes_step", args=[obj.pk, step.slug]),
+                step.label,
             )
-            for step in steps
+            for step in MINUTES.available(obj)
         ]
-        if obj.is_published:
-            links.append(
-                (
-                    reverse("admin:council_minutes_correction", args=[obj.pk]),
-                    gettext("Correctie publiceren"),
-                )
-            )
         if not links:
             return "—"
         return format_html_join(" ", '<a class="button" href="{}">{}</a>', links)
@@ -597,67 +573,45 @@ class MinutesAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
         return reverse("admin:council_minutes_change", args=[obj.pk])
 
     def step_view(self, request, object_id, step):
+        """Confirm a step of the workflow (or fill in its form), then run its
+        service; a refusal is shown as the service words it."""
         minutes = get_object_or_404(Minutes, pk=object_id)
         if not self.has_change_permission(request, minutes):
             raise PermissionDenied
-        if step not in MINUTES_STEPS:
+        transition = next((t for t in MINUTES if t.slug == step), None)
+        if transition is None:
             raise Http404
-        label, service = MINUTES_STEPS[step]
-        if request.method == "POST":
-            kwargs = {"minutes": minutes, "actor": request.user}
-            if step == "circulate":
-                kwargs["base_url"] = request.build_absolute_uri("/")
-            try:
-                service(**kwargs)
-            except services.CouncilError as error:
-                self.message_user(request, str(error), messages.ERROR)
-            else:
-                self.message_user(
-                    request,
-                    gettext("Gedaan: %(step)s.") % {"step": label},
-                    messages.SUCCESS,
-                )
-            return HttpResponseRedirect(self._change_url(minutes))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": minutes,
-            "title": label,
-            "step_label": label,
-            "step": step,
-        }
-        return TemplateResponse(
-            request, "admin/council/minutes/step_confirm.html", context
+        form = transition.make_form(
+            minutes, request.POST if request.method == "POST" else None
         )
-
-    def correction_view(self, request, object_id):
-        minutes = get_object_or_404(Minutes, pk=object_id)
-        if not self.has_change_permission(request, minutes):
-            raise PermissionDenied
-        form = MinutesCorrectionForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
+        if request.method == "POST" and (form is None or form.is_valid()):
+            data = dict(form.cleaned_data) if form is not None else {}
+            if transition.name == "circulate":
+                data["base_url"] = request.build_absolute_uri("/")
             try:
-                services.minutes_publish_correction(
-                    minutes=minutes,
-                    reason=form.cleaned_data["reason"],
-                    actor=request.user,
-                )
+                MINUTES.perform(transition.name, minutes, actor=request.user, **data)
             except services.CouncilError as error:
+                if form is None:
+                    self.message_user(request, str(error), messages.ERROR)
+                    return HttpResponseRedirect(self._change_url(minutes))
                 form.add_error(None, str(error))
             else:
                 self.message_user(
-                    request, gettext("De correctie is gepubliceerd."), messages.SUCCESS
+                    request,
+                    gettext("Gedaan: %(step)s.") % {"step": transition.label},
+                    messages.SUCCESS,
                 )
                 return HttpResponseRedirect(self._change_url(minutes))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": minutes,
-            "title": gettext("Correctie publiceren"),
+            "title": transition.label,
+            "transition": transition,
             "form": form,
         }
         return TemplateResponse(
-            request, "admin/council/minutes/correction.html", context
+            request, "admin/council/minutes/step_confirm.html", context
         )
 
     @admin.action(description=_("Rondsturen aan de leden"))
@@ -798,7 +752,7 @@ class AdviceAdminForm(forms.ModelForm):
 
 
 @admin.register(Advice)
-class AdviceAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
+class AdviceAdmin(HistoryAdmin):
     form = AdviceAdminForm
     list_display = [
         "subject_text",

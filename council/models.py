@@ -344,14 +344,6 @@ class AgendaItem(models.Model):
         return gettext("openbaar") if self.is_public else gettext("besloten")
 
 
-_random_document_name = random_upload_name("council/documents")
-
-
-def document_upload_to(instance, filename: str) -> str:
-    # A module-level function, so that migrations can refer to it by name.
-    return _random_document_name(instance, filename)
-
-
 class AgendaDocument(models.Model):
     """A document for an agenda item: private storage, served by a checking view."""
 
@@ -365,7 +357,7 @@ class AgendaDocument(models.Model):
     file = models.FileField(
         _("bestand"),
         storage=private_storage,
-        upload_to=document_upload_to,
+        upload_to=random_upload_name("council/documents"),
         validators=[validate_document],
         help_text=_("Pdf of Office-document, hoogstens 20 MB."),
     )

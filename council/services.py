@@ -31,21 +31,8 @@ from council.models import (
     MinutesVersionEntry,
 )
 from council.validators import validate_document
+from council.workflow import MINUTES, CouncilError
 from herentq.audit import audit_log
-
-
-class CouncilError(Exception):
-    """A rule of the council's workflow was broken; the message is for the user.
-
-    `field` names the form field the rule is about, so a form can show the
-    message next to it (None: the whole form).
-    """
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
 
 # Agenda ---------------------------------------------------------------------------
 
@@ -358,8 +345,7 @@ def minutes_circulate(
     an e-mail to every member with an address, linking to the members' area."""
     with transaction.atomic():
         minutes = _locked_minutes(minutes)
-        if minutes.status not in (MinutesStatus.DRAFT, MinutesStatus.CIRCULATED):
-            raise CouncilError(_("Dit verslag is al goedgekeurd."))
+        MINUTES.check("circulate", minutes.status)
         if minutes.meeting.status != MeetingStatus.HELD:
             raise CouncilError(
                 _(
@@ -424,16 +410,7 @@ def minutes_schedule_approval(
     agenda (by default the next planned one) and link it to these minutes."""
     with transaction.atomic():
         minutes = _locked_minutes(minutes)
-        if minutes.approval_item_id and (
-            minutes.approval_item.meeting.status != MeetingStatus.CANCELLED
-        ):
-            raise CouncilError(
-                _("De goedkeuring van dit verslag staat al op een agenda.")
-            )
-        if minutes.status != MinutesStatus.CIRCULATED:
-            raise CouncilError(
-                _("Stuur het verslag eerst rond voor u de goedkeuring agendeert.")
-            )
+        MINUTES.check("schedule_approval", minutes.status, subject=minutes)
         meeting = meeting or _next_meeting_after(minutes.meeting)
         if meeting is None:
             raise CouncilError(
@@ -486,14 +463,7 @@ def minutes_approve(*, minutes: Minutes, actor=None) -> MinutesVersion:
     stands, amendments included)."""
     with transaction.atomic():
         minutes = _locked_minutes(minutes)
-        if minutes.status != MinutesStatus.CIRCULATED:
-            raise CouncilError(
-                _("Enkel een rondgestuurd verslag kan goedgekeurd worden.")
-            )
-        if minutes.approval_item_id is None:
-            raise CouncilError(
-                _("Agendeer eerst de goedkeuring op een latere vergadering.")
-            )
+        MINUTES.check("approve", minutes.status, subject=minutes)
         approval_meeting = minutes.approval_item.meeting
         if approval_meeting.status != MeetingStatus.HELD:
             raise CouncilError(
@@ -518,10 +488,7 @@ def minutes_publish(*, minutes: Minutes, actor=None) -> MinutesVersion:
     """Publish exactly the approved text."""
     with transaction.atomic():
         minutes = _locked_minutes(minutes)
-        if minutes.status != MinutesStatus.APPROVED:
-            raise CouncilError(
-                _("Enkel een goedgekeurd verslag kan gepubliceerd worden.")
-            )
+        MINUTES.check("publish", minutes.status)
         approved = minutes.versions.filter(kind=MinutesVersionKind.APPROVED).latest(
             "number"
         )
@@ -561,10 +528,7 @@ def minutes_publish_correction(
     reason = reason.strip()
     with transaction.atomic():
         minutes = _locked_minutes(minutes)
-        if minutes.status != MinutesStatus.PUBLISHED:
-            raise CouncilError(
-                _("Enkel een gepubliceerd verslag kan gecorrigeerd worden.")
-            )
+        MINUTES.check("publish_correction", minutes.status)
         if not reason:
             raise CouncilError(_("Geef de reden van de correctie op."))
         current = minutes.published_version

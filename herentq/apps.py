@@ -13,8 +13,8 @@ class HerentqConfig(AppConfig):
     - ``home_sections()``: returns ``HomeSection``s shown on the home page;
     - any other hook an app calls through ``herentq.extensions.collect(name, …)``,
       e.g. ``partnership_sections(partnership)`` for a partnership's page;
-    - a ``demo`` module with ``load()``: called by ``manage.py load_demo_data``, in
-      the order of INSTALLED_APPS;
+    - demo and benchmark data live outside the apps, in the development-only
+      ``devdata`` app (``devdata/demo/<label>.py``, ``devdata/bench/<label>.py``);
     - ``periodic_commands``: management commands the worker runs on a schedule;
     - ``service_managed = True``: the "Dienst lokaal mondiaal beleid" group gets every
       permission of the app's models.
@@ -25,7 +25,9 @@ class HerentqConfig(AppConfig):
     service_managed = True
 
     def ready(self):
-        from herentq import groups
+        from herentq import groups, uploads
+
+        uploads.limit_decoded_images()
 
         # Not limited to this app: permissions of later apps only exist once their
         # own post_migrate has run, so the sync runs after every app's migrations

@@ -3,12 +3,12 @@
 import mimetypes
 import posixpath
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import storages
 from django.http import FileResponse, Http404
-from django.utils.deconstruct import deconstructible
 
 # Only these are shown inline; everything else is downloaded.
 INLINE_TYPES = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
@@ -18,23 +18,27 @@ def private_storage():
     return storages["private"]
 
 
-@deconstructible
+@dataclass(frozen=True)
 class RandomUploadName:
-    """An `upload_to` that never uses the uploader's file name on disk."""
+    """An `upload_to` that never uses the uploader's file name on disk.
 
-    def __init__(self, prefix: str):
-        self.prefix = prefix
+    `upload_to=random_upload_name("app/kind")` on every file field; migrations
+    refer to this class itself. Frozen: equal prefixes are equal and hash alike.
+    """
+
+    prefix: str
 
     def __call__(self, instance, filename: str) -> str:
         extension = Path(filename).suffix.lower()[:10]
         return posixpath.join(self.prefix, f"{uuid.uuid4().hex}{extension}")
 
-    def __eq__(self, other):
-        return isinstance(other, RandomUploadName) and other.prefix == self.prefix
+    def deconstruct(self):
+        """How migrations write it: `herentq.files.RandomUploadName('app/kind')`."""
+        return f"{__name__}.{type(self).__name__}", (self.prefix,), {}
 
 
 def random_upload_name(prefix: str) -> RandomUploadName:
-    """`upload_to=random_upload_name("app/kind")`: usable in migrations as is."""
+    """`upload_to=random_upload_name("app/kind")`: a random name under the prefix."""
     return RandomUploadName(prefix)
 
 

@@ -1,6 +1,3 @@
-from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
-
-
 class PermissionsPolicyMiddleware:
     """Switch off browser features the portal never uses."""
 
@@ -60,31 +57,3 @@ def _has_totp(user) -> bool:
     return Authenticator.objects.filter(
         user=user, type=Authenticator.Type.TOTP
     ).exists()
-
-
-# Anonymous visitors get public pages from a short-lived per-process cache; signed-in
-# users, the back office and account pages never do.
-NEVER_CACHED_PREFIXES = ("/admin/", "/accounts/")
-
-
-def _anonymous_cacheable(request) -> bool:
-    from django.conf import settings
-
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES and not (
-        request.path.startswith(NEVER_CACHED_PREFIXES)
-    )
-
-
-class AnonymousUpdateCacheMiddleware(UpdateCacheMiddleware):
-    def _should_update_cache(self, request, response):
-        return super()._should_update_cache(request, response) and (
-            _anonymous_cacheable(request)
-        )
-
-
-class AnonymousFetchFromCacheMiddleware(FetchFromCacheMiddleware):
-    def process_request(self, request):
-        if not _anonymous_cacheable(request):
-            request._cache_update_cache = False
-            return None
-        return super().process_request(request)

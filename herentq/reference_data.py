@@ -10,7 +10,7 @@ from herentq.constants import (
     SERVICE_GROUP,
 )
 
-# The 17 goals with their official UN colours and Belgian Dutch names (DOMAIN.md).
+# The 17 goals with their official UN colours and Belgian Dutch names (docs/domain.md).
 SDGS = [
     (1, "Geen armoede", "No Poverty", "#E5243B", "#FFFFFF"),
     (2, "Geen honger", "Zero Hunger", "#DDA63A", "#000000"),

@@ -4,6 +4,7 @@ from django.urls import include, path
 from post_office.models import EmailTemplate
 
 from herentq import files, views
+from herentq.pagecache import public_page
 
 admin.site.site_header = "HerentQ — back office"
 admin.site.site_title = "HerentQ back office"
@@ -15,14 +16,18 @@ admin.site.login = secure_admin_login(admin.site.login)
 admin.site.unregister(EmailTemplate)
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", public_page(views.HomeView.as_view()), name="home"),
     path("healthz/", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
-    path("sdg/", views.SdgListView.as_view(), name="sdg_list"),
-    path("sdg/<int:number>/", views.sdg_detail, name="sdg_detail"),
-    path("nieuws/", views.NewsListView.as_view(), name="news_list"),
-    path("nieuws/<slug:slug>/", views.NewsDetailView.as_view(), name="news_detail"),
+    path("sdg/", public_page(views.SdgListView.as_view()), name="sdg_list"),
+    path("sdg/<int:number>/", public_page(views.sdg_detail), name="sdg_detail"),
+    path("nieuws/", public_page(views.NewsListView.as_view()), name="news_list"),
+    path(
+        "nieuws/<slug:slug>/",
+        public_page(views.NewsDetailView.as_view()),
+        name="news_detail",
+    ),
     path("media/<path:path>", files.serve_public_media, name="public_media"),
     path("", include("partnerships.urls")),
     path("", include("council.urls")),
@@ -32,8 +37,11 @@ urlpatterns = [
 
 # Content pages (/contact/, /privacy/, …) come last: every app's prefix wins.
 urlpatterns += [
-    path("<slug:slug>/", views.PageDetailView.as_view(), name="page_detail")
+    path(
+        "<slug:slug>/", public_page(views.PageDetailView.as_view()), name="page_detail"
+    )
 ]
 
+handler400 = "herentq.views.bad_request"
 handler404 = "herentq.views.page_not_found"
 handler500 = "herentq.views.server_error"

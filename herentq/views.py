@@ -1,9 +1,10 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
-from herentq import extensions, selectors
+from herentq import extensions, security_headers, selectors
 from herentq.models import SDG, NewsItem, Page
 
 
@@ -62,6 +63,14 @@ class NewsDetailView(DetailView):
 
     def get_queryset(self):
         return NewsItem.objects.published()
+
+
+def bad_request(request, exception=None):
+    """Django's 400 (an unknown Host among others), with the pages' headers: the
+    middleware that adds them has not run when the Host is refused."""
+    response = defaults.bad_request(request, exception)
+    security_headers.add_to_response(response)
+    return response
 
 
 def page_not_found(request, exception=None):

@@ -6,12 +6,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
-from herentq.admin import AuditEntryInline, QuickActionCheckboxMixin
+from herentq.admin import AuditEntryInline, HistoryAdmin, YearListFilter
 from herentq.forms import add_domain_error
 from learning_tracks import exports, mail, selectors, services
-from learning_tracks.constants import TrackStatus
 from learning_tracks.forms import ParticipantsMessageForm
 from learning_tracks.models import (
     Attendance,
@@ -26,6 +24,7 @@ from learning_tracks.models import (
     count_of,
 )
 from learning_tracks.tokens import Purpose
+from learning_tracks.workflow import TRACKS
 
 
 def _report(modeladmin, request, done: int, errors: list[str], message: str):
@@ -97,32 +96,32 @@ class TrackAdminForm(forms.ModelForm):
         return cleaned
 
 
-def _status_action(status, description):
-    @admin.action(description=description, permissions=["change"])
+def _status_action(transition):
+    """An admin action for a step of the track's workflow."""
+
+    @admin.action(description=transition.label, permissions=["change"])
     def action(modeladmin, request, queryset):
         done, errors = 0, []
         for track in queryset:
             try:
-                services.track_change_status(
-                    track=track, status=status, actor=request.user
-                )
+                TRACKS.perform(transition.name, track, actor=request.user)
                 done += 1
             except services.LearningTrackError as error:
-                errors.append(error.message)
+                errors.append(f"{track.title}: {error.message}")
         _report(
             modeladmin,
             request,
             done,
             errors,
-            str(_("%(count)s leertraject(en): ")) + str(TrackStatus(status).label),
+            str(_("%(count)s leertraject(en): ")) + TRACKS.label_of(transition.target),
         )
 
-    action.__name__ = f"set_{status}"
+    action.__name__ = f"set_{transition.target}"
     return action
 
 
 @admin.register(Track)
-class TrackAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
+class TrackAdmin(HistoryAdmin):
     form = TrackAdminForm
     list_display = [
         "number",
@@ -142,13 +141,7 @@ class TrackAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["theme", "sdgs"]
     readonly_fields = ["status", "seats_taken", "completed_at", "enrolments_link"]
     inlines = [SessionInline, TrackResourceInline, AuditEntryInline]
-    actions = [
-        _status_action(TrackStatus.ENROLMENT_OPEN, _("Inschrijvingen openen")),
-        _status_action(TrackStatus.RUNNING, _("Traject starten")),
-        _status_action(TrackStatus.COMPLETED, _("Traject afronden (attesten)")),
-        _status_action(TrackStatus.LESSONS_PUBLISHED, _("Lessen publiceren")),
-        "email_participants",
-    ]
+    actions = [*(_status_action(t) for t in TRACKS), "email_participants"]
     fieldsets = [
         (
             None,
@@ -324,7 +317,7 @@ class SessionAdminForm(forms.ModelForm):
 
 
 @admin.register(Session)
-class SessionAdmin(QuickActionCheckboxMixin, SimpleHistoryAdmin):
+class SessionAdmin(HistoryAdmin):
     form = SessionAdminForm
     list_display = [
         "topic",
@@ -419,8 +412,13 @@ class TrackFilter(admin.RelatedFieldListFilter):
         return [(pk, f"{number}. {title}") for pk, number, title in tracks]
 
 
+class EnrolmentYearFilter(YearListFilter):
+    title = _("jaar van inschrijving")
+    field_name = "created_at"
+
+
 @admin.register(Enrolment)
-class EnrolmentAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
+class EnrolmentAdmin(admin.ModelAdmin):
     list_display = [
         "name_display",
         "email",
@@ -432,11 +430,12 @@ class EnrolmentAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         "attended_display",
         "created_at",
     ]
-    list_filter = [("track", TrackFilter), "status", "role"]
+    list_filter = [("track", TrackFilter), "status", "role", EnrolmentYearFilter]
     search_fields = ["name", "email", "organisation"]
-    date_hierarchy = "created_at"
     list_select_related = ["track"]
-    # A filtered list says how many match, without counting every enrolment again.
+    # Rows are most of a changelist's cost: 50 a page, and a filtered list says
+    # how many match without counting every enrolment again.
+    list_per_page = 50
     show_full_result_count = False
     fields = [
         ("track", "status"),
@@ -562,7 +561,7 @@ class InterestAdmin(admin.ModelAdmin):
 
 
 @admin.register(TrackResource)
-class TrackResourceAdmin(SimpleHistoryAdmin):
+class TrackResourceAdmin(HistoryAdmin):
     list_display = ["title", "track", "kind", "is_published", "has_document"]
     list_filter = ["kind", "is_published", "track"]
     search_fields = ["title", "summary", "body"]

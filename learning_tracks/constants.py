@@ -12,13 +12,7 @@ class TrackStatus(models.TextChoices):
     LESSONS_PUBLISHED = "lessons_published", _("Lessen gepubliceerd")
 
 
-# The one allowed next step of each status.
-TRACK_NEXT_STATUS = {
-    TrackStatus.ANNOUNCED: TrackStatus.ENROLMENT_OPEN,
-    TrackStatus.ENROLMENT_OPEN: TrackStatus.RUNNING,
-    TrackStatus.RUNNING: TrackStatus.COMPLETED,
-    TrackStatus.COMPLETED: TrackStatus.LESSONS_PUBLISHED,
-}
+# The steps between them: learning_tracks.workflow.TRACKS.
 TRACK_FINISHED_STATUSES = {TrackStatus.COMPLETED, TrackStatus.LESSONS_PUBLISHED}
 
 

@@ -12,7 +12,6 @@ from simple_history.models import HistoricalRecords
 
 from herentq.files import private_storage, random_upload_name
 from herentq.models import SDG, TimeStampedModel
-from herentq.querysets import IndexedYearsQuerySet
 from learning_tracks.constants import (
     ACTIVE_ENROLMENT_STATUSES,
     RESERVED_SLUGS,
@@ -30,12 +29,6 @@ def validate_track_slug(value: str):
         raise ValidationError(
             _("Dit adres is voorbehouden voor een andere pagina; kies een ander.")
         )
-
-
-def resource_upload_to(instance, filename: str) -> str:
-    """A random name on disk (a module-level function, so migrations can refer
-    to it; `random_upload_name` returns a closure they cannot serialise)."""
-    return random_upload_name("learning_tracks/resources")(instance, filename)
 
 
 def count_of(queryset: models.QuerySet, outer_field: str):
@@ -56,7 +49,7 @@ def normalise_organisation(value: str) -> str:
 
 
 class Theme(models.Model):
-    """A theme of the newsletter; every track belongs to one (seed 001)."""
+    """A theme of the newsletter; every track belongs to one (docs/domain.md)."""
 
     name = models.CharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), unique=True)
@@ -287,9 +280,7 @@ class Session(models.Model):
         return self.location or str(_("Online"))
 
 
-class EnrolmentQuerySet(IndexedYearsQuerySet):
-    indexed_year_field = "created_at"
-
+class EnrolmentQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status__in=ACTIVE_ENROLMENT_STATUSES)
 
@@ -573,7 +564,7 @@ class TrackResource(TimeStampedModel):
     document = models.FileField(
         _("document"),
         storage=private_storage,
-        upload_to=resource_upload_to,
+        upload_to=random_upload_name("learning_tracks/resources"),
         blank=True,
         validators=[validate_document],
         help_text=_("PDF, Word, Excel of OpenDocument, hoogstens 20 MB."),

@@ -48,9 +48,8 @@ def track_get_public(*, slug: str) -> Track:
 def track_get_for_enrolment(*, slug: str) -> Track:
     """A track with what its enrolment form shows: the seats and the sessions.
 
-    Loaded to render the blank page (shared by visitors: herentq.formpages) and
-    for every submission, so it loads no more than the form shows: no SDGs,
-    lessons or waiting-list count.
+    Loaded for every visit of the form and every submission, so it loads no
+    more than the form shows: no SDGs, lessons or waiting-list count.
     """
     return Track.objects.prefetch_related(
         Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "id"))

@@ -28,7 +28,6 @@ from learning_tracks.constants import (
     CONFIRMATION_HOURS,
     REMINDER_HOURS,
     SEAT_HOLDING_STATUSES,
-    TRACK_NEXT_STATUS,
     EnrolmentStatus,
     TrackStatus,
 )
@@ -45,27 +44,11 @@ from learning_tracks.models import (
     normalise_email,
 )
 from learning_tracks.tokens import Purpose
-
-
-class LearningTrackError(Exception):
-    """A broken rule. `message` is Dutch and meant for the person who acted;
-    `field` names the form field it is about (None: the whole form)."""
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+from learning_tracks.workflow import ENROLMENTS, TRACKS, LearningTrackError, NotAllowed
+from learning_tracks.workflow import InvalidTransition as InvalidTransition  # re-export
 
 
 class EnrolmentClosed(LearningTrackError):
-    pass
-
-
-class AlreadyEnrolled(LearningTrackError):
-    pass
-
-
-class AlreadyInterested(LearningTrackError):
     pass
 
 
@@ -74,14 +57,6 @@ class NoSeatAvailable(LearningTrackError):
 
 
 class OfferExpired(LearningTrackError):
-    pass
-
-
-class InvalidTransition(LearningTrackError):
-    pass
-
-
-class NotAllowed(LearningTrackError):
     pass
 
 
@@ -220,12 +195,14 @@ def enrolment_request(
     role: str,
     needs: str = "",
     now: dt.datetime | None = None,
-) -> Enrolment:
+) -> Enrolment | None:
     """Record a pending enrolment and mail the link that confirms the address.
 
     A pending enrolment holds no seat. Sending the form again with the same address
     before confirming replaces the pending data and sends a fresh link. An address
-    that is already enrolled is refused, and gets its own links again by mail.
+    that is already enrolled changes nothing and gets its own links again by mail.
+    The form answers every address alike ("look in your mailbox"), so that it does
+    not tell a stranger who is enrolled: what differs is said in the mail.
     """
     now = now or timezone.now()
     email = normalise_email(email)
@@ -235,18 +212,7 @@ def enrolment_request(
         )
     existing = track.enrolments.active().filter(email=email).first()
     if existing is not None and existing.status != EnrolmentStatus.PENDING:
-        with transaction.atomic():
-            if existing.status == EnrolmentStatus.WAITING:
-                _mail_waiting(existing, "already_enrolled")
-            else:
-                _mail_enrolment("already_enrolled", existing)
-        raise AlreadyEnrolled(
-            _(
-                "Met dit e-mailadres is al ingeschreven voor dit leertraject. We "
-                "stuurden u de gegevens van uw inschrijving opnieuw, met de link om "
-                "te annuleren."
-            )
-        )
+        return _remind_enrolled(existing)
     fields = {
         "name": name.strip(),
         "organisation": organisation.strip(),
@@ -289,9 +255,21 @@ def enrolment_request(
                 reply_to=track.contact_email,
             )
     except IntegrityError:
-        raise AlreadyEnrolled(
-            _("Met dit e-mailadres is al ingeschreven voor dit leertraject.")
-        ) from None
+        # Another request with this address won: it mailed its own link, or the
+        # enrolment was confirmed meanwhile and its links go out again.
+        enrolment = track.enrolments.active().filter(email=email).first()
+        if enrolment is not None and enrolment.status != EnrolmentStatus.PENDING:
+            _remind_enrolled(enrolment)
+    return enrolment
+
+
+def _remind_enrolled(enrolment: Enrolment) -> Enrolment:
+    """Mail an enrolled address the state of its enrolment and its links again."""
+    with transaction.atomic():
+        if enrolment.status == EnrolmentStatus.WAITING:
+            _mail_waiting(enrolment, "already_enrolled")
+        else:
+            _mail_enrolment("already_enrolled", enrolment)
     return enrolment
 
 
@@ -306,12 +284,9 @@ def enrolment_confirm_email(
         track = _lock_track(enrolment.track_id)
         enrolment = _lock_enrolment(enrolment.pk)
         enrolment.track = track
-        if enrolment.status != EnrolmentStatus.PENDING:
-            if not enrolment.is_active:
-                raise NotAllowed(
-                    _("Deze inschrijving is niet meer geldig. Schrijf opnieuw in.")
-                )
-            return enrolment
+        if enrolment.status != EnrolmentStatus.PENDING and enrolment.is_active:
+            return enrolment  # confirmed twice: nothing changes
+        ENROLMENTS.check("confirm_email", enrolment.status)
         if track.is_finished:
             raise EnrolmentClosed(_("Dit leertraject is afgerond."))
         now = now or timezone.now()
@@ -341,10 +316,7 @@ def enrolment_cancel(
         track = _lock_track(enrolment.track_id)
         enrolment = _lock_enrolment(enrolment.pk)
         enrolment.track = track
-        if not enrolment.is_active:
-            raise NotAllowed(_("Deze inschrijving is al geannuleerd of verlopen."))
-        if track.is_finished:
-            raise NotAllowed(_("Dit leertraject is afgerond; annuleren kan niet meer."))
+        ENROLMENTS.check("cancel", enrolment.status, subject=enrolment)
         now = now or timezone.now()
         held_seat = enrolment.holds_seat
         enrolment.status = EnrolmentStatus.CANCELLED
@@ -370,8 +342,7 @@ def enrolment_accept_offer(*, enrolment: Enrolment, now=None) -> Enrolment:
         enrolment.track = track
         if enrolment.status == EnrolmentStatus.CONFIRMED:
             return enrolment
-        if enrolment.status != EnrolmentStatus.OFFERED:
-            raise NotAllowed(_("Dit aanbod geldt niet meer."))
+        ENROLMENTS.check("accept_offer", enrolment.status)
         now = now or timezone.now()
         if now >= enrolment.offer_expires_at:
             raise OfferExpired(
@@ -401,12 +372,7 @@ def enrolment_move_to_confirmed(
         enrolment.track = track
         if enrolment.status == EnrolmentStatus.CONFIRMED:
             return enrolment
-        if enrolment.status not in (EnrolmentStatus.WAITING, EnrolmentStatus.OFFERED):
-            raise NotAllowed(
-                _(
-                    "Alleen wie op de wachtlijst staat of een aanbod kreeg, kan bevestigd worden."
-                )
-            )
+        ENROLMENTS.check("move_to_confirmed", enrolment.status)
         if enrolment.status == EnrolmentStatus.WAITING:
             if track.seats_taken >= track.capacity:
                 track.capacity = track.seats_taken + 1
@@ -439,12 +405,7 @@ def enrolment_move_to_waiting(
         track = _lock_track(enrolment.track_id)
         enrolment = _lock_enrolment(enrolment.pk)
         enrolment.track = track
-        if not enrolment.holds_seat:
-            raise NotAllowed(
-                _(
-                    "Alleen wie een plaats heeft, kan naar de wachtlijst verplaatst worden."
-                )
-            )
+        ENROLMENTS.check("move_to_waiting", enrolment.status)
         now = now or timezone.now()
         enrolment.status = EnrolmentStatus.WAITING
         enrolment.waitlisted_at = now
@@ -565,16 +526,7 @@ def track_change_status(
     """
     with transaction.atomic():
         track = _lock_track(track.pk)
-        expected = TRACK_NEXT_STATUS.get(TrackStatus(track.status))
-        if status != expected:
-            raise InvalidTransition(
-                _("%(track)s kan niet van '%(current)s' naar '%(new)s' gaan.")
-                % {
-                    "track": track.title,
-                    "current": track.get_status_display(),
-                    "new": TrackStatus(status).label,
-                }
-            )
+        TRACKS.step_to(status, track.status)
         now = now or timezone.now()
         previous = track.status
         track.status = status
@@ -606,9 +558,32 @@ def tracks_open_due(*, now: dt.datetime | None = None) -> int:
     )
     count = 0
     for track in due:
-        track_change_status(track=track, status=TrackStatus.ENROLMENT_OPEN, now=now)
+        track_open_enrolment(track=track, now=now)
         count += 1
     return count
+
+
+# One service per step of `learning_tracks.workflow.TRACKS`.
+
+
+def track_open_enrolment(*, track: Track, actor=None, now=None) -> Track:
+    return track_change_status(
+        track=track, status=TrackStatus.ENROLMENT_OPEN, actor=actor, now=now
+    )
+
+
+def track_start(*, track: Track, actor=None) -> Track:
+    return track_change_status(track=track, status=TrackStatus.RUNNING, actor=actor)
+
+
+def track_complete(*, track: Track, actor=None) -> Track:
+    return track_change_status(track=track, status=TrackStatus.COMPLETED, actor=actor)
+
+
+def track_publish_lessons(*, track: Track, actor=None) -> Track:
+    return track_change_status(
+        track=track, status=TrackStatus.LESSONS_PUBLISHED, actor=actor
+    )
 
 
 def _notify_interest_list(track: Track, now: dt.datetime) -> None:
@@ -839,14 +814,24 @@ def participants_anonymise(
 
 
 def interest_request(*, track: Track, email: str) -> None:
-    """Mail a link that puts the address on the interest list once clicked."""
+    """Mail a link that puts the address on the interest list once clicked; an
+    address already on it is told so by mail."""
     email = normalise_email(email)
     if track.status != TrackStatus.ANNOUNCED:
         raise NotAllowed(_("De interesselijst van dit leertraject is gesloten."))
     if track.interests.filter(email=email).exists():
-        raise AlreadyInterested(
-            _("Dit e-mailadres staat al op de interesselijst van dit leertraject.")
-        )
+        # Answered like any other address; only the mail says it is on the list.
+        with transaction.atomic():
+            mail.send(
+                "interest_already",
+                to=email,
+                context={
+                    "track": track,
+                    "track_url": mail.absolute_url(track.get_absolute_url()),
+                },
+                reply_to=track.contact_email,
+            )
+        return
     with transaction.atomic():
         mail.send(
             "interest_confirm",

@@ -1,12 +1,14 @@
 from django.urls import path
 
+from herentq import converters  # noqa: F401  (registers <year:> and <token:>)
+from herentq.pagecache import public_page
 from learning_tracks import views
 
 app_name = "learning_tracks"
 
 # Fixed paths first: a track cannot take their slugs (constants.RESERVED_SLUGS).
 urlpatterns = [
-    path("leertrajecten/", views.TrackListView.as_view(), name="list"),
+    path("leertrajecten/", public_page(views.TrackListView.as_view()), name="list"),
     path(
         "leertrajecten/nieuwsbrief/",
         views.NewsletterSubscribeView.as_view(),
@@ -14,47 +16,47 @@ urlpatterns = [
     ),
     path(
         "leertrajecten/nieuwsbrief/verstuurd/",
-        views.MailSentView.as_view(purpose="newsletter"),
+        public_page(views.MailSentView.as_view(purpose="newsletter")),
         name="newsletter_sent",
     ),
     path(
-        "leertrajecten/nieuwsbrief/bevestigen/<str:token>/",
+        "leertrajecten/nieuwsbrief/bevestigen/<token:token>/",
         views.NewsletterConfirmView.as_view(),
         name="newsletter_confirm",
     ),
     path(
-        "leertrajecten/nieuwsbrief/uitschrijven/<str:token>/",
+        "leertrajecten/nieuwsbrief/uitschrijven/<token:token>/",
         views.NewsletterUnsubscribeView.as_view(),
         name="newsletter_unsubscribe",
     ),
     path(
-        "leertrajecten/inschrijving/bevestigen/<str:token>/",
+        "leertrajecten/inschrijving/bevestigen/<token:token>/",
         views.EnrolmentConfirmView.as_view(),
         name="enrolment_confirm",
     ),
     path(
-        "leertrajecten/inschrijving/annuleren/<str:token>/",
+        "leertrajecten/inschrijving/annuleren/<token:token>/",
         views.EnrolmentCancelView.as_view(),
         name="enrolment_cancel",
     ),
     path(
-        "leertrajecten/inschrijving/aanbod/<str:token>/",
+        "leertrajecten/inschrijving/aanbod/<token:token>/",
         views.OfferAcceptView.as_view(),
         name="offer_accept",
     ),
     path(
-        "leertrajecten/attest/<str:token>/",
+        "leertrajecten/attest/<token:token>/",
         views.CertificateView.as_view(),
         name="certificate",
     ),
     path(
-        "leertrajecten/interesse/bevestigen/<str:token>/",
+        "leertrajecten/interesse/bevestigen/<token:token>/",
         views.InterestConfirmView.as_view(),
         name="interest_confirm",
     ),
     path(
         "leertrajecten/<slug:slug>/",
-        views.TrackDetailView.as_view(),
+        public_page(views.TrackDetailView.as_view()),
         name="detail",
     ),
     path(
@@ -64,7 +66,7 @@ urlpatterns = [
     ),
     path(
         "leertrajecten/<slug:slug>/inschrijven/verstuurd/",
-        views.MailSentView.as_view(purpose="enrolment"),
+        public_page(views.MailSentView.as_view(purpose="enrolment")),
         name="enrolment_sent",
     ),
     path(
@@ -74,17 +76,17 @@ urlpatterns = [
     ),
     path(
         "leertrajecten/<slug:slug>/interesse/verstuurd/",
-        views.MailSentView.as_view(purpose="interest"),
+        public_page(views.MailSentView.as_view(purpose="interest")),
         name="interest_sent",
     ),
     path(
         "leertrajecten/<slug:slug>/sessies.ics",
-        views.track_calendar,
+        public_page(views.track_calendar),
         name="calendar",
     ),
     path(
         "leertrajecten/<slug:slug>/lessen/<slug:resource>/",
-        views.ResourceDetailView.as_view(),
+        public_page(views.ResourceDetailView.as_view()),
         name="resource",
     ),
     path(

@@ -12,7 +12,6 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from herentq import ratelimit
 from herentq.files import file_response
-from herentq.formpages import BlankFormPageMixin
 from herentq.ical import calendar_response
 from herentq.pdf import pdf_response
 from herentq.search import clean_query
@@ -89,9 +88,6 @@ class InterestCreateView(TrackMixin, View):
         if form.is_valid():
             try:
                 services.interest_request(track=track, email=form.cleaned_data["email"])
-            except services.AlreadyInterested as error:
-                messages.info(request, error.message)
-                return redirect(track)
             except services.NotAllowed as error:
                 messages.error(request, error.message)
                 return redirect(track)
@@ -104,14 +100,12 @@ class InterestCreateView(TrackMixin, View):
         )
 
 
-class EnrolmentCreateView(TrackMixin, BlankFormPageMixin, FormView):
+class EnrolmentCreateView(TrackMixin, FormView):
     template_name = "learning_tracks/enrolment_form.html"
     form_class = EnrolmentForm
     track_selector = staticmethod(selectors.track_get_for_enrolment)
 
     def dispatch(self, request, *args, **kwargs):
-        if cached := self.blank_page_from_cache(request):
-            return cached
         self.track = self.get_track()
         if not self.track.accepts_enrolments():
             messages.info(
@@ -139,9 +133,6 @@ class EnrolmentCreateView(TrackMixin, BlankFormPageMixin, FormView):
                 role=data["role"],
                 needs=data["needs"],
             )
-        except services.AlreadyEnrolled as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
         except services.EnrolmentClosed as error:
             messages.error(self.request, error.message)
             return redirect(self.track)

@@ -8,16 +8,15 @@ ICC block left behind.
 """
 
 import io
-import warnings
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
+from herentq import uploads
 from partnerships.constants import (
-    PHOTO_FORMATS,
     PHOTO_MAX_BYTES,
     PHOTO_MAX_PIXELS,
     PHOTO_SIZES,
@@ -41,39 +40,24 @@ def _refuse(upload, message: str, code: str):
 
 
 def validate_photo(upload) -> None:
-    """Refuse anything that is not a JPEG, PNG or WebP within the limits."""
-    size = getattr(upload, "size", None)
-    if size is not None and size > PHOTO_MAX_BYTES:
-        _refuse(
-            upload,
-            _("het bestand is groter dan %(max)d MB.")
-            % {"max": PHOTO_MAX_BYTES // (1024 * 1024)},
-            "too_large",
-        )
-    upload.seek(0)
+    """Refuse anything that is not a JPEG, PNG or WebP within the limits
+    (herentq.uploads reads the header only, before any pixel is decoded)."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(upload) as image:
-                image_format = image.format
-                width, height = image.size
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        _refuse(upload, _too_many_pixels_message(), "too_many_pixels")
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        _refuse(upload, _wrong_format_message(), "wrong_format")
-    finally:
-        upload.seek(0)
-    if image_format not in PHOTO_FORMATS:
-        _refuse(upload, _wrong_format_message(), "wrong_format")
-    if width * height > PHOTO_MAX_PIXELS:
-        _refuse(
+        uploads.inspect(
             upload,
-            _too_many_pixels_message()
-            + " "
-            + _("Deze foto is %(width)s × %(height)s pixels.")
-            % {"width": width, "height": height},
-            "too_many_pixels",
+            allowed=uploads.IMAGES,
+            max_bytes=PHOTO_MAX_BYTES,
+            max_pixels=PHOTO_MAX_PIXELS,
+            check_extension=False,  # the photo is stored re-encoded anyway
+            messages={
+                "file_too_large": _("het bestand is groter dan %(max)s MB."),
+                "file_empty": _wrong_format_message(),
+                "file_type": _wrong_format_message(),
+                "too_many_pixels": _too_many_pixels_message(),
+            },
         )
+    except ValidationError as error:
+        _refuse(upload, error.message, error.code)
 
 
 def _wrong_format_message() -> str:

@@ -10,7 +10,6 @@ from simple_history.models import HistoricalRecords
 
 from herentq.files import private_storage, random_upload_name
 from herentq.models import TimeStampedModel
-from herentq.querysets import IndexedYearsQuerySet
 from partnerships.constants import (
     AgreementKind,
     ExchangeDirection,
@@ -24,15 +23,8 @@ from partnerships.partial_dates import (
     precision_field,
 )
 
-
-def agreement_document_path(instance, filename: str) -> str:
-    # A module-level function: migrations cannot refer to the closure itself.
-    return random_upload_name("partnerships/agreements")(instance, filename)
-
-
-def photo_path(instance, filename: str) -> str:
-    return random_upload_name("partnerships/photos")(instance, filename)
-
+# Every rendition of a photo is stored under a random name of its own.
+PHOTO_UPLOAD_TO = random_upload_name("partnerships/photos")
 
 # Paths under /partnerschappen/ that are not a partnership.
 RESERVED_SLUGS = {"kaart"}
@@ -311,7 +303,7 @@ class Agreement(TimeStampedModel):
     document = models.FileField(
         _("ondertekende overeenkomst (pdf)"),
         storage=private_storage,
-        upload_to=agreement_document_path,
+        upload_to=random_upload_name("partnerships/agreements"),
         blank=True,
     )
 
@@ -428,12 +420,6 @@ class PhotoAlbum(TimeStampedModel):
         return self.title
 
 
-class PhotoQuerySet(IndexedYearsQuerySet):
-    # The admin's date hierarchy finds the years, months and days with uploads
-    # through the created_at index.
-    indexed_year_field = "created_at"
-
-
 class Photo(models.Model):
     """A photo, re-encoded without metadata, with its renditions made once."""
 
@@ -443,13 +429,13 @@ class Photo(models.Model):
         related_name="photos",
         verbose_name=_("album"),
     )
-    image = models.ImageField(_("foto"), upload_to=photo_path)
+    image = models.ImageField(_("foto"), upload_to=PHOTO_UPLOAD_TO)
     image_width = models.PositiveIntegerField(_("breedte"))
     image_height = models.PositiveIntegerField(_("hoogte"))
-    medium = models.ImageField(_("middelgrote versie"), upload_to=photo_path)
+    medium = models.ImageField(_("middelgrote versie"), upload_to=PHOTO_UPLOAD_TO)
     medium_width = models.PositiveIntegerField(_("breedte middelgroot"))
     medium_height = models.PositiveIntegerField(_("hoogte middelgroot"))
-    thumbnail = models.ImageField(_("miniatuur"), upload_to=photo_path)
+    thumbnail = models.ImageField(_("miniatuur"), upload_to=PHOTO_UPLOAD_TO)
     thumbnail_width = models.PositiveIntegerField(_("breedte miniatuur"))
     thumbnail_height = models.PositiveIntegerField(_("hoogte miniatuur"))
     alt_text = models.CharField(
@@ -464,13 +450,11 @@ class Photo(models.Model):
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     created_at = models.DateTimeField(_("opgeladen op"), auto_now_add=True)
 
-    objects = PhotoQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("foto")
         verbose_name_plural = _("foto's")
         ordering = ["position", "id"]
-        # The admin lists the latest uploads first, with a date hierarchy.
+        # The admin lists the latest uploads first, and finds their years by it.
         indexes = [models.Index(fields=["created_at"], name="photo_created_at_idx")]
         constraints = [
             models.CheckConstraint(

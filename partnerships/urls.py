@@ -1,24 +1,41 @@
 from django.urls import path
 
+from herentq.pagecache import public_page
 from partnerships import feeds, views
 
 app_name = "partnerships"
 
 urlpatterns = [
-    path("partnerschappen/", views.PartnershipListView.as_view(), name="list"),
-    path("partnerschappen/kaart/", views.PartnershipMapView.as_view(), name="map"),
-    path("partnerschappen/nieuws.atom", feeds.PartnershipNewsFeed(), name="feed"),
-    path("partnerschappen/dataset.jsonld", views.dataset_jsonld, name="dataset"),
-    path("partnerschappen.csv", views.export_csv, name="export_csv"),
-    path("partnerschappen.json", views.export_json, name="export_json"),
+    path(
+        "partnerschappen/",
+        public_page(views.PartnershipListView.as_view()),
+        name="list",
+    ),
+    path(
+        "partnerschappen/kaart/",
+        public_page(views.PartnershipMapView.as_view()),
+        name="map",
+    ),
+    path(
+        "partnerschappen/nieuws.atom",
+        public_page(feeds.PartnershipNewsFeed()),
+        name="feed",
+    ),
+    path(
+        "partnerschappen/dataset.jsonld",
+        public_page(views.dataset_jsonld),
+        name="dataset",
+    ),
+    path("partnerschappen.csv", public_page(views.export_csv), name="export_csv"),
+    path("partnerschappen.json", public_page(views.export_json), name="export_json"),
     path(
         "partnerschappen/<slug:slug>/",
-        views.PartnershipDetailView.as_view(),
+        public_page(views.PartnershipDetailView.as_view()),
         name="detail",
     ),
     path(
         "partnerschappen/<slug:slug>/fotos/<int:pk>/",
-        views.PhotoDetailView.as_view(),
+        public_page(views.PhotoDetailView.as_view()),
         name="photo",
     ),
     path(

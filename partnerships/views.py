@@ -1,11 +1,10 @@
-import csv
 import json
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from herentq import extensions
+from herentq import exports, extensions
 from herentq.files import file_response
 from herentq.models import LocalAuthority
 from partnerships import selectors, worldmap
@@ -153,22 +152,18 @@ def agreement_document(request, slug: str, pk: int):
 
 
 def export_csv(request):
-    """Open data: one row per agreement; lists are joined with "; "."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="partnerschappen.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
-    writer = csv.DictWriter(response, fieldnames=EXPORT_COLUMNS)
-    writer.writeheader()
-    for row in selectors.agreement_rows(base_url=_base_url(request)):
-        writer.writerow(
-            {
-                key: "; ".join(str(item) for item in value)
-                if isinstance(value, list)
-                else value
-                for key, value in row.items()
-            }
-        )
-    return response
+    """Open data: one row per agreement; lists are joined with "; ". Commas
+    between the columns, as open-data tools expect."""
+    rows = (
+        [
+            "; ".join(str(item) for item in value) if isinstance(value, list) else value
+            for value in (row.get(key, "") for key in EXPORT_COLUMNS)
+        ]
+        for row in selectors.agreement_rows(base_url=_base_url(request))
+    )
+    return exports.csv_response(
+        EXPORT_COLUMNS, rows, filename="partnerschappen.csv", delimiter=","
+    )
 
 
 def export_json(request):

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: volume data in a separate database, the portal under gunicorn with
-# production settings, wrk at 32 connections, and a table of the results.
+# production settings (herentq/settings/bench.py: production plus devdata), wrk at
+# 32 connections, and a table of the results.
 #   BENCH_SCALE (default 1: the full volume), BENCH_DURATION (seconds per target,
 #   default 15), BENCH_WARMUP (unmeasured seconds before each target, default 2),
 #   BENCH_CONNECTIONS (default 32), BENCH_ADMIN_CONNECTIONS (the admin targets:
@@ -31,7 +32,8 @@ if [ -z "${BENCH_DATABASE_URL:-}" ]; then
 fi
 
 mkdir -p .bench
-export DJANGO_SETTINGS_MODULE=herentq.settings.production
+# Production settings plus the devdata app that loads and measures the volume.
+export DJANGO_SETTINGS_MODULE=herentq.settings.bench
 export DATABASE_URL="$BENCH_DATABASE_URL"
 export SECRET_KEY="bench-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH"
 export ALLOWED_HOSTS=127.0.0.1,localhost,testserver

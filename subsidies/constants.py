@@ -19,7 +19,7 @@ LEGAL_FORMS_WITHOUT_ENTERPRISE_NUMBER = {LegalForm.FACTUAL}
 
 
 class Status(models.TextChoices):
-    """The workflow of an application (DOMAIN.md); labels are the service's words."""
+    """The workflow of an application (docs/workflows.md); labels are the service's words."""
 
     DRAFT = "draft", _("Concept")
     SUBMITTED = "submitted", _("Ingediend")

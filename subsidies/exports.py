@@ -1,19 +1,17 @@
 """Files the service takes out of the back office: CSV and XLSX lists, the audit
 bundle of one file (ZIP) and the draft decision of the college."""
 
-import csv
 import io
 import json
 import re
 import zipfile
 from collections import defaultdict
-from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from django.utils.translation import gettext as _
 
+from herentq import exports
 from herentq.audit import audit_entries_for
 from herentq.pdf import render_pdf
 from subsidies import selectors
@@ -21,38 +19,11 @@ from subsidies.models import ZERO, Application
 
 
 def csv_bytes(headers, rows) -> bytes:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # Excel reads UTF-8 with a BOM
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([str(h) for h in headers])
-    for row in rows:
-        writer.writerow(
-            [
-                f"{value:.2f}".replace(".", ",")
-                if isinstance(value, Decimal)
-                else value
-                for value in row
-            ]
-        )
-    return buffer.getvalue().encode("utf-8")
+    return exports.csv_bytes(headers, rows)
 
 
 def xlsx(headers, rows) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Aanvragen"
-    sheet.append([str(h) for h in headers])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, float):
-                cell.number_format = "#,##0.00"
-    sheet.freeze_panes = "A2"
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return exports.xlsx_bytes(headers, rows, title=_("Aanvragen"))
 
 
 def _safe_name(name: str) -> str:

@@ -324,3 +324,10 @@ def step_problems(application: Application, step: str) -> list[Problem]:
     """The scheme's rules the saved step breaks (none for steps without rules)."""
     check = STEP_RULES.get(step)
     return check(application) if check else []
+
+
+def advance_amount(application: Application) -> Decimal:
+    """The advance on an approved grant: the scheme's percentage of the approved
+    amount, to the cent."""
+    percent = application.call.scheme.advance_percent
+    return (application.approved_amount * percent / 100).quantize(Decimal("0.01"))

@@ -1,24 +1,32 @@
 from django.urls import path
 
+from herentq import converters  # noqa: F401  (registers <year:> and <token:>)
+from herentq.pagecache import public_page
 from subsidies.views import applicant, council, organisations, public, wizard
 
 app_name = "subsidies"
 
 urlpatterns = [
-    path("subsidies/", public.SchemeIndexView.as_view(), name="index"),
+    path("subsidies/", public_page(public.SchemeIndexView.as_view()), name="index"),
     path(
         "subsidies/reglement/<slug:slug>/",
-        public.SchemeDetailView.as_view(),
+        public_page(public.SchemeDetailView.as_view()),
         name="scheme_detail",
     ),
-    path("subsidies/register/", public.RegisterView.as_view(), name="register"),
     path(
-        "subsidies/register/<int:year>/",
-        public.RegisterView.as_view(),
+        "subsidies/register/",
+        public_page(public.RegisterView.as_view()),
+        name="register",
+    ),
+    path(
+        "subsidies/register/<year:year>/",
+        public_page(public.RegisterView.as_view()),
         name="register_year",
     ),
     path(
-        "subsidies/register/<int:year>/csv/", public.register_csv, name="register_csv"
+        "subsidies/register/<year:year>/csv/",
+        public_page(public.register_csv),
+        name="register_csv",
     ),
     # The applicant's area.
     path(
@@ -40,7 +48,7 @@ urlpatterns = [
         name="organisation_update",
     ),
     path(
-        "subsidies/uitnodiging/<str:token>/",
+        "subsidies/uitnodiging/<token:token>/",
         organisations.InvitationAcceptView.as_view(),
         name="invitation_accept",
     ),
@@ -106,12 +114,12 @@ urlpatterns = [
     ),
     # Council members, for a file on the GROSH's agenda.
     path(
-        "subsidies/grosh/<str:reference>/",
+        "subsidies/grosh/<token:reference>/",
         council.CouncilApplicationView.as_view(),
         name="council_application",
     ),
     path(
-        "subsidies/grosh/<str:reference>/bijlagen/<int:attachment_pk>/",
+        "subsidies/grosh/<token:reference>/bijlagen/<int:attachment_pk>/",
         council.CouncilAttachmentView.as_view(),
         name="council_attachment",
     ),

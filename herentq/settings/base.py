@@ -65,7 +65,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "herentq.middleware.AnonymousUpdateCacheMiddleware",
+    # Public pages for anonymous visitors (herentq.pagecache): stores what every
+    # other middleware has finished, serves it before the view runs.
+    "herentq.pagecache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -80,7 +82,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "herentq.middleware.PermissionsPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "herentq.middleware.AnonymousFetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "herentq.urls"
@@ -214,7 +215,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "herentq_cache",
     },
-    # Public pages for anonymous visitors (herentq.middleware): per process, short.
+    # Public pages for anonymous visitors (herentq.pagecache): per process, short.
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "herentq-pages",
@@ -242,6 +243,17 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+
+# Static files get the pages' security headers (WhiteNoise answers before the
+# middleware that adds them).
+def _static_security_headers(headers, path, url):
+    from herentq.security_headers import add_to_static_file  # once Django is set up
+
+    add_to_static_file(headers, path, url)
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _static_security_headers
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

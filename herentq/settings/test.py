@@ -3,8 +3,9 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import INSTALLED_APPS, env
 
+INSTALLED_APPS = [*INSTALLED_APPS, "devdata"]  # demo and bench data
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -275,7 +275,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(max_length=80, verbose_name='adres')),
                 ('summary', models.TextField(blank=True, verbose_name='samenvatting')),
                 ('body', models.TextField(blank=True, help_text="Lege regel tussen alinea's. Leeg als er enkel een document is.", verbose_name='tekst')),
-                ('document', models.FileField(blank=True, help_text='PDF, Word, Excel of OpenDocument, hoogstens 20 MB.', storage=herentq.files.private_storage, upload_to=learning_tracks.models.resource_upload_to, validators=[learning_tracks.validators.validate_document], verbose_name='document')),
+                ('document', models.FileField(blank=True, help_text='PDF, Word, Excel of OpenDocument, hoogstens 20 MB.', storage=herentq.files.private_storage, upload_to=herentq.files.RandomUploadName('learning_tracks/resources'), validators=[learning_tracks.validators.validate_document], verbose_name='document')),
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
                 ('is_published', models.BooleanField(default=True, verbose_name='gepubliceerd')),
                 ('track', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='resources', to='learning_tracks.track', verbose_name='leertraject')),

@@ -11,24 +11,18 @@ Django's autodiscovery imports this package; importing the rooms registers them.
 
 from subsidies.admin.applications import (
     EXPORT_HEADERS,
-    TRANSITION_FORMS,
     ApplicationAdmin,
     export_rows,
-    run_transition,
-    transition_initial,
 )
 from subsidies.admin.organisations import OrganisationAdmin
 from subsidies.admin.schemes import BudgetEnvelopeAdmin, CallAdmin, SchemeAdmin
 
 __all__ = [
     "EXPORT_HEADERS",
-    "TRANSITION_FORMS",
     "ApplicationAdmin",
     "BudgetEnvelopeAdmin",
     "CallAdmin",
     "OrganisationAdmin",
     "SchemeAdmin",
     "export_rows",
-    "run_transition",
-    "transition_initial",
 ]

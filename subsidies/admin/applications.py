@@ -12,12 +12,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from herentq.admin import AuditEntryInline
+from herentq.admin import AuditEntryInline, HistoryAdmin
 from herentq.audit import audit_log
 from herentq.files import file_response
 from herentq.pdf import pdf_response
+from herentq.workflow import STAFF
 from subsidies import exports, integrations, selectors, services, workflow
 from subsidies import forms as forms_module
 from subsidies.admin.common import ADMIN_CSS, ReadOnlyInline
@@ -25,6 +25,7 @@ from subsidies.admin.filters import (
     CallFilter,
     CountryFilter,
     PartnershipFilter,
+    SubmittedYearFilter,
     YearFilter,
 )
 from subsidies.constants import Status
@@ -38,7 +39,7 @@ from subsidies.models import (
     Payment,
     paid_total_for,
 )
-from subsidies.workflow import SubsidyError
+from subsidies.workflow import APPLICATIONS, SubsidyError
 
 
 class BudgetLineInline(ReadOnlyInline):
@@ -83,138 +84,6 @@ class PaymentInline(ReadOnlyInline):
     model = Payment
     fields = ["kind", "amount", "paid_on", "note", "recorded_by", "recorded_at"]
     readonly_fields = fields
-
-
-TRANSITION_FORMS = {
-    "start_screening": forms_module.ReasonForm,
-    "request_information": forms_module.InformationRequestForm,
-    "declare_inadmissible": forms_module.RequiredReasonForm,
-    "put_on_agenda": forms_module.AgendaForm,
-    "record_advice": forms_module.AdviceForm,
-    "decide": forms_module.DecisionForm,
-    "pay_advance": forms_module.PaymentForm,
-    "request_report_changes": forms_module.RequiredReasonForm,
-    "accept_report": forms_module.ReasonForm,
-    "pay_balance": forms_module.PaymentForm,
-    "reclaim": forms_module.ReclaimForm,
-    "close": forms_module.ReasonForm,
-}
-
-
-def run_transition(name: str, *, application, actor, data: dict):
-    """Call the service of a transition with the cleaned form data."""
-    reason = data.get("reason", "")
-    if name == "start_screening":
-        return services.application_start_screening(
-            application=application, actor=actor, reason=reason
-        )
-    if name == "request_information":
-        return services.application_request_information(
-            application=application,
-            actor=actor,
-            question=data["question"],
-            steps=data["steps"],
-        )
-    if name == "declare_inadmissible":
-        return services.application_declare_inadmissible(
-            application=application, actor=actor, reason=reason
-        )
-    if name == "put_on_agenda":
-        return services.application_put_on_agenda(
-            application=application,
-            actor=actor,
-            meeting=data.get("meeting"),
-            reason=reason,
-        )
-    if name == "record_advice":
-        return services.application_record_advice(
-            application=application,
-            actor=actor,
-            outcome=data["outcome"],
-            motivation=data["motivation"],
-            advice_date=data["advice_date"],
-            proposed_amount=data.get("proposed_amount"),
-            reason=reason,
-        )
-    if name == "decide":
-        return services.application_decide(
-            application=application,
-            actor=actor,
-            decision=data["decision"],
-            amount=data.get("amount"),
-            decision_date=data["decision_date"],
-            decision_reference=data["decision_reference"],
-            reason=reason,
-        )
-    if name in ("pay_advance", "pay_balance"):
-        service = getattr(services, f"application_{name}")
-        return service(
-            application=application,
-            actor=actor,
-            amount=data["amount"],
-            paid_on=data["paid_on"],
-            note=data.get("note", ""),
-        )
-    if name == "reclaim":
-        return services.application_reclaim(
-            application=application,
-            actor=actor,
-            amount=data["amount"],
-            paid_on=data["paid_on"],
-            reason=data["reason"],
-        )
-    if name == "request_report_changes":
-        return services.application_request_report_changes(
-            application=application, actor=actor, reason=reason
-        )
-    if name == "accept_report":
-        return services.application_accept_report(
-            application=application, actor=actor, reason=reason
-        )
-    if name == "close":
-        return services.application_close(
-            application=application, actor=actor, reason=reason
-        )
-    raise Http404
-
-
-def transition_initial(name: str, application) -> dict:
-    today = timezone.localdate()
-    if name == "record_advice":
-        initial = {
-            "advice_date": today,
-            "proposed_amount": application.requested_amount,
-        }
-        advice = integrations.advice_for(application)
-        if advice is not None:
-            initial.update(
-                {
-                    "outcome": advice.outcome,
-                    "motivation": advice.motivation,
-                    "advice_date": timezone.localdate(
-                        advice.agenda_item.meeting.planned_start
-                    ),
-                }
-            )
-        return initial
-    if name == "decide":
-        return {
-            "decision": "approved",
-            "amount": application.proposed_amount or application.requested_amount,
-            "decision_date": today,
-        }
-    if name == "pay_advance":
-        percent = application.call.scheme.advance_percent
-        amount = (application.approved_amount * percent / 100).quantize(Decimal("0.01"))
-        return {"amount": amount, "paid_on": today}
-    if name == "pay_balance":
-        return {
-            "amount": application.approved_amount - application.paid_total(),
-            "paid_on": today,
-        }
-    if name == "reclaim":
-        return {"paid_on": today}
-    return {}
 
 
 EXPORT_HEADERS = [
@@ -262,7 +131,7 @@ def export_rows(queryset):
 
 
 @admin.register(Application)
-class ApplicationAdmin(SimpleHistoryAdmin):
+class ApplicationAdmin(HistoryAdmin):
     change_form_template = "admin/subsidies/application/change_form.html"
     change_list_template = "admin/subsidies/application/change_list.html"
     view_on_site = False  # the file's page is for the organisation's members only
@@ -284,11 +153,11 @@ class ApplicationAdmin(SimpleHistoryAdmin):
         PartnershipFilter,
         "status",
         YearFilter,
+        SubmittedYearFilter,
         CountryFilter,
         "sdgs",
     ]
     search_fields = ["reference", "organisation__name", "title"]
-    date_hierarchy = "submitted_at"
     list_select_related = ["organisation", "call__scheme"]
     autocomplete_fields = ["organisation", "call"]
     list_per_page = 50
@@ -554,25 +423,20 @@ class ApplicationAdmin(SimpleHistoryAdmin):
         )
 
     def transition_view(self, request, object_id, name):
-        if name not in TRANSITION_FORMS:
+        """The page of a staff transition: its form, then its service."""
+        transition = APPLICATIONS.by_name.get(name)
+        if transition is None or transition.by != STAFF:
             raise Http404
         if not self._may_process(request):
             raise PermissionDenied
         obj = self._get_or_404(request, object_id)
-        form_class = TRANSITION_FORMS[name]
-        kwargs = {}
-        if name == "put_on_agenda":
-            kwargs["meetings"] = integrations.upcoming_meetings()
-        transition = workflow.TRANSITIONS[name]
+        change_url = reverse("admin:subsidies_application_change", args=[obj.pk])
         if request.method == "POST":
-            form = form_class(request.POST, **kwargs)
+            form = transition.make_form(obj, request.POST)
             if form.is_valid():
                 try:
-                    run_transition(
-                        name,
-                        application=obj,
-                        actor=request.user,
-                        data=form.cleaned_data,
+                    APPLICATIONS.perform(
+                        name, obj, actor=request.user, **form.cleaned_data
                     )
                 except SubsidyError as error:
                     form.add_error(None, error.message)
@@ -583,21 +447,20 @@ class ApplicationAdmin(SimpleHistoryAdmin):
                         % {"action": transition.label, "reference": obj.reference},
                         messages.SUCCESS,
                     )
-                    return redirect(
-                        reverse("admin:subsidies_application_change", args=[obj.pk])
-                    )
+                    return redirect(change_url)
         else:
-            if not workflow.is_allowed(obj, name):
+            if not transition.allows(obj.status):
                 self.message_user(
                     request,
                     _("“%(action)s” kan niet bij status “%(status)s”.")
                     % {"action": transition.label, "status": obj.get_status_display()},
                     messages.ERROR,
                 )
-                return redirect(
-                    reverse("admin:subsidies_application_change", args=[obj.pk])
-                )
-            form = form_class(initial=transition_initial(name, obj), **kwargs)
+                return redirect(change_url)
+            if not transition.passes_guard(obj):
+                self.message_user(request, transition.guard_refusal, messages.ERROR)
+                return redirect(change_url)
+            form = transition.make_form(obj)
         return self._render_form_page(
             request,
             obj,
@@ -697,11 +560,12 @@ class ApplicationAdmin(SimpleHistoryAdmin):
         return response
 
     # -- bulk actions: the same services, one object at a time (history per object)
-    def _bulk(self, request, queryset, name, call):
+    def _bulk(self, request, queryset, name):
+        """Run a step of the workflow (without form data) on each file."""
         done, refused = 0, []
         for application in queryset:
             try:
-                call(application)
+                APPLICATIONS.perform(name, application, actor=request.user)
                 done += 1
             except SubsidyError as error:
                 refused.append(
@@ -711,7 +575,7 @@ class ApplicationAdmin(SimpleHistoryAdmin):
             self.message_user(
                 request,
                 _("%(action)s: %(count)s dossier(s).")
-                % {"action": workflow.TRANSITIONS[name].label, "count": done},
+                % {"action": APPLICATIONS.get(name).label, "count": done},
                 messages.SUCCESS,
             )
         for message in refused:
@@ -722,25 +586,13 @@ class ApplicationAdmin(SimpleHistoryAdmin):
         permissions=["change"],
     )
     def start_screening_action(self, request, queryset):
-        self._bulk(
-            request,
-            queryset,
-            "start_screening",
-            lambda a: services.application_start_screening(
-                application=a, actor=request.user
-            ),
-        )
+        self._bulk(request, queryset, "start_screening")
 
     @admin.action(
         description=_("De geselecteerde dossiers afsluiten"), permissions=["change"]
     )
     def close_action(self, request, queryset):
-        self._bulk(
-            request,
-            queryset,
-            "close",
-            lambda a: services.application_close(application=a, actor=request.user),
-        )
+        self._bulk(request, queryset, "close")
 
     @admin.action(description=_("De geselecteerde dossiers exporteren (CSV)"))
     def export_csv_action(self, request, queryset):

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from herentq.admin import YearListFilter
 from herentq.querysets import distinct_indexed_values
 from subsidies.models import Application, Call
 
@@ -20,6 +21,13 @@ class YearFilter(admin.SimpleListFilter):
         if self.value():
             return queryset.filter(call__year=self.value())
         return queryset
+
+
+class SubmittedYearFilter(YearListFilter):
+    """The years with a submission (the list is too long for a date hierarchy)."""
+
+    title = _("jaar van indiening")
+    field_name = "submitted_at"
 
 
 class CountryFilter(admin.SimpleListFilter):

@@ -3,9 +3,8 @@
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from herentq.admin import AuditEntryInline
+from herentq.admin import AuditEntryInline, HistoryAdmin
 from subsidies.models import Invitation, Membership, Organisation
 
 
@@ -29,7 +28,7 @@ class InvitationInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(HistoryAdmin):
     list_display = [
         "name",
         "legal_form",

@@ -4,8 +4,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from herentq.admin import HistoryAdmin
 from subsidies import selectors, services
 from subsidies.admin.common import ADMIN_CSS
 from subsidies.constants import LegalForm
@@ -90,7 +90,7 @@ class SchemeAdminForm(forms.ModelForm):
 
 
 @admin.register(Scheme)
-class SchemeAdmin(SimpleHistoryAdmin):
+class SchemeAdmin(HistoryAdmin):
     form = SchemeAdminForm
     list_display = [
         "name",
@@ -140,7 +140,7 @@ class SchemeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Call)
-class CallAdmin(SimpleHistoryAdmin):
+class CallAdmin(HistoryAdmin):
     """Calls with their totals: how many files, how much asked and granted."""
 
     list_display = [
@@ -208,7 +208,7 @@ class EnvelopeAdminForm(forms.ModelForm):
 
 
 @admin.register(BudgetEnvelope)
-class BudgetEnvelopeAdmin(EnvelopeFigures, SimpleHistoryAdmin):
+class BudgetEnvelopeAdmin(EnvelopeFigures, HistoryAdmin):
     form = EnvelopeAdminForm
     list_display = [
         "scheme",

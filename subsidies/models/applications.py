@@ -15,7 +15,6 @@ from simple_history.models import HistoricalRecords
 
 from herentq.files import private_storage, random_upload_name
 from herentq.models import SDG, TimeStampedModel
-from herentq.querysets import IndexedYearsQuerySet
 from subsidies.constants import (
     APPLICANT_STATUS_LABELS,
     EDITABLE,
@@ -34,9 +33,7 @@ from subsidies.models.organisations import Organisation
 from subsidies.models.schemes import AttachmentRequirement, Call, Scheme
 
 
-class ApplicationQuerySet(IndexedYearsQuerySet):
-    indexed_year_field = "submitted_at"
-
+class ApplicationQuerySet(models.QuerySet):
     def for_user(self, user):
         """Files of the organisations the user is a member of; nothing else."""
         if not user.is_authenticated:
@@ -233,8 +230,8 @@ class Application(TimeStampedModel):
         ordering = ["-submitted_at", "-created_at"]
         indexes = [
             models.Index(fields=["status"]),
-            # The admin's order (the model's, made total with the pk) and its
-            # date hierarchy.
+            # The admin's order (the model's, made total with the pk) and the
+            # years of its filter on the submission.
             models.Index(
                 fields=["-submitted_at", "-created_at", "-id"],
                 name="application_submitted_order",

@@ -1,12 +1,11 @@
 """Public pages: the schemes and the register of granted subsidies."""
 
-import csv
-
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from herentq import exports
 from subsidies import selectors
 from subsidies.models import Scheme
 
@@ -50,35 +49,27 @@ class RegisterView(TemplateView):
 
 
 def register_csv(request, year: int):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="subsidieregister-{year}.csv"'
-    )
-    response.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
+    headers = [
+        _("Referentie"),
+        _("Organisatie"),
+        _("Project"),
+        _("Land"),
+        _("SDG's"),
+        _("Reglement"),
+        _("Datum beslissing"),
+        _("Toegekend bedrag (euro)"),
+    ]
+    rows = (
         [
-            _("Referentie"),
-            _("Organisatie"),
-            _("Project"),
-            _("Land"),
-            _("SDG's"),
-            _("Reglement"),
-            _("Datum beslissing"),
-            _("Toegekend bedrag (euro)"),
+            row.reference,
+            row.organisation.name,
+            row.title,
+            row.country.name,
+            ", ".join(str(sdg.number) for sdg in row.sdgs.all()),
+            row.call.scheme.name,
+            row.decision_date.strftime("%d/%m/%Y"),
+            row.approved_amount,
         ]
+        for row in selectors.register_rows(year=year)
     )
-    for row in selectors.register_rows(year=year):
-        writer.writerow(
-            [
-                row.reference,
-                row.organisation.name,
-                row.title,
-                row.country.name,
-                ", ".join(str(sdg.number) for sdg in row.sdgs.all()),
-                row.call.scheme.name,
-                row.decision_date.strftime("%d/%m/%Y"),
-                f"{row.approved_amount:.2f}".replace(".", ","),
-            ]
-        )
-    return response
+    return exports.csv_response(headers, rows, filename=f"subsidieregister-{year}.csv")

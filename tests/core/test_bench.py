@@ -16,9 +16,8 @@ from django.db.models import Q
 
 from council.constants import GROSH_SLUG, MinutesStatus
 from council.models import AgendaItem, Meeting, Minutes
-from herentq.bench import VOLUME
-from herentq.benchkit import Target, bench_modules
-from herentq.management.commands.run_bench import (
+from devdata.bench import VOLUME, Target, bench_modules
+from devdata.management.commands.run_bench import (
     meets_target,
     parse_summary,
     select_targets,

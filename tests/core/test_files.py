@@ -1,9 +1,17 @@
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.files.base import ContentFile
+from django.db.migrations.writer import MigrationWriter
+from django.db.models import FileField
 
-from herentq.files import file_response, private_storage, random_upload_name
+from herentq.files import (
+    RandomUploadName,
+    file_response,
+    private_storage,
+    random_upload_name,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +60,28 @@ def test_stored_names_never_use_the_uploaders_file_name():
     assert name.startswith("subsidies/bijlagen/")
     assert "Begroting" not in name and ".." not in name
     assert name.endswith(".pdf")
+
+
+def test_upload_names_are_equal_and_hash_alike_by_prefix():
+    same, other = random_upload_name("news"), random_upload_name("partnerships/photos")
+    assert same == RandomUploadName("news") and same != other
+    assert hash(same) == hash(RandomUploadName("news"))
+    assert {same, RandomUploadName("news"), other} == {same, other}
+
+
+def test_every_file_field_stores_under_a_random_name_that_migrations_can_write():
+    product = {"herentq", "partnerships", "subsidies", "learning_tracks", "council"}
+    fields = [
+        field
+        for model in apps.get_models()
+        if model._meta.app_label in product
+        for field in model._meta.get_fields()
+        if isinstance(field, FileField) and field.model is model
+    ]
+    assert len(fields) >= 7
+    for field in fields:
+        # No wrapper function per app: the one implementation, written as itself.
+        assert type(field.upload_to) is RandomUploadName, field
+        written, imports = MigrationWriter.serialize(field.upload_to)
+        assert written == f"herentq.files.RandomUploadName({field.upload_to.prefix!r})"
+        assert imports == {"import herentq.files"}

@@ -19,7 +19,7 @@ def test_home_page_shows_mission_notice_and_latest_news(client, demo):
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Nimlaha&#x27;kok" in html  # the mission of the service (seed 000)
+    assert "Nimlaha&#x27;kok" in html  # the mission of the service (docs/domain.md)
     assert "Nieuw: subsidies online aanvragen" in html  # the current notice
     assert "Coronavirusmaatregelen" not in html  # expired
     assert "Sint-Joost-ten-Node verbroedert met Selembao" in html

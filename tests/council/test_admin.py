@@ -404,7 +404,7 @@ def test_document_upload_in_the_admin_is_checked_by_content(
 def test_changelists_run_the_same_queries_for_ten_times_the_meetings(
     secretariat_client, model, django_assert_num_queries, django_assert_max_num_queries
 ):
-    from council import bench
+    from devdata.bench import council as bench
 
     call_command("load_demo_data", verbosity=0)
     url = reverse(f"admin:council_{model._meta.model_name}_changelist")

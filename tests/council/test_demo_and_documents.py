@@ -42,11 +42,17 @@ def test_demo_data_loaded_twice_adds_no_rows_and_no_history():
     }
 
 
-def _ooxml() -> bytes:
+def _ooxml(main: str = "wordprocessingml.document") -> bytes:
+    """A minimal Office Open XML file: its kind is the main part's content type."""
+    content_type = f"application/vnd.openxmlformats-officedocument.{main}.main+xml"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr(
+            "[Content_Types].xml",
+            f'<Types><Override PartName="/main.xml" ContentType="{content_type}"/>'
+            "</Types>",
+        )
+        archive.writestr("main.xml", "<document/>")
     return buffer.getvalue()
 
 
@@ -55,7 +61,7 @@ def _ooxml() -> bytes:
     [
         ("agenda.pdf", b"%PDF-1.7\n%%EOF"),
         ("nota.docx", _ooxml()),
-        ("begroting.xlsx", _ooxml()),
+        ("begroting.xlsx", _ooxml("spreadsheetml.sheet")),
         ("oud.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 32),
     ],
 )

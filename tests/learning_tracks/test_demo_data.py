@@ -12,7 +12,7 @@ def demo(db):
     call_command("load_demo_data", verbosity=0)
 
 
-def test_demo_has_the_seven_tracks_of_seed_001_in_every_phase(demo):
+def test_demo_has_the_seven_vvsg_tracks_in_every_phase(demo):
     tracks = list(Track.objects.order_by("number"))
     assert [t.title for t in tracks] == [
         "Duurzaam aankoopbeleid",

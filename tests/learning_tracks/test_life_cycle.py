@@ -255,6 +255,24 @@ def test_interest_list_needs_a_confirmed_address_and_sends_one_message(client):
     assert Interest.objects.get().notified_at is not None
 
 
+def test_the_interest_form_answers_an_address_on_the_list_like_any_other(client):
+    track = TrackFactory(status=TrackStatus.ANNOUNCED, title="Transversaal werken")
+    Interest.objects.create(track=track, email="an@example.be")
+    url = reverse("learning_tracks:interest", args=[track.slug])
+    known = client.post(url, {"email": "an@example.be"}, follow=True)
+    unknown = client.post(url, {"email": "nieuw@example.be"}, follow=True)
+    assert known.redirect_chain == unknown.redirect_chain
+    assert known.content == unknown.content
+    assert "Kijk in uw mailbox" in known.content.decode()
+    assert "staat al op de interesselijst" not in known.content.decode()
+    outbox = deliver_mail()
+    [told] = mails_to("an@example.be", outbox)
+    assert "U staat al op de interesselijst" in told.subject
+    assert track.get_absolute_url() in told.body
+    assert not any("/interesse/bevestigen/" in link for link in links_in(told))
+    assert Interest.objects.filter(track=track).count() == 1
+
+
 def test_interest_form_error_is_shown_on_the_track_page(client):
     track = TrackFactory(status=TrackStatus.ANNOUNCED)
     response = client.post(

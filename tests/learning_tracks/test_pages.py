@@ -203,13 +203,22 @@ def test_enrolment_through_the_form_and_the_email_link(client, track):
     assert enrolment.status == EnrolmentStatus.CONFIRMED
 
 
-def test_enrolling_twice_through_the_form_is_refused_kindly(client, track):
+def test_the_form_answers_an_enrolled_address_like_any_other(client, track):
+    """Nobody learns from the form who is enrolled: the mail says the rest."""
     enrol(track, email="an@example.be")
-    response = client.post(reverse("learning_tracks:enrol", args=[track.slug]), FORM)
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Met dit e-mailadres is al ingeschreven" in html
-    assert track.enrolments.count() == 1
+    deliver_mail()
+    url = reverse("learning_tracks:enrol", args=[track.slug])
+    known = client.post(url, FORM, follow=True)
+    unknown = client.post(url, {**FORM, "email": "nieuw@example.be"}, follow=True)
+    assert known.redirect_chain == unknown.redirect_chain
+    assert known.content == unknown.content
+    assert "Kijk in uw mailbox" in known.content.decode()
+    assert "al ingeschreven" not in known.content.decode()
+    assert track.enrolments.filter(email="an@example.be").count() == 1
+
+    reminder = mails_to("an@example.be")[-1]
+    assert "U bent al ingeschreven" in reminder.subject
+    assert "/leertrajecten/inschrijving/annuleren/" in reminder.body
 
 
 def test_waiting_person_sees_their_position_after_confirming(client, full_track):

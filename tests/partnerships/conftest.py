@@ -22,7 +22,7 @@ def herent(db):
 
 @pytest.fixture
 def nimlahakok(herent):
-    """Herent's partnership with two regions of Cobán, as in seed 000."""
+    """Herent's partnership with two regions of Cobán (docs/domain.md)."""
     partnership = PartnershipFactory(
         local_authority=herent,
         title="Herent – Nimlaha'kok en Nimlasachal",

@@ -14,7 +14,7 @@ def demo(db):
     call_command("load_demo_data", verbosity=0)
 
 
-def test_demo_has_every_partnership_of_the_seeds(demo):
+def test_demo_has_every_partnership_of_the_domain_description(demo):
     titles = set(Partnership.objects.published().values_list("title", flat=True))
     assert titles == {
         "Herent – Nimlaha'kok en Nimlasachal",
@@ -37,7 +37,7 @@ def test_demo_has_every_partnership_of_the_seeds(demo):
     assert herent.organisations.filter(name__contains="Maya-Q'eqchi'").exists()
 
 
-def test_demo_agreements_keep_the_kinds_and_dates_of_seed_003(demo):
+def test_demo_agreements_keep_the_kinds_and_dates_of_sint_joost(demo):
     agreements = {
         agreement.partnership.slug: (
             agreement.get_kind_display(),

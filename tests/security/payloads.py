@@ -10,6 +10,7 @@ import functools
 import io
 import re
 import struct
+import zipfile
 import zlib
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -182,6 +183,82 @@ def decompression_bomb_png(side: int = 20_000) -> bytes:
     return png
 
 
+MIB = 1024 * 1024
+DOCX_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
+    'openxmlformats.org/package/2006/content-types"><Override PartName="/word/'
+    'document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'wordprocessingml.document.main+xml"/></Types>'
+)
+
+
+def _zip(members) -> bytes:
+    """A deflated zip of (name, bytes or a number of zero bytes) members; zeros
+    are streamed in 1 MiB chunks, so building a bomb needs no memory either."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members:
+            if isinstance(content, int):
+                with archive.open(name, "w", force_zip64=True) as member:
+                    chunk = b"\x00" * MIB
+                    for _ in range(content // MIB):
+                        member.write(chunk)
+            else:
+                archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@functools.cache
+def odt_bomb() -> bytes:
+    """An .odt whose `mimetype` member unpacks to 512 MiB (about 0.5 MB sent)."""
+    return _zip([("mimetype", 512 * MIB), ("content.xml", "<office:document/>")])
+
+
+@functools.cache
+def docx_with_a_huge_member() -> bytes:
+    """A .docx-shaped zip whose document part declares and unpacks to 1 GiB."""
+    return _zip(
+        [("[Content_Types].xml", DOCX_CONTENT_TYPES), ("word/document.xml", 1024 * MIB)]
+    )
+
+
+@functools.cache
+def docx_with_a_nested_zip() -> bytes:
+    inner = _zip([("payload.txt", b"x" * 100)])
+    return _zip(
+        [
+            ("[Content_Types].xml", DOCX_CONTENT_TYPES),
+            ("word/document.xml", b"<w:document/>"),
+            ("word/media/image1.png", inner),  # a zip under another name
+        ]
+    )
+
+
+@functools.cache
+def docx_with_thousands_of_entries(count: int = 5000) -> bytes:
+    return _zip(
+        [("[Content_Types].xml", DOCX_CONTENT_TYPES)]
+        + [(f"word/part{n}.xml", b"<x/>") for n in range(count)]
+    )
+
+
+@functools.cache
+def png_of_144_megapixels() -> bytes:
+    """A 12 000 × 12 000 1-bit PNG: about 20 KB, 432 MB once decoded to RGB."""
+    return decompression_bomb_png(12_000)
+
+
+def hostile_documents() -> dict[str, tuple[str, bytes]]:
+    """The hostile uploads every document field must refuse: (file name, bytes)."""
+    return {
+        "an .odt whose mimetype unpacks to 512 MiB": ("verslag.odt", odt_bomb()),
+        "a .docx with a 1 GiB member": ("begroting.docx", docx_with_a_huge_member()),
+        "a .docx holding a zip": ("nota.docx", docx_with_a_nested_zip()),
+        "a .docx of 5000 entries": ("lijst.docx", docx_with_thousands_of_entries()),
+        "a PNG of 144 megapixels": ("kaart.png", png_of_144_megapixels()),
+    }
+
+
 def upload(name: str, content: bytes, content_type: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type=content_type)
 
@@ -226,6 +303,17 @@ def _file_payloads(field: Field) -> list[Payload]:
             ),
             refused=True,
         ),
+        *[
+            Payload(
+                what,
+                lambda name=hostile_name, content=content: upload(
+                    name, content, "application/octet-stream"
+                ),
+                refused=True,
+            )
+            for what, (hostile_name, content) in hostile_documents().items()
+            if field.file_kind == FileKind.DOCUMENT or what.startswith("a PNG")
+        ],
         Payload("text instead of a file", SCRIPT, refused=True, markup=SCRIPT),
         Payload(
             "markup in the file name",

@@ -9,8 +9,8 @@ from django.urls import reverse
 from council.models import AgendaItem
 from herentq.constants import COUNCIL_MEMBERS_GROUP
 from subsidies import services
-from subsidies.admin import transition_initial
 from subsidies.services import SubsidyError
+from subsidies.workflow import APPLICATIONS
 from tests.council.factories import AdviceFactory, MeetingFactory
 from tests.factories import UserFactory
 from tests.subsidies.factories import AttachmentFactory
@@ -122,7 +122,7 @@ def test_the_councils_advice_prefills_the_advice_step(screened, service_user, me
         motivation="Goed project; de partner bezorgt nog een offerte.",
     )
     screened.refresh_from_db()
-    initial = transition_initial("record_advice", screened)
+    initial = APPLICATIONS.get("record_advice").initial_values(screened)
     assert initial["outcome"] == "conditional"
     assert initial["motivation"] == "Goed project; de partner bezorgt nog een offerte."
     assert initial["advice_date"] == meeting.planned_start.date()

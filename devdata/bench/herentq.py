@@ -1,0 +1,19 @@
+"""Benchmark targets of the core, and every app's demo data as the base."""
+
+import io
+
+from django.core.management import call_command
+
+from devdata.bench import Target
+
+
+def load(*, scale: float) -> None:
+    # Every app's demo data (idempotent): the apps' bench data builds on it.
+    call_command("load_demo_data", stdout=io.StringIO())
+
+
+def targets() -> list[Target]:
+    return [
+        Target("minimale Django-view", "/healthz/", kind="baseline"),
+        Target("startpagina", "/", kind="public"),
+    ]

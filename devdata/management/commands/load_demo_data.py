@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from devdata import demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo data of the core and of every app (safe to run again)."
+
+    def handle(self, *args, **options):
+        for config, module in demo.modules():
+            with transaction.atomic():
+                module.load()
+            self.stdout.write(f"demo data loaded: {config.label}")
