@@ -6,7 +6,7 @@ on the change form); a published version is read-only everywhere.
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
@@ -37,6 +37,7 @@ from council.models import (
 )
 from council.workflow import MINUTES
 from herentq.admin import AuditEntryInline, HistoryAdmin
+from herentq.forms import add_domain_error
 
 
 def _run(modeladmin, request, queryset, service, done_message, arg="minutes", **kwargs):
@@ -99,8 +100,46 @@ class CouncilMemberAdmin(admin.ModelAdmin):
         return obj.is_active()
 
 
+class AgendaItemFormSet(forms.BaseInlineFormSet):
+    """New items only on a meeting that is not cancelled (checked by the service)."""
+
+    def clean(self):
+        super().clean()
+        new = [
+            form
+            for form in self.forms
+            if form.instance.pk is None and form.has_changed()
+        ]
+        if not new:
+            return
+        try:
+            services.agenda_check_open(self.instance)
+        except services.CouncilError as error:
+            for form in new:
+                form.add_error(None, str(error))
+
+
+def save_agenda_items(request, meeting, formset):
+    """New items through the service; edits and removals of items as typed."""
+    for item in formset.save(commit=False):
+        if item.pk is None:
+            services.agenda_item_create(
+                meeting=meeting,
+                title=item.title,
+                description=item.description,
+                is_public=item.is_public,
+                position=item.position,
+                actor=request.user,
+            )
+        else:
+            item.save()
+    for item in formset.deleted_objects:
+        item.delete()
+
+
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
+    formset = AgendaItemFormSet
     extra = 0
     fields = ["position", "title", "is_public", "description"]
     show_change_link = True
@@ -113,8 +152,35 @@ class AttendanceInline(admin.TabularInline):
     autocomplete_fields = ["member"]
 
 
+class MeetingAdminForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["status"]  # the admin adds the others
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status"):
+            try:
+                services.meeting_check_status(
+                    current=self.instance.status, status=cleaned["status"]
+                )
+            except services.CouncilError as error:
+                add_domain_error(self, error)
+        return cleaned
+
+
 @admin.register(Meeting)
 class MeetingAdmin(HistoryAdmin):
+    form = MeetingAdminForm
+    fields = [
+        "council",
+        "planned_start",
+        "location",
+        "status",
+        "started_at",
+        "ended_at",
+        "cancellation_reason",
+    ]
     list_display = [
         "__str__",
         "planned_start",
@@ -150,6 +216,15 @@ class MeetingAdmin(HistoryAdmin):
             .select_related("council", "minutes")
             .annotate(item_count=Coalesce(Subquery(items), 0))
         )
+
+    def save_model(self, request, obj, form, change):
+        services.meeting_save(meeting=obj, actor=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is AgendaItem:
+            save_agenda_items(request, form.instance, formset)
+        else:
+            super().save_formset(request, form, formset, change)
 
     @admin.display(description=_("agendapunten"), ordering="item_count")
     def item_count(self, obj):
@@ -191,8 +266,24 @@ class AgendaDocumentInline(admin.TabularInline):
     readonly_fields = ["size", "uploaded_at"]
 
 
+class AgendaItemAdminForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["meeting"]  # the admin's fields add the others
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None and cleaned.get("meeting"):
+            try:
+                services.agenda_check_open(cleaned["meeting"])
+            except services.CouncilError as error:
+                add_domain_error(self, error)
+        return cleaned
+
+
 @admin.register(AgendaItem)
 class AgendaItemAdmin(admin.ModelAdmin):
+    form = AgendaItemAdminForm
     list_display = [
         "title",
         "meeting",
@@ -217,6 +308,21 @@ class AgendaItemAdmin(admin.ModelAdmin):
     inlines = [AgendaDocumentInline]
     date_hierarchy = "meeting__planned_start"
 
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        item = services.agenda_item_create(
+            meeting=obj.meeting,
+            title=obj.title,
+            description=obj.description,
+            is_public=obj.is_public,
+            position=obj.position,
+            actor=request.user,
+        )
+        obj.pk = item.pk
+        obj.refresh_from_db()
+
     @admin.display(description=_("onderwerp"))
     def subject_link(self, obj):
         if not obj.subject_type_id:
@@ -227,8 +333,37 @@ class AgendaItemAdmin(admin.ModelAdmin):
         return str(subject)
 
 
+class MinutesEntryFormSet(forms.BaseInlineFormSet):
+    """Texts change only while the minutes allow it (checked by the service)."""
+
+    def clean(self):
+        super().clean()
+        if not any(form.has_changed() for form in self.forms):
+            return
+        try:
+            services.minutes_check_text_editable(self.instance)
+        except services.CouncilError as error:
+            for form in self.forms:
+                if form.has_changed():
+                    add_domain_error(form, error)
+
+
+class MinutesEntryForm(forms.ModelForm):
+    class Meta:
+        model = MinutesEntry
+        fields = ["text"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.instance.minutes.text_is_editable:
+            # Shown as it is; the service refuses a change sent from a stale page.
+            self.fields["text"].widget.attrs["readonly"] = True
+
+
 class MinutesEntryInline(admin.StackedInline):
     model = MinutesEntry
+    form = MinutesEntryForm
+    formset = MinutesEntryFormSet
     extra = 0
     fields = ["agenda_item_label", "text"]
     readonly_fields = ["agenda_item_label"]
@@ -236,15 +371,10 @@ class MinutesEntryInline(admin.StackedInline):
     verbose_name_plural = _("tekst per agendapunt (werktekst)")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("agenda_item")
+        return super().get_queryset(request).select_related("agenda_item", "minutes")
 
     def has_add_permission(self, request, obj=None):
         return False
-
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and not obj.text_is_editable:
-            return False
-        return super().has_change_permission(request, obj)
 
     @admin.display(description=_("agendapunt"))
     def agenda_item_label(self, obj):
@@ -339,13 +469,22 @@ class MinutesAdmin(HistoryAdmin):
         return self.inlines if obj is not None else []
 
     def save_model(self, request, obj, form, change):
-        if change:
-            super().save_model(request, obj, form, change)
+        # On change every field of the form is read-only: the steps and the
+        # texts (save_formset) are the only writes, each through its service.
+        if not change:
+            created = services.minutes_create(meeting=obj.meeting, actor=request.user)
+            obj.pk = created.pk
+            obj.refresh_from_db()
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not MinutesEntry:
+            super().save_formset(request, form, formset, change)
             return
-        created = services.minutes_create(meeting=obj.meeting, actor=request.user)
-        obj.pk = created.pk
-        obj._state.adding = False
-        obj.refresh_from_db()
+        # save(commit=False) records what changed for the admin's log message.
+        for entry in formset.save(commit=False):
+            services.minutes_entry_update(
+                entry=entry, text=entry.text, actor=request.user
+            )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         minutes = self.get_object(request, object_id)
@@ -570,45 +709,46 @@ class MinutesCommentAdmin(admin.ModelAdmin):
 
 
 class AdviceAdminForm(forms.ModelForm):
+    """Validates with the services' own checks; AdviceAdmin.save_model then lets
+    the services write (they check again under lock)."""
+
     class Meta:
         model = Advice
-        fields = [
-            "agenda_item",
-            "subject_text",
-            "text",
-            "motivation",
-            "outcome",
-            "votes_for",
-            "votes_against",
-            "votes_abstain",
-            "conflicted_members",
-            "followup_status",
-            "followup_date",
-            "followup_note",
-        ]
+        fields = [*services.ADVICE_FIELDS, *services.FOLLOWUP_FIELDS]
 
     def clean(self):
         cleaned = super().clean()
-        item = cleaned.get("agenda_item")
-        votes = [
-            cleaned.get(name)
+        item = cleaned.get("agenda_item") or (
+            self.instance.agenda_item if self.instance.pk else None
+        )
+        if item is None:
+            return cleaned
+        votes = {
+            name: cleaned.get(name)
             for name in ("votes_for", "votes_against", "votes_abstain")
-        ]
-        if item is not None and None not in votes:
-            try:
-                services.advice_check_votes(
-                    agenda_item=item,
-                    votes=sum(votes),
-                    conflicted_members=cleaned.get("conflicted_members") or [],
-                )
-            except services.CouncilError as error:
-                raise ValidationError(str(error)) from None
-        status, day = cleaned.get("followup_status"), cleaned.get("followup_date")
-        if bool(status) != bool(day):
-            raise ValidationError(
-                gettext("Geef bij een opvolging zowel de beslissing als haar datum op.")
+        }
+        if cleaned.get("outcome") and None not in votes.values():
+            self._check(
+                services.advice_check,
+                agenda_item=item,
+                outcome=cleaned["outcome"],
+                conflicted_members=cleaned.get("conflicted_members") or [],
+                **votes,
+            )
+        if not {"followup_status", "followup_date"} & set(self.errors):
+            self._check(
+                services.advice_check_followup,
+                agenda_item=item,
+                status=cleaned.get("followup_status", ""),
+                decided_on=cleaned.get("followup_date"),
             )
         return cleaned
+
+    def _check(self, check, **kwargs):
+        try:
+            check(**kwargs)
+        except services.CouncilError as error:
+            add_domain_error(self, error)
 
 
 @admin.register(Advice)
@@ -659,8 +799,37 @@ class AdviceAdmin(HistoryAdmin):
     def votes(self, obj):
         return f"{obj.votes_for}/{obj.votes_against}/{obj.votes_abstain}"
 
+    def get_readonly_fields(self, request, obj=None):
+        # An advice belongs to the agenda item it was given on.
+        return ["agenda_item"] if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        if not change or set(form.changed_data) & set(services.ADVICE_FIELDS):
+            advice = services.advice_record(
+                agenda_item=obj.agenda_item,
+                subject_text=data["subject_text"],
+                text=data["text"],
+                motivation=data["motivation"],
+                outcome=data["outcome"],
+                votes_for=data["votes_for"],
+                votes_against=data["votes_against"],
+                votes_abstain=data["votes_abstain"],
+                conflicted_members=data["conflicted_members"],
+                actor=request.user,
+            )
+            obj.pk = advice.pk
+        if set(form.changed_data) & set(services.FOLLOWUP_FIELDS):
+            services.advice_record_followup(
+                advice=obj,
+                status=data["followup_status"],
+                decided_on=data["followup_date"],
+                note=data["followup_note"],
+                actor=request.user,
+            )
+        obj.refresh_from_db()
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        services.advice_saved_in_admin(
-            advice=form.instance, actor=request.user, created=not change
-        )
+        # The conflicted members were set by advice_record: no form.save_m2m().
+        for formset in formsets:
+            self.save_formset(request, form, formset, change)

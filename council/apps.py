@@ -21,6 +21,12 @@ class CouncilConfig(AppConfig):
     verbose_name = _("GROSH")
     service_managed = True
 
+    @property
+    def audit_actions(self):
+        from council.constants import AUDIT_ACTIONS
+
+        return AUDIT_ACTIONS
+
     def ready(self):
         # After every app's migrations (and after a flush), like the core's sync.
         post_migrate.connect(

@@ -62,3 +62,22 @@ class FollowUpStatus(models.TextChoices):
     FOLLOWED = "followed", _("gevolgd")
     PARTLY = "partly", _("gedeeltelijk gevolgd")
     NOT_FOLLOWED = "not_followed", _("niet gevolgd")
+
+
+# The audit trail's actions of the council and their words (herentq.audit).
+AUDIT_ACTIONS = {
+    "council.meeting.agenda_item_added": _("Agendapunt toegevoegd"),
+    "council.meeting.document_added": _("Document toegevoegd"),
+    "council.meeting.attendance_prepared": _("Aanwezigheidslijst voorbereid"),
+    "council.meeting.cancelled": _("Vergadering geannuleerd"),
+    "council.minutes.created": _("Verslag aangemaakt"),
+    "council.minutes.circulated": _("Verslag rondgestuurd aan de leden"),
+    "council.minutes.approval_scheduled": _("Goedkeuring geagendeerd"),
+    "council.minutes.approved": _("Verslag goedgekeurd"),
+    "council.minutes.published": _("Verslag gepubliceerd"),
+    "council.minutes.corrected": _("Correctie gepubliceerd"),
+    "council.minutes.comment_added": _("Opmerking van een lid"),
+    "council.advice.recorded": _("Advies geregistreerd"),
+    "council.advice.amended": _("Advies gewijzigd"),
+    "council.advice.followup_recorded": _("Opvolging door het college geregistreerd"),
+}

@@ -41,6 +41,15 @@ def _locked_meeting(meeting: Meeting) -> Meeting:
     return Meeting.objects.select_for_update().get(pk=meeting.pk)
 
 
+def agenda_check_open(meeting: Meeting) -> None:
+    """A cancelled meeting gets no agenda items."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise CouncilError(
+            _("Een geannuleerde vergadering krijgt geen agendapunten."),
+            field="meeting",
+        )
+
+
 def agenda_item_create(
     *,
     meeting: Meeting,
@@ -48,19 +57,19 @@ def agenda_item_create(
     description: str = "",
     is_public: bool = True,
     subject=None,
+    position: int | None = None,
     actor=None,
 ) -> AgendaItem:
-    """Append an item at the end of the meeting's agenda."""
+    """Add an item to the meeting's agenda: at `position`, or else at the end."""
     with transaction.atomic():
         meeting = _locked_meeting(meeting)
-        if meeting.status == MeetingStatus.CANCELLED:
-            raise CouncilError(
-                _("Een geannuleerde vergadering krijgt geen agendapunten.")
-            )
-        last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
+        agenda_check_open(meeting)
+        if position is None:
+            last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
+            position = last + 1
         item = AgendaItem(
             meeting=meeting,
-            position=last + 1,
+            position=position,
             title=title,
             description=description,
             is_public=is_public,
@@ -74,7 +83,7 @@ def agenda_item_create(
             MinutesEntry.objects.create(minutes=minutes, agenda_item=item)
         audit_log(
             target=meeting,
-            action="agenda_item_added",
+            action="council.meeting.agenda_item_added",
             actor=actor,
             data={"item": item.pk, "title": title, "public": is_public},
         )
@@ -109,7 +118,7 @@ def document_add(*, agenda_item: AgendaItem, title: str, file, actor=None):
         )
         audit_log(
             target=agenda_item.meeting,
-            action="document_added",
+            action="council.meeting.document_added",
             actor=actor,
             data={"item": agenda_item.pk, "document": document.pk},
         )
@@ -139,11 +148,46 @@ def attendance_prepare(*, meeting: Meeting, actor=None) -> int:
         if rows:
             audit_log(
                 target=meeting,
-                action="attendance_prepared",
+                action="council.meeting.attendance_prepared",
                 actor=actor,
                 data={"members": len(rows)},
             )
     return len(rows)
+
+
+def meeting_check_status(*, current: str, status: str) -> None:
+    """Only a planned meeting can be cancelled."""
+    if (
+        status == MeetingStatus.CANCELLED
+        and current != MeetingStatus.CANCELLED
+        and current != MeetingStatus.PLANNED
+    ):
+        raise CouncilError(
+            _("Enkel een geplande vergadering kan geannuleerd worden."),
+            field="status",
+        )
+
+
+def meeting_save(*, meeting: Meeting, actor=None) -> Meeting:
+    """Save a meeting as edited (date, place, status, times); cancelling it is
+    checked and recorded as `meeting_cancel` does."""
+    with transaction.atomic():
+        current = _locked_meeting(meeting).status if meeting.pk else None
+        meeting_check_status(
+            current=current or MeetingStatus.PLANNED, status=meeting.status
+        )
+        meeting.save()
+        if meeting.status == MeetingStatus.CANCELLED and current not in (
+            None,
+            MeetingStatus.CANCELLED,
+        ):
+            audit_log(
+                target=meeting,
+                action="council.meeting.cancelled",
+                actor=actor,
+                reason=meeting.cancellation_reason,
+            )
+    return meeting
 
 
 def meeting_cancel(*, meeting: Meeting, reason: str, actor=None) -> Meeting:
@@ -157,7 +201,10 @@ def meeting_cancel(*, meeting: Meeting, reason: str, actor=None) -> Meeting:
         meeting.cancellation_reason = reason
         meeting.save(update_fields=["status", "cancellation_reason", "updated_at"])
         audit_log(
-            target=meeting, action="meeting_cancelled", actor=actor, reason=reason
+            target=meeting,
+            action="council.meeting.cancelled",
+            actor=actor,
+            reason=reason,
         )
     return meeting
 
@@ -213,17 +260,23 @@ def minutes_create(*, meeting: Meeting, actor=None) -> Minutes:
         minutes, created = Minutes.objects.get_or_create(meeting=meeting)
         minutes_sync_entries(minutes=minutes)
         if created:
-            audit_log(target=minutes, action="minutes_created", actor=actor)
+            audit_log(target=minutes, action="council.minutes.created", actor=actor)
     return minutes
+
+
+def minutes_check_text_editable(minutes: Minutes) -> None:
+    """The working copy is frozen between approval and publication."""
+    if not minutes.text_is_editable:
+        raise CouncilError(
+            _("Een goedgekeurd verslag verandert niet meer vóór de publicatie."),
+            field="text",
+        )
 
 
 def minutes_entry_update(*, entry: MinutesEntry, text: str, actor=None) -> MinutesEntry:
     with transaction.atomic():
         minutes = _locked_minutes(entry.minutes)
-        if not minutes.text_is_editable:
-            raise CouncilError(
-                _("Een goedgekeurd verslag verandert niet meer vóór de publicatie.")
-            )
+        minutes_check_text_editable(minutes)
         entry.text = text
         entry.save(update_fields=["text"])
     return entry
@@ -308,7 +361,7 @@ def minutes_circulate(
         recipients = _members_to_notify(minutes) if notify else []
         audit_log(
             target=minutes,
-            action="minutes_circulated",
+            action="council.minutes.circulated",
             actor=actor,
             data={"version": version.number, "recipients": len(recipients)},
         )
@@ -398,7 +451,7 @@ def minutes_schedule_approval(
         minutes.save(update_fields=["approval_item", "updated_at"])
         audit_log(
             target=minutes,
-            action="minutes_approval_scheduled",
+            action="council.minutes.approval_scheduled",
             actor=actor,
             data={"meeting": meeting.pk, "item": item.pk},
         )
@@ -424,7 +477,7 @@ def minutes_approve(*, minutes: Minutes, actor=None) -> MinutesVersion:
         minutes.save(update_fields=["status", "approved_at", "updated_at"])
         audit_log(
             target=minutes,
-            action="minutes_approved",
+            action="council.minutes.approved",
             actor=actor,
             data={"version": version.number, "meeting": approval_meeting.pk},
         )
@@ -453,7 +506,7 @@ def minutes_publish(*, minutes: Minutes, actor=None) -> MinutesVersion:
         )
         audit_log(
             target=minutes,
-            action="minutes_published",
+            action="council.minutes.published",
             actor=actor,
             data={"version": version.number},
         )
@@ -493,7 +546,7 @@ def minutes_publish_correction(
         minutes.save(update_fields=["published_version", "updated_at"])
         audit_log(
             target=minutes,
-            action="minutes_corrected",
+            action="council.minutes.corrected",
             actor=actor,
             reason=reason,
             data={"version": version.number, "replaces": current.number},
@@ -534,7 +587,7 @@ def minutes_comment_add(
         )
         audit_log(
             target=minutes,
-            action="minutes_comment_added",
+            action="council.minutes.comment_added",
             actor=author,
             data={"comment": comment.pk, "version": version.number},
         )
@@ -542,6 +595,20 @@ def minutes_comment_add(
 
 
 # Advice ---------------------------------------------------------------------------
+
+# The fields of an advice each service writes (forms use them to tell which to call).
+ADVICE_FIELDS = (
+    "agenda_item",
+    "subject_text",
+    "text",
+    "motivation",
+    "outcome",
+    "votes_for",
+    "votes_against",
+    "votes_abstain",
+    "conflicted_members",
+)
+FOLLOWUP_FIELDS = ("followup_status", "followup_date", "followup_note")
 
 
 def advice_check_votes(*, agenda_item: AgendaItem, votes: int, conflicted_members=()):
@@ -551,7 +618,8 @@ def advice_check_votes(*, agenda_item: AgendaItem, votes: int, conflicted_member
     conflicted = list(conflicted_members)
     if any(member.council_id != meeting.council_id for member in conflicted):
         raise CouncilError(
-            _("Enkel leden van de raad kunnen een belangenconflict melden.")
+            _("Enkel leden van de raad kunnen een belangenconflict melden."),
+            field="conflicted_members",
         )
     present_voters = [
         attendance.member
@@ -572,6 +640,31 @@ def advice_check_votes(*, agenda_item: AgendaItem, votes: int, conflicted_member
         )
 
 
+def advice_check(
+    *,
+    agenda_item: AgendaItem,
+    outcome: str,
+    votes_for: int,
+    votes_against: int,
+    votes_abstain: int,
+    conflicted_members=(),
+) -> None:
+    """Every rule an advice keeps; `advice_record` checks them again under lock."""
+    if outcome not in AdviceOutcome.values:
+        raise CouncilError(_("Onbekende strekking van het advies."), field="outcome")
+    if min(votes_for, votes_against, votes_abstain) < 0:
+        raise CouncilError(_("Het aantal stemmen kan niet negatief zijn."))
+    if agenda_item.meeting.status == MeetingStatus.CANCELLED:
+        raise CouncilError(
+            _("Een geannuleerde vergadering geeft geen advies."), field="agenda_item"
+        )
+    advice_check_votes(
+        agenda_item=agenda_item,
+        votes=votes_for + votes_against + votes_abstain,
+        conflicted_members=conflicted_members,
+    )
+
+
 def advice_record(
     *,
     agenda_item: AgendaItem,
@@ -586,18 +679,16 @@ def advice_record(
     actor=None,
 ) -> Advice:
     """Record (or amend) the advice given on an agenda item."""
-    if outcome not in AdviceOutcome.values:
-        raise CouncilError(_("Onbekende strekking van het advies."))
-    if min(votes_for, votes_against, votes_abstain) < 0:
-        raise CouncilError(_("Het aantal stemmen kan niet negatief zijn."))
     conflicted = list(conflicted_members)
     with transaction.atomic():
         meeting = _locked_meeting(agenda_item.meeting)
-        if meeting.status == MeetingStatus.CANCELLED:
-            raise CouncilError(_("Een geannuleerde vergadering geeft geen advies."))
-        advice_check_votes(
+        agenda_item.meeting = meeting
+        advice_check(
             agenda_item=agenda_item,
-            votes=votes_for + votes_against + votes_abstain,
+            outcome=outcome,
+            votes_for=votes_for,
+            votes_against=votes_against,
+            votes_abstain=votes_abstain,
             conflicted_members=conflicted,
         )
         advice = Advice.objects.filter(agenda_item=agenda_item).first()
@@ -614,7 +705,7 @@ def advice_record(
         advice.conflicted_members.set(conflicted)
         audit_log(
             target=advice,
-            action="advice_recorded" if created else "advice_amended",
+            action="council.advice.recorded" if created else "council.advice.amended",
             actor=actor,
             data={
                 "outcome": outcome,
@@ -625,29 +716,41 @@ def advice_record(
     return advice
 
 
-def advice_saved_in_admin(*, advice: Advice, actor, created: bool) -> None:
-    """The admin saves the form itself (history keeps every field's change); the
-    audit trail notes that it happened."""
-    audit_log(
-        target=advice,
-        action="advice_recorded" if created else "advice_edited",
-        actor=actor,
-        data={"outcome": advice.outcome, "followup": advice.followup_status},
-    )
+def advice_check_followup(*, agenda_item: AgendaItem, status: str, decided_on) -> None:
+    """The college's follow-up: a decision and its date, not before the advice.
+    Neither (an empty status and no date) means the college has not decided yet."""
+    if not status and decided_on is None:
+        return
+    if status not in FollowUpStatus.values:
+        raise CouncilError(
+            _("Kies hoe het college het advies opvolgde."), field="followup_status"
+        )
+    if decided_on is None:
+        raise CouncilError(
+            _("Geef de datum van de beslissing van het college."),
+            field="followup_date",
+        )
+    if decided_on < timezone.localdate(agenda_item.meeting.planned_start):
+        raise CouncilError(
+            _("Het college beslist na het advies, niet ervoor."),
+            field="followup_date",
+        )
 
 
 def advice_record_followup(
     *, advice: Advice, status: str, decided_on, note: str = "", actor=None
 ) -> Advice:
-    """What the college did with the advice."""
-    if status not in FollowUpStatus.values:
-        raise CouncilError(_("Kies hoe het college het advies opvolgde."))
-    if decided_on is None:
-        raise CouncilError(_("Geef de datum van de beslissing van het college."))
+    """What the college did with the advice (an empty status and no date: not
+    decided yet)."""
     with transaction.atomic():
-        advice = Advice.objects.select_for_update().get(pk=advice.pk)
-        if decided_on < timezone.localdate(advice.meeting.planned_start):
-            raise CouncilError(_("Het college beslist na het advies, niet ervoor."))
+        advice = (
+            Advice.objects.select_for_update()
+            .select_related("agenda_item__meeting")
+            .get(pk=advice.pk)
+        )
+        advice_check_followup(
+            agenda_item=advice.agenda_item, status=status, decided_on=decided_on
+        )
         advice.followup_status = status
         advice.followup_date = decided_on
         advice.followup_note = note
@@ -661,8 +764,11 @@ def advice_record_followup(
         )
         audit_log(
             target=advice,
-            action="advice_followup_recorded",
+            action="council.advice.followup_recorded",
             actor=actor,
-            data={"status": status, "date": decided_on.isoformat()},
+            data={
+                "status": status,
+                "date": decided_on.isoformat() if decided_on else None,
+            },
         )
     return advice

@@ -12,7 +12,16 @@ from herentq.workflow import Transition, Workflow
 
 
 class CouncilError(Exception):
-    """A rule of the council's workflow was broken; the message is for the user."""
+    """A rule of the council's workflow was broken; the message is for the user.
+
+    `field` names the form field the rule is about, so a form can show the
+    message next to it (None: the whole form).
+    """
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
 
 
 def approval_scheduled(minutes) -> bool:

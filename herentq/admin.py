@@ -6,10 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max, Min
 from django.http import Http404
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from herentq import audit
 from herentq.models import (
     SDG,
     AuditEntry,
@@ -91,12 +92,24 @@ class AuditEntryInline(GenericTabularInline):
     ct_fk_field = "object_id"
     extra = 0
     can_delete = False
-    fields = ["created_at", "action", "actor", "reason"]
+    fields = ["moment", "action_label", "actor", "reason"]
     readonly_fields = fields
     verbose_name_plural = _("audittrail")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("tijdstip"))
+    def moment(self, entry):
+        # In the portal's time zone (Europe/Brussels), whatever the database's.
+        return formats.date_format(timezone.localtime(entry.created_at), "j F Y H:i")
+
+    @admin.display(description=_("handeling"))
+    def action_label(self, entry):
+        return audit.action_label(entry.action)
 
 
 @admin.register(SDG)
@@ -158,10 +171,27 @@ class NewsItemAdmin(HistoryAdmin):
     date_hierarchy = "published_on"
 
 
+class AuditActionFilter(admin.SimpleListFilter):
+    """The declared actions, in words."""
+
+    title = _("handeling")
+    parameter_name = "handeling"
+
+    def lookups(self, request, model_admin):
+        labels = audit.action_labels()
+        return sorted(
+            ((code, str(label)) for code, label in labels.items()),
+            key=lambda choice: (choice[0].split(".")[0], choice[1]),
+        )
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "content_type", "object_id", "action", "actor"]
-    list_filter = ["content_type", "action"]
+    list_display = ["created_at", "content_type", "object_id", "action_label", "actor"]
+    list_filter = ["content_type", AuditActionFilter]
     search_fields = ["object_id", "action", "reason"]
     date_hierarchy = "created_at"
     list_select_related = ["content_type", "actor"]
@@ -174,3 +204,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("handeling"), ordering="action")
+    def action_label(self, entry):
+        return audit.action_label(entry.action)

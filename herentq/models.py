@@ -271,4 +271,8 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+        # The labels live with the audit trail's functions (which import this model).
+        from herentq.audit import action_label
+
+        moment = timezone.localtime(self.created_at)
+        return f"{moment:%d/%m/%Y %H:%M} {action_label(self.action)}"

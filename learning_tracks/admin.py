@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
 from django.db.models import Count, OuterRef
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -9,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from herentq.admin import AuditEntryInline, HistoryAdmin, YearListFilter
+from herentq.forms import add_domain_error
 from learning_tracks import exports, mail, selectors, services
 from learning_tracks.forms import ParticipantsMessageForm
 from learning_tracks.models import (
@@ -84,18 +84,16 @@ class TrackAdminForm(forms.ModelForm):
         model = Track
         fields = ["capacity"]  # the admin's fieldsets add the others
 
-    def clean_capacity(self):
-        capacity = self.cleaned_data["capacity"]
-        taken = self.instance.seats_taken if self.instance.pk else 0
-        if capacity is not None and capacity < taken:
-            raise forms.ValidationError(
-                _(
-                    "Er zijn al %(taken)s plaatsen ingenomen; verplaats eerst "
-                    "deelnemers naar de wachtlijst."
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("capacity") is not None:
+            try:
+                services.track_check_capacity(
+                    track=self.instance, capacity=cleaned["capacity"]
                 )
-                % {"taken": taken}
-            )
-        return capacity
+            except services.LearningTrackError as error:
+                add_domain_error(self, error)
+        return cleaned
 
 
 def _status_action(transition):
@@ -233,28 +231,21 @@ class TrackAdmin(HistoryAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        """The seat counter and status are never taken from the form: the current
-        values are read with the row locked, so a concurrent enrolment is kept."""
-        with transaction.atomic():
-            if change:
-                current = Track.objects.select_for_update().get(pk=obj.pk)
-                obj.seats_taken = current.seats_taken
-                obj.status = current.status
-                obj.completed_at = current.completed_at
-            super().save_model(request, obj, form, change)
-        if change and "capacity" in form.changed_data:
-            offered = services.track_fill_free_seats(track=obj, actor=request.user)
-            if offered:
-                self.message_user(
-                    request,
-                    ngettext(
-                        "%(count)d persoon van de wachtlijst kreeg een plaats aangeboden.",
-                        "%(count)d personen van de wachtlijst kregen een plaats aangeboden.",
-                        len(offered),
-                    )
-                    % {"count": len(offered)},
-                    messages.INFO,
+        if not change:
+            services.track_create(track=obj, actor=request.user)
+            return
+        offered = services.track_update(track=obj, actor=request.user)
+        if offered:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d persoon van de wachtlijst kreeg een plaats aangeboden.",
+                    "%(count)d personen van de wachtlijst kregen een plaats aangeboden.",
+                    len(offered),
                 )
+                % {"count": len(offered)},
+                messages.INFO,
+            )
 
     @admin.action(
         description=_("E-mail sturen aan alle deelnemers"), permissions=["change"]

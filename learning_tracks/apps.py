@@ -11,6 +11,13 @@ class LearningTracksConfig(AppConfig):
     name = "learning_tracks"
     verbose_name = _("Leertrajecten")
     service_managed = True
+
+    @property
+    def audit_actions(self):
+        from learning_tracks.constants import AUDIT_ACTIONS
+
+        return AUDIT_ACTIONS
+
     # Run by `manage.py run_worker`; each command is safe to run again.
     periodic_commands = [
         ("expire_learning_track_offers", 5),

@@ -72,3 +72,38 @@ DEFAULT_RETENTION_DAYS = 365
 RESERVED_SLUGS = {"nieuwsbrief", "inschrijving", "interesse", "attest"}
 
 MAX_DOCUMENT_SIZE = 20 * 1024 * 1024
+
+
+# The audit trail's actions of the learning tracks and their words (herentq.audit).
+AUDIT_ACTIONS = {
+    "learning_tracks.enrolment.offered": _("Plaats aangeboden"),
+    "learning_tracks.enrolment.confirmed": _("Inschrijving bevestigd"),
+    "learning_tracks.enrolment.waitlisted": _("Op de wachtlijst gezet"),
+    "learning_tracks.enrolment.cancelled": _("Inschrijving geannuleerd"),
+    "learning_tracks.enrolment.offer_accepted": _("Aanbod aanvaard"),
+    "learning_tracks.enrolment.offer_expired": _("Aanbod verlopen"),
+    "learning_tracks.enrolment.moved_to_confirmed": _("Door de dienst bevestigd"),
+    "learning_tracks.enrolment.moved_to_waiting": _(
+        "Door de dienst naar de wachtlijst verplaatst"
+    ),
+    "learning_tracks.enrolment.certificate_resent": _("Attest opnieuw verstuurd"),
+    "learning_tracks.track.created": _("Leertraject aangemaakt"),
+    "learning_tracks.track.capacity_changed": _("Capaciteit gewijzigd"),
+    "learning_tracks.track.capacity_raised": _(
+        "Capaciteit verhoogd voor een bevestiging"
+    ),
+    "learning_tracks.track.status_changed": _("Status gewijzigd"),
+    "learning_tracks.track.participants_emailed": _(
+        "E-mail aan de deelnemers verstuurd"
+    ),
+    "learning_tracks.track.participants_anonymised": _(
+        "Gegevens van de deelnemers gewist"
+    ),
+    "learning_tracks.session.attendance_recorded": _("Aanwezigheid geregistreerd"),
+    "learning_tracks.subscriber.subscribed": _("Ingeschreven op de nieuwsbrief"),
+    "learning_tracks.subscriber.themes_changed": _(
+        "Thema's van de nieuwsbrief gewijzigd"
+    ),
+    "learning_tracks.subscriber.unsubscribed": _("Uitgeschreven van de nieuwsbrief"),
+    "learning_tracks.newsletter.sent": _("Nieuwsbrief verstuurd"),
+}

@@ -150,7 +150,7 @@ def _offer_seat(track: Track, enrolment: Enrolment, now: dt.datetime, actor=None
     _change_seats(track, +1)
     audit_log(
         target=enrolment,
-        action="offered",
+        action="learning_tracks.enrolment.offered",
         actor=actor,
         data={"offer_expires_at": enrolment.offer_expires_at.isoformat()},
     )
@@ -295,7 +295,7 @@ def enrolment_confirm_email(
             enrolment.status = EnrolmentStatus.CONFIRMED
             enrolment.save(update_fields=["status", "email_confirmed_at"])
             _change_seats(track, +1)
-            audit_log(target=enrolment, action="confirmed")
+            audit_log(target=enrolment, action="learning_tracks.enrolment.confirmed")
             _mail_enrolment("enrolment_confirmed", enrolment)
         else:
             enrolment.status = EnrolmentStatus.WAITING
@@ -303,7 +303,7 @@ def enrolment_confirm_email(
             enrolment.save(
                 update_fields=["status", "email_confirmed_at", "waitlisted_at"]
             )
-            audit_log(target=enrolment, action="waitlisted")
+            audit_log(target=enrolment, action="learning_tracks.enrolment.waitlisted")
             _mail_waiting(enrolment)
     return enrolment
 
@@ -322,7 +322,12 @@ def enrolment_cancel(
         enrolment.status = EnrolmentStatus.CANCELLED
         enrolment.cancelled_at = now
         enrolment.save(update_fields=["status", "cancelled_at"])
-        audit_log(target=enrolment, action="cancelled", actor=actor, reason=reason)
+        audit_log(
+            target=enrolment,
+            action="learning_tracks.enrolment.cancelled",
+            actor=actor,
+            reason=reason,
+        )
         _mail_enrolment("enrolment_cancelled", enrolment)
         if held_seat:
             _change_seats(track, -1)
@@ -348,7 +353,7 @@ def enrolment_accept_offer(*, enrolment: Enrolment, now=None) -> Enrolment:
             )
         enrolment.status = EnrolmentStatus.CONFIRMED
         enrolment.save(update_fields=["status"])
-        audit_log(target=enrolment, action="offer_accepted")
+        audit_log(target=enrolment, action="learning_tracks.enrolment.offer_accepted")
         _mail_enrolment("enrolment_confirmed", enrolment)
     return enrolment
 
@@ -374,7 +379,7 @@ def enrolment_move_to_confirmed(
                 track.save(update_fields=["capacity", "updated_at"])
                 audit_log(
                     target=track,
-                    action="capacity_raised",
+                    action="learning_tracks.track.capacity_raised",
                     actor=actor,
                     data={"capacity": track.capacity},
                 )
@@ -382,7 +387,10 @@ def enrolment_move_to_confirmed(
         enrolment.status = EnrolmentStatus.CONFIRMED
         enrolment.save(update_fields=["status"])
         audit_log(
-            target=enrolment, action="moved_to_confirmed", actor=actor, reason=reason
+            target=enrolment,
+            action="learning_tracks.enrolment.moved_to_confirmed",
+            actor=actor,
+            reason=reason,
         )
         _mail_enrolment("enrolment_confirmed", enrolment)
     return enrolment
@@ -404,7 +412,10 @@ def enrolment_move_to_waiting(
         enrolment.save(update_fields=["status", "waitlisted_at"])
         _change_seats(track, -1)
         audit_log(
-            target=enrolment, action="moved_to_waiting", actor=actor, reason=reason
+            target=enrolment,
+            action="learning_tracks.enrolment.moved_to_waiting",
+            actor=actor,
+            reason=reason,
         )
         _mail_waiting(enrolment, "moved_to_waiting")
         _fill_free_seats(track, now, actor=actor, skip=enrolment)
@@ -415,6 +426,56 @@ def track_fill_free_seats(*, track: Track, actor=None, now=None) -> list[Enrolme
     """After the capacity went up: offer the new seats to the people waiting."""
     with transaction.atomic():
         track = _lock_track(track.pk)
+        return _fill_free_seats(track, now or timezone.now(), actor=actor)
+
+
+def track_check_capacity(*, track: Track, capacity: int) -> None:
+    """A track never has fewer seats than are held: move people to the waiting
+    list before lowering its capacity."""
+    if track.pk and capacity < track.seats_taken:
+        raise NotAllowed(
+            _(
+                "Er zijn al %(taken)s plaatsen ingenomen; verplaats eerst "
+                "deelnemers naar de wachtlijst."
+            )
+            % {"taken": track.seats_taken},
+            field="capacity",
+        )
+
+
+def track_create(*, track: Track, actor=None) -> Track:
+    """A new track starts announced, with no seat taken."""
+    with transaction.atomic():
+        track.status = TrackStatus.ANNOUNCED
+        track.seats_taken = 0
+        track.completed_at = None
+        track.save()
+        audit_log(target=track, action="learning_tracks.track.created", actor=actor)
+    return track
+
+
+def track_update(*, track: Track, actor=None, now=None) -> list[Enrolment]:
+    """Save the edited fields of a track (texts, dates, capacity, caps).
+
+    The seat counter and the status are never taken from the caller: they are
+    read with the row locked, so a concurrent enrolment is kept. New seats go to
+    the people waiting at once; returns those offered one.
+    """
+    with transaction.atomic():
+        current = _lock_track(track.pk)
+        track.seats_taken = current.seats_taken
+        track.status = current.status
+        track.completed_at = current.completed_at
+        track_check_capacity(track=track, capacity=track.capacity)
+        track.save()
+        if track.capacity == current.capacity:
+            return []
+        audit_log(
+            target=track,
+            action="learning_tracks.track.capacity_changed",
+            actor=actor,
+            data={"from": current.capacity, "to": track.capacity},
+        )
         return _fill_free_seats(track, now or timezone.now(), actor=actor)
 
 
@@ -433,7 +494,9 @@ def offers_expire(*, now: dt.datetime | None = None) -> int:
                 enrolment.status = EnrolmentStatus.EXPIRED
                 enrolment.save(update_fields=["status"])
                 _change_seats(track, -1)
-                audit_log(target=enrolment, action="offer_expired")
+                audit_log(
+                    target=enrolment, action="learning_tracks.enrolment.offer_expired"
+                )
                 _mail_enrolment("offer_expired", enrolment)
                 count += 1
             _fill_free_seats(track, now)
@@ -472,7 +535,7 @@ def track_change_status(
         track.save()
         audit_log(
             target=track,
-            action="status_changed",
+            action="learning_tracks.track.status_changed",
             actor=actor,
             data={"from": previous, "to": status},
         )
@@ -581,7 +644,11 @@ def certificate_resend(*, enrolment: Enrolment, actor) -> Enrolment:
             )
         )
     with transaction.atomic():
-        audit_log(target=enrolment, action="certificate_resent", actor=actor)
+        audit_log(
+            target=enrolment,
+            action="learning_tracks.enrolment.certificate_resent",
+            actor=actor,
+        )
         _mail_certificate(enrolment, selectors.certificate_for(enrolment))
     return enrolment
 
@@ -605,7 +672,7 @@ def track_email_participants(
             )
         audit_log(
             target=track,
-            action="participants_emailed",
+            action="learning_tracks.track.participants_emailed",
             actor=actor,
             reason=subject,
             data={"recipients": len(recipients), "include_waiting": include_waiting},
@@ -691,7 +758,7 @@ def session_record_attendance(
         if added or removed:
             audit_log(
                 target=session,
-                action="attendance_recorded",
+                action="learning_tracks.session.attendance_recorded",
                 actor=actor,
                 data={
                     "present": len(wanted),
@@ -736,7 +803,7 @@ def participants_anonymise(
             if count or interests:
                 audit_log(
                     target=track,
-                    action="participants_anonymised",
+                    action="learning_tracks.track.participants_anonymised",
                     data={"enrolments": count, "interests": interests},
                 )
             total += count
@@ -830,7 +897,9 @@ def newsletter_subscription_confirm(
         subscriber.themes.set(themes)
         audit_log(
             target=subscriber,
-            action="newsletter_subscribed" if created else "newsletter_themes_changed",
+            action="learning_tracks.subscriber.subscribed"
+            if created
+            else "learning_tracks.subscriber.themes_changed",
             data={"themes": sorted(t.pk for t in themes)},
         )
     return subscriber
@@ -838,7 +907,7 @@ def newsletter_subscription_confirm(
 
 def newsletter_unsubscribe(*, subscriber: NewsletterSubscriber) -> None:
     with transaction.atomic():
-        audit_log(target=subscriber, action="newsletter_unsubscribed")
+        audit_log(target=subscriber, action="learning_tracks.subscriber.unsubscribed")
         subscriber.delete()
 
 
@@ -880,7 +949,7 @@ def newsletter_send(*, newsletter: Newsletter, actor, now=None) -> int:
         newsletter.save(update_fields=["sent_at", "sent_by", "recipient_count"])
         audit_log(
             target=newsletter,
-            action="newsletter_sent",
+            action="learning_tracks.newsletter.sent",
             actor=actor,
             data={"recipients": count},
         )

@@ -13,11 +13,13 @@ from learning_tracks.constants import EnrolmentStatus, TrackStatus
 
 
 class LearningTrackError(Exception):
-    """A broken rule. `message` is Dutch and meant for the person who acted."""
+    """A broken rule. `message` is Dutch and meant for the person who acted;
+    `field` names the form field it is about (None: the whole form)."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, *, field: str | None = None):
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 class InvalidTransition(LearningTrackError):

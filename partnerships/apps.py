@@ -16,6 +16,12 @@ class PartnershipsConfig(AppConfig):
     verbose_name = gettext_lazy("Partnerschappen")
     service_managed = True
 
+    @property
+    def audit_actions(self):
+        from partnerships.constants import AUDIT_ACTIONS
+
+        return AUDIT_ACTIONS
+
     def ready(self):
         from partnerships import signals
 

@@ -64,7 +64,15 @@ class Continent(models.TextChoices):
     ANTARCTICA = "antarctica", _("Antarctica")
 
 
-class AuditAction:
-    PUBLISHED = "partnership.published"
-    UNPUBLISHED = "partnership.unpublished"
-    PHOTOS_ADDED = "partnership.photos_added"
+class AuditAction:  # codes declared in AUDIT_ACTIONS below
+    PUBLISHED = "partnerships.partnership.published"
+    UNPUBLISHED = "partnerships.partnership.unpublished"
+    PHOTOS_ADDED = "partnerships.partnership.photos_added"
+
+
+# The audit trail's actions of the partnerships and their words (herentq.audit).
+AUDIT_ACTIONS = {
+    "partnerships.partnership.published": _("Gepubliceerd"),
+    "partnerships.partnership.unpublished": _("Gedepubliceerd"),
+    "partnerships.partnership.photos_added": _("Foto's toegevoegd"),
+}

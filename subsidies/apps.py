@@ -13,6 +13,12 @@ class SubsidiesConfig(AppConfig):
     verbose_name = _("Subsidies")
     service_managed = True
 
+    @property
+    def audit_actions(self):
+        from subsidies.constants import AUDIT_ACTIONS
+
+        return AUDIT_ACTIONS
+
     def home_sections(self):
         from django.urls import reverse
 

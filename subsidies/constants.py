@@ -112,14 +112,6 @@ class Decision(models.TextChoices):
     REFUSED = "refused", _("Geweigerd")
 
 
-class AdviceOutcome(models.TextChoices):
-    """The GROSH's advice as recorded on the file (mirrors the council's outcomes)."""
-
-    POSITIVE = "positive", _("Positief")
-    CONDITIONAL = "conditional", _("Voorwaardelijk positief")
-    NEGATIVE = "negative", _("Negatief")
-
-
 class LineKind(models.TextChoices):
     INCOME = "income", _("Inkomsten")
     EXPENSE = "expense", _("Uitgaven")
@@ -150,3 +142,35 @@ class Step(models.TextChoices):
 
 
 REFERENCE_PREFIX = "SUB"
+
+
+# The audit trail's actions of the subsidies and their words (herentq.audit); the
+# application's transitions are named after workflow.TRANSITIONS.
+AUDIT_ACTIONS = {
+    "subsidies.organisation.created": _("Organisatie aangemaakt"),
+    "subsidies.organisation.member_invited": _("Collega uitgenodigd"),
+    "subsidies.organisation.member_joined": _("Collega toegetreden"),
+    "subsidies.application.draft_created": _("Concept aangemaakt"),
+    "subsidies.application.attachment_added": _("Bijlage toegevoegd"),
+    "subsidies.application.attachment_deleted": _("Bijlage verwijderd"),
+    "subsidies.application.draft_deleted": _("Concept verwijderd"),
+    "subsidies.application.submitted": _("Aanvraag ingediend"),
+    "subsidies.application.resubmitted": _("Aanvulling ingediend"),
+    "subsidies.application.withdrawn": _("Aanvraag ingetrokken"),
+    "subsidies.application.start_screening": _("Behandeling door de dienst gestart"),
+    "subsidies.application.request_information": _("De dienst vroeg meer informatie"),
+    "subsidies.application.declare_inadmissible": _("Onontvankelijk verklaard"),
+    "subsidies.application.put_on_agenda": _("Voorgelegd aan de GROSH"),
+    "subsidies.application.record_advice": _("Advies van de GROSH ontvangen"),
+    "subsidies.application.decide": _("Beslissing van het college"),
+    "subsidies.application.pay_advance": _("Voorschot betaald"),
+    "subsidies.application.submit_report": _("Verantwoording ingediend"),
+    "subsidies.application.request_report_changes": _(
+        "Aanvulling van de verantwoording gevraagd"
+    ),
+    "subsidies.application.accept_report": _("Verantwoording goedgekeurd"),
+    "subsidies.application.pay_balance": _("Saldo betaald"),
+    "subsidies.application.reclaim": _("Terugvordering"),
+    "subsidies.application.close": _("Dossier afgesloten"),
+    "subsidies.application.audit_bundle_downloaded": _("Auditbundel gedownload"),
+}

@@ -14,12 +14,12 @@ from herentq.validators import validate_mailable_email
 from subsidies import integrations
 from subsidies.constants import (
     LEGAL_FORMS_WITHOUT_ENTERPRISE_NUMBER,
-    AdviceOutcome,
     Decision,
     LineKind,
     Step,
 )
 from subsidies.formatting import format_eur, format_percent
+from subsidies.integrations import AdviceOutcome
 from subsidies.models import Application, Organisation
 from subsidies.validators import (
     MAX_UPLOAD_BYTES,

@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from council import selectors as council_selectors
 from council import services as council_services
 from council.constants import GROSH_SLUG
+from council.constants import AdviceOutcome as AdviceOutcome  # the council's words
 from council.models import AgendaItem, Council
 from partnerships.models import Partnership
 from subsidies.formatting import format_eur

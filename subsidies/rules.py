@@ -4,10 +4,10 @@ submission. Each problem says the limit in plain language and where to fix it.""
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
-from django.db.models import Case, DecimalField, F, Sum, When
+from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from subsidies.constants import IN_REVIEW, Decision, Step
+from subsidies.constants import Decision, Step
 from subsidies.formatting import format_eur, format_percent
 from subsidies.models import ZERO, Application, Organisation, Scheme
 
@@ -27,26 +27,39 @@ def max_for_share(scheme: Scheme, expenses: Decimal) -> Decimal:
     return _cents(expenses * scheme.max_share_percent / Decimal(100))
 
 
-def already_claimed_this_year(
+def granted_this_year(
     *, scheme: Scheme, organisation: Organisation, year: int, exclude_pk=None
 ) -> Decimal:
-    """What the organisation asked (files in review) or got (approved) this year."""
+    """What the organisation gets from the scheme in a year, as the regulation
+    counts it for its cap ("een organisatie krijgt maximum … per jaar"): the
+    amounts the college approved, less what was reclaimed. Files still in review
+    do not count: the college may refuse them."""
     others = Application.objects.filter(
-        organisation=organisation, call__scheme=scheme, call__year=year
+        organisation=organisation,
+        call__scheme=scheme,
+        call__year=year,
+        decision=Decision.APPROVED,
     )
     if exclude_pk:
         others = others.exclude(pk=exclude_pk)
-    total = others.aggregate(
-        total=Sum(
-            Case(
-                When(decision=Decision.APPROVED, then=F("committed_amount")),
-                When(status__in=IN_REVIEW, then=F("requested_amount")),
-                default=ZERO,
-                output_field=DecimalField(),
-            )
-        )
-    )["total"]
-    return total or ZERO
+    return others.aggregate(total=Sum("committed_amount"))["total"] or ZERO
+
+
+def room_under_cap(application: Application) -> Decimal | None:
+    """How much more the application's organisation may get from its scheme in
+    the call's year; None when the scheme has no cap per organisation. The one
+    definition of the cap: checked while filling in, on submission and when the
+    college decides."""
+    cap = application.call.scheme.cap_per_organisation_per_year
+    if not cap:
+        return None
+    granted = granted_this_year(
+        scheme=application.call.scheme,
+        organisation=application.organisation,
+        year=application.call.year,
+        exclude_pk=application.pk,
+    )
+    return max(cap - granted, ZERO)
 
 
 def amount_problems(
@@ -96,32 +109,26 @@ def amount_problems(
                     "requested_amount",
                 )
             )
-    if scheme.cap_per_organisation_per_year:
-        claimed = already_claimed_this_year(
-            scheme=scheme,
-            organisation=application.organisation,
-            year=application.call.year,
-            exclude_pk=application.pk,
-        )
-        room = max(scheme.cap_per_organisation_per_year - claimed, ZERO)
-        if requested > room:
-            problems.append(
-                Problem(
-                    Step.BUDGET,
-                    _(
-                        "U vraagt te veel: maximum %(cap)s per organisatie per jaar. "
-                        "Uw organisatie vroeg of kreeg in %(year)s al %(claimed)s; u "
-                        "kunt nog %(room)s vragen."
-                    )
-                    % {
-                        "cap": format_eur(scheme.cap_per_organisation_per_year),
-                        "year": application.call.year,
-                        "claimed": format_eur(claimed),
-                        "room": format_eur(room),
-                    },
-                    "requested_amount",
+    room = room_under_cap(application)
+    if room is not None and requested > room:
+        cap = scheme.cap_per_organisation_per_year
+        problems.append(
+            Problem(
+                Step.BUDGET,
+                _(
+                    "U vraagt te veel: maximum %(cap)s per organisatie per jaar. "
+                    "Uw organisatie kreeg in %(year)s al %(granted)s; u kunt nog "
+                    "%(room)s vragen."
                 )
+                % {
+                    "cap": format_eur(cap),
+                    "year": application.call.year,
+                    "granted": format_eur(cap - room),
+                    "room": format_eur(room),
+                },
+                "requested_amount",
             )
+        )
     difference = income + requested - expenses
     if difference != 0:
         problems.append(

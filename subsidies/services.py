@@ -77,7 +77,7 @@ def organisation_create(*, user, data: dict) -> Organisation:
     organisation.full_clean()
     organisation.save()
     Membership.objects.create(organisation=organisation, user=user)
-    audit_log(target=organisation, action="subsidies.organisation_created", actor=user)
+    audit_log(target=organisation, action="subsidies.organisation.created", actor=user)
     return organisation
 
 
@@ -120,7 +120,7 @@ def invitation_create(
     )
     audit_log(
         target=organisation,
-        action="subsidies.member_invited",
+        action="subsidies.organisation.member_invited",
         actor=invited_by,
         data={"email": email},
     )
@@ -148,7 +148,9 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     audit_log(
-        target=invitation.organisation, action="subsidies.member_joined", actor=user
+        target=invitation.organisation,
+        action="subsidies.organisation.member_joined",
+        actor=user,
     )
     return membership
 
@@ -185,7 +187,9 @@ def application_create(*, call: Call, organisation: Organisation, user) -> Appli
         contact_phone=organisation.contact_phone,
     )
     _save(application, actor=user, reason="created")
-    audit_log(target=application, action="subsidies.draft_created", actor=user)
+    audit_log(
+        target=application, action="subsidies.application.draft_created", actor=user
+    )
     return application
 
 
@@ -294,7 +298,7 @@ def attachment_add(
     )
     audit_log(
         target=application,
-        action="subsidies.attachment_added",
+        action="subsidies.application.attachment_added",
         actor=user,
         data={"name": attachment.original_name, "sha256": attachment.sha256},
     )
@@ -313,7 +317,7 @@ def attachment_delete(*, attachment: Attachment, user) -> None:
         raise TransitionNotAllowed(_("Een bijlage bij een bericht blijft bewaard."))
     audit_log(
         target=application,
-        action="subsidies.attachment_deleted",
+        action="subsidies.application.attachment_deleted",
         actor=user,
         data={"name": attachment.original_name, "sha256": attachment.sha256},
     )
@@ -330,7 +334,7 @@ def application_delete_draft(*, application: Application, user) -> None:
         attachment.file.delete(save=False)
     audit_log(
         target=application.organisation,
-        action="subsidies.draft_deleted",
+        action="subsidies.application.draft_deleted",
         actor=user,
         data={"title": application.title},
     )
@@ -382,7 +386,7 @@ def application_submit(*, application: Application, user, now=None) -> Applicati
     _save(application, actor=user, reason="submitted")
     audit_log(
         target=application,
-        action="subsidies.submitted",
+        action="subsidies.application.submitted",
         actor=user,
         data={"reference": application.reference},
     )
@@ -418,7 +422,10 @@ def application_resubmit(*, application: Application, user, answer: str) -> Appl
     application.reopened_steps = []
     _save(application, actor=user, reason=answer)
     audit_log(
-        target=application, action="subsidies.resubmitted", actor=user, reason=answer
+        target=application,
+        action="subsidies.application.resubmitted",
+        actor=user,
+        reason=answer,
     )
     notifications.notify_status(application)
     notifications.notify_service(
@@ -442,7 +449,10 @@ def application_withdraw(
     application.reopened_steps = []
     _save(application, actor=user, reason=reason)
     audit_log(
-        target=application, action="subsidies.withdrawn", actor=user, reason=reason
+        target=application,
+        action="subsidies.application.withdrawn",
+        actor=user,
+        reason=reason,
     )
     notifications.notify_status(application)
     notifications.notify_service(
@@ -506,7 +516,7 @@ def _transition(
     _save(application, actor=actor, reason=reason)
     audit_log(
         target=application,
-        action=f"subsidies.{name}",
+        action=f"subsidies.application.{name}",
         actor=actor,
         reason=reason,
         data=data or {},
@@ -678,22 +688,18 @@ def application_decide(
                     "amount": format_eur(amount),
                 }
             )
-        if scheme.cap_per_organisation_per_year:
-            claimed = (
-                Application.objects.filter(
-                    organisation=application.organisation,
-                    call__scheme=scheme,
-                    call__year=application.call.year,
-                    decision=Decision.APPROVED,
+        room = rules.room_under_cap(application)
+        if room is not None and amount > room:
+            raise SubsidyError(
+                _(
+                    "Dit gaat boven het maximum per organisatie per jaar: %(cap)s "
+                    "(u kunt nog %(room)s toekennen)."
                 )
-                .exclude(pk=application.pk)
-                .values_list("committed_amount", flat=True)
+                % {
+                    "cap": format_eur(scheme.cap_per_organisation_per_year),
+                    "room": format_eur(room),
+                }
             )
-            if sum(claimed, ZERO) + amount > scheme.cap_per_organisation_per_year:
-                raise SubsidyError(
-                    _("Dit gaat boven het maximum per organisatie per jaar: %(cap)s.")
-                    % {"cap": format_eur(scheme.cap_per_organisation_per_year)}
-                )
         envelope.committed += amount
         envelope._history_user = actor
         envelope._change_reason = f"approved {application.reference}"

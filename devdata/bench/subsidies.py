@@ -26,7 +26,6 @@ from herentq.models import SDG
 from subsidies import services
 from subsidies.constants import (
     REFERENCE_PREFIX,
-    AdviceOutcome,
     Decision,
     LegalForm,
     LineKind,
@@ -34,6 +33,7 @@ from subsidies.constants import (
     Status,
     Step,
 )
+from subsidies.integrations import AdviceOutcome
 from subsidies.models import (
     Application,
     BudgetEnvelope,

@@ -1010,7 +1010,11 @@ def _spread_in_time(application, *, start):
     )
     records = list(application.history.order_by("history_id"))
     for items, field, is_submission in (
-        (entries, "created_at", lambda e: e.action == "subsidies.submitted"),
+        (
+            entries,
+            "created_at",
+            lambda e: e.action == "subsidies.application.submitted",
+        ),
         (records, "history_date", lambda r: r.history_change_reason == "submitted"),
     ):
         cut = next(

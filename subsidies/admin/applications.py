@@ -522,7 +522,9 @@ class ApplicationAdmin(HistoryAdmin):
         if not self.has_view_permission(request, obj):
             raise PermissionDenied
         audit_log(
-            target=obj, action="subsidies.audit_bundle_downloaded", actor=request.user
+            target=obj,
+            action="subsidies.application.audit_bundle_downloaded",
+            actor=request.user,
         )
         content = exports.audit_bundle(obj)
         response = HttpResponse(content, content_type="application/zip")

@@ -21,13 +21,13 @@ from subsidies.constants import (
     REPORT_EDITABLE,
     STATUS_TONES,
     WITHDRAWABLE,
-    AdviceOutcome,
     AttachmentPurpose,
     Decision,
     LineKind,
     Status,
     Step,
 )
+from subsidies.integrations import AdviceOutcome
 from subsidies.models.common import MONEY, ZERO
 from subsidies.models.organisations import Organisation
 from subsidies.models.schemes import AttachmentRequirement, Call, Scheme

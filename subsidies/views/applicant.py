@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
-from herentq.audit import audit_entries_for
+from herentq.audit import action_label, audit_entries_for
 from herentq.files import file_response
 from herentq.pdf import pdf_response
 from subsidies import forms, selectors, services
@@ -20,35 +20,38 @@ from subsidies.models import Application, Attachment, Call
 from subsidies.services import SubsidyError
 from subsidies.views.common import ApplicationMixin, safe_next
 
-# What the applicant reads in the history of the file.
-APPLICANT_EVENTS = {
-    "subsidies.draft_created": _("Concept aangemaakt"),
-    "subsidies.submitted": _("Aanvraag ingediend"),
-    "subsidies.request_information": _("De dienst vroeg meer informatie"),
-    "subsidies.resubmitted": _("Aanvulling ingediend"),
-    "subsidies.start_screening": _("Behandeling door de dienst gestart"),
-    "subsidies.declare_inadmissible": _("Onontvankelijk verklaard"),
-    "subsidies.put_on_agenda": _("Voorgelegd aan de GROSH"),
-    "subsidies.record_advice": _("Advies van de GROSH ontvangen"),
-    "subsidies.decide": _("Beslissing van het college"),
-    "subsidies.pay_advance": _("Voorschot betaald"),
-    "subsidies.submit_report": _("Verantwoording ingediend"),
-    "subsidies.request_report_changes": _("Aanvulling van de verantwoording gevraagd"),
-    "subsidies.accept_report": _("Verantwoording goedgekeurd"),
-    "subsidies.pay_balance": _("Saldo betaald"),
-    "subsidies.reclaim": _("Terugvordering"),
-    "subsidies.close": _("Dossier afgesloten"),
-    "subsidies.withdrawn": _("Aanvraag ingetrokken"),
-}
+# The events of the file the applicant reads in its history (in the audit
+# trail's words, herentq.audit).
+APPLICANT_EVENTS = frozenset(
+    {
+        "subsidies.application.draft_created",
+        "subsidies.application.submitted",
+        "subsidies.application.request_information",
+        "subsidies.application.resubmitted",
+        "subsidies.application.start_screening",
+        "subsidies.application.declare_inadmissible",
+        "subsidies.application.put_on_agenda",
+        "subsidies.application.record_advice",
+        "subsidies.application.decide",
+        "subsidies.application.pay_advance",
+        "subsidies.application.submit_report",
+        "subsidies.application.request_report_changes",
+        "subsidies.application.accept_report",
+        "subsidies.application.pay_balance",
+        "subsidies.application.reclaim",
+        "subsidies.application.close",
+        "subsidies.application.withdrawn",
+    }
+)
 
 
 # Events whose reason the applicant reads on the file page (not in the e-mail).
 REASONS_SHOWN = {
-    "subsidies.request_information",
-    "subsidies.declare_inadmissible",
-    "subsidies.decide",
-    "subsidies.request_report_changes",
-    "subsidies.reclaim",
+    "subsidies.application.request_information",
+    "subsidies.application.declare_inadmissible",
+    "subsidies.application.decide",
+    "subsidies.application.request_report_changes",
+    "subsidies.application.reclaim",
 }
 
 
@@ -79,7 +82,7 @@ class ApplicationDetailView(ApplicationMixin, TemplateView):
         events = [
             {
                 "at": entry.created_at,
-                "label": APPLICANT_EVENTS[entry.action],
+                "label": action_label(entry.action),
                 "reason": entry.reason if entry.action in REASONS_SHOWN else "",
             }
             for entry in reversed(list(audit_entries_for(application)))

@@ -1,11 +1,14 @@
 """The secretariat's back office: every changelist and form, the minutes' steps,
 history of who changed what, and frozen versions."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from council import services
 from council.constants import MinutesStatus
@@ -21,6 +24,7 @@ from council.models import (
     MinutesVersion,
 )
 from herentq.constants import COUNCIL_SECRETARIAT_GROUP
+from herentq.models import AuditEntry
 from tests.conftest import deliver_mail
 from tests.council.conftest import advance
 
@@ -152,6 +156,26 @@ def test_approved_text_is_read_only_in_the_admin(secretariat_client, scenario):
     assert list(minutes.entries.values_list("text", flat=True)) == before
 
 
+def test_text_edited_after_approval_is_refused_with_a_message(
+    secretariat_client, scenario
+):
+    """A page opened before the approval cannot change the frozen text."""
+    advance(scenario, to="approved")
+    minutes = scenario.minutes
+    url = reverse("admin:council_minutes_change", args=[minutes.pk])
+    assert "readonly" in secretariat_client.get(url).content.decode()
+    before = list(minutes.entries.values_list("text", flat=True))
+    response = secretariat_client.post(
+        url, _entry_formset(minutes, {scenario.public_item.pk: "Stiekem"})
+    )
+    assert response.status_code == 200
+    assert (
+        "Een goedgekeurd verslag verandert niet meer vóór de publicatie."
+        in response.content.decode()
+    )
+    assert list(minutes.entries.values_list("text", flat=True)) == before
+
+
 def test_steps_on_the_change_form_run_the_workflow(secretariat_client, scenario):
     minutes = scenario.minutes
     change = reverse("admin:council_minutes_change", args=[minutes.pk])
@@ -215,6 +239,114 @@ def test_advice_history_shows_the_change_and_who_made_it(
     ).content.decode()
     assert "positive" in history and "conditional" in history
     assert secretariat_user.username in history
+
+
+def _advice_data(advice=None, **changes):
+    data = {
+        "subject_text": "Advies over de radio",
+        "text": "De raad adviseert positief.",
+        "motivation": "Past in het beleid.",
+        "outcome": "positive",
+        "votes_for": 0,
+        "votes_against": 0,
+        "votes_abstain": 0,
+        "followup_status": "",
+        "followup_date": "",
+        "followup_note": "",
+        "herentq-auditentry-content_type-object_id-TOTAL_FORMS": "0",
+        "herentq-auditentry-content_type-object_id-INITIAL_FORMS": "0",
+    }
+    if advice is not None:
+        data.update(
+            {
+                name: getattr(advice, name)
+                for name in ("subject_text", "text", "motivation", "outcome")
+            }
+        )
+        data.update(
+            votes_for=advice.votes_for,
+            votes_against=advice.votes_against,
+            votes_abstain=advice.votes_abstain,
+        )
+    data.update(changes)
+    return data
+
+
+def test_advice_saved_in_the_admin_goes_through_the_service(
+    secretariat_client, scenario
+):
+    advice = scenario.public_item.advice
+    url = reverse("admin:council_advice_change", args=[advice.pk])
+    response = secretariat_client.post(
+        url, _advice_data(advice, outcome="negative", votes_for=1, votes_against=3)
+    )
+    assert response.status_code == 302
+    advice.refresh_from_db()
+    assert (advice.outcome, advice.votes_against) == ("negative", 3)
+    assert AuditEntry.objects.filter(
+        object_id=str(advice.pk), action="council.advice.amended"
+    ).exists()
+
+
+def test_advice_on_a_cancelled_meeting_is_refused_in_the_admin(
+    secretariat_client, council
+):
+    from tests.council.factories import AgendaItemFactory, MeetingFactory
+
+    meeting = MeetingFactory(council=council, status="cancelled")
+    item = AgendaItemFactory(meeting=meeting)
+    response = secretariat_client.post(
+        reverse("admin:council_advice_add"), _advice_data(agenda_item=item.pk)
+    )
+    assert response.status_code == 200
+    assert (
+        "Een geannuleerde vergadering geeft geen advies." in response.content.decode()
+    )
+    assert not Advice.objects.exists()
+    assert not AuditEntry.objects.exists()
+
+
+def test_college_followup_before_the_advice_is_refused_in_the_admin(
+    secretariat_client, scenario
+):
+    advice = scenario.public_item.advice
+    url = reverse("admin:council_advice_change", args=[advice.pk])
+    day_before = timezone.localdate(scenario.meeting.planned_start) - dt.timedelta(
+        days=1
+    )
+    response = secretariat_client.post(
+        url,
+        _advice_data(
+            advice,
+            followup_status="followed",
+            followup_date=day_before.isoformat(),
+            followup_note="Te vroeg.",
+        ),
+    )
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["followup_date"] == [
+        "Het college beslist na het advies, niet ervoor."
+    ]
+    advice.refresh_from_db()
+    assert (advice.followup_status, advice.followup_date) == ("", None)
+
+    day_after = day_before + dt.timedelta(days=2)
+    response = secretariat_client.post(
+        url,
+        _advice_data(
+            advice, followup_status="followed", followup_date=day_after.isoformat()
+        ),
+    )
+    assert response.status_code == 302
+    advice.refresh_from_db()
+    assert (advice.followup_status, advice.followup_date) == ("followed", day_after)
+    assert AuditEntry.objects.filter(
+        object_id=str(advice.pk), action="council.advice.followup_recorded"
+    ).exists()
+    assert not AuditEntry.objects.filter(
+        object_id=str(advice.pk), action="council.advice.amended"
+    ).exists()
 
 
 def test_advice_form_refuses_more_votes_than_present_voters(
@@ -282,3 +414,171 @@ def test_changelists_run_the_same_queries_for_ten_times_the_meetings(
     assert Meeting.objects.count() >= 18
     with django_assert_num_queries(len(few.captured_queries)):
         assert secretariat_client.get(url).status_code == 200
+
+
+def test_audit_trail_shows_words_in_local_time(admin_client, scenario):
+    services.minutes_circulate(minutes=scenario.minutes, notify=False)
+    AuditEntry.objects.filter(action="council.minutes.circulated").update(
+        created_at=dt.datetime(2026, 7, 1, 10, 5, tzinfo=dt.UTC)
+    )
+    url = reverse("admin:council_minutes_change", args=[scenario.minutes.pk])
+    page = admin_client.get(url).content.decode()
+    assert "Verslag rondgestuurd aan de leden" in page
+    assert "council.minutes.circulated" not in page
+    assert "1 juli 2026 12:05" in page  # Europe/Brussels, summer time
+    changelist = admin_client.get(
+        reverse("admin:herentq_auditentry_changelist"),
+        {"handeling": "council.minutes.circulated"},
+    )
+    assert changelist.status_code == 200
+    assert "Verslag rondgestuurd aan de leden" in changelist.content.decode()
+
+
+def test_old_audit_codes_are_renamed_by_the_migration(scenario):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "herentq.migrations.0005_namespaced_audit_actions"
+    )
+    entry = AuditEntry.objects.create(
+        content_type_id=AuditEntry.objects.first().content_type_id,
+        object_id="1",
+        action="minutes_circulated",
+    )
+    migration.forwards(apps, None)
+    entry.refresh_from_db()
+    assert entry.action == "council.minutes.circulated"
+
+
+def test_every_declared_audit_action_is_namespaced_and_worded():
+    from herentq.audit import ACTION_PATTERN, action_labels
+
+    labels = action_labels()
+    assert "subsidies.application.submitted" in labels
+    for code, label in labels.items():
+        assert ACTION_PATTERN.match(code)
+        assert str(label) and str(label) != code
+
+
+def _meeting_data(meeting, **changes):
+    local = timezone.localtime(meeting.planned_start)
+    data = {
+        "council": meeting.council_id,
+        "planned_start_0": local.date().isoformat(),
+        "planned_start_1": local.strftime("%H:%M"),
+        "location": meeting.location,
+        "status": meeting.status,
+        "started_at_0": "",
+        "started_at_1": "",
+        "ended_at_0": "",
+        "ended_at_1": "",
+        "cancellation_reason": "",
+    }
+    for prefix in (
+        "agenda_items",
+        "attendances",
+        "herentq-auditentry-content_type-object_id",
+    ):
+        data[f"{prefix}-TOTAL_FORMS"] = "0"
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+    data.update(changes)
+    return data
+
+
+def test_cancelling_a_meeting_in_the_admin_goes_through_the_service(
+    secretariat_client, scenario
+):
+    held = scenario.meeting
+    url = reverse("admin:council_meeting_change", args=[held.pk])
+    data = _meeting_data(held, status="cancelled", cancellation_reason="Vergissing")
+    data["started_at_0"], data["started_at_1"] = data["planned_start_0"], "20:00"
+    data["ended_at_0"], data["ended_at_1"] = data["planned_start_0"], "22:00"
+    response = secretariat_client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["status"] == [
+        "Enkel een geplande vergadering kan geannuleerd worden."
+    ]
+    held.refresh_from_db()
+    assert held.status == "held"
+
+    planned = scenario.next_meeting
+    url = reverse("admin:council_meeting_change", args=[planned.pk])
+    response = secretariat_client.post(
+        url, _meeting_data(planned, status="cancelled", cancellation_reason="Ziekte")
+    )
+    assert response.status_code == 302
+    planned.refresh_from_db()
+    assert (planned.status, planned.cancellation_reason) == ("cancelled", "Ziekte")
+    entry = AuditEntry.objects.get(action="council.meeting.cancelled")
+    assert entry.reason == "Ziekte"
+
+
+def test_agenda_item_on_a_cancelled_meeting_is_refused_in_the_admin(
+    secretariat_client, council
+):
+    from tests.council.factories import MeetingFactory
+
+    meeting = MeetingFactory(
+        council=council, status="cancelled", cancellation_reason="Ziekte"
+    )
+    url = reverse("admin:council_meeting_change", args=[meeting.pk])
+    data = _meeting_data(meeting, cancellation_reason="Ziekte")
+    data.update(
+        {
+            "agenda_items-TOTAL_FORMS": "1",
+            "agenda_items-0-position": "1",
+            "agenda_items-0-title": "Toch nog een punt",
+            "agenda_items-0-is_public": "on",
+            "agenda_items-0-description": "",
+        }
+    )
+    response = secretariat_client.post(url, data)
+    assert response.status_code == 200
+    assert (
+        "Een geannuleerde vergadering krijgt geen agendapunten."
+        in response.content.decode()
+    )
+    assert not AgendaItem.objects.exists()
+    response = secretariat_client.post(
+        reverse("admin:council_agendaitem_add"),
+        {
+            "meeting": meeting.pk,
+            "position": "1",
+            "title": "Via het andere formulier",
+            "description": "",
+            "is_public": "on",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["meeting"] == [
+        "Een geannuleerde vergadering krijgt geen agendapunten."
+    ]
+    assert not AgendaItem.objects.exists()
+
+
+def test_agenda_item_added_in_the_admin_gets_its_minutes_entry(
+    secretariat_client, scenario
+):
+    meeting = scenario.meeting
+    response = secretariat_client.post(
+        reverse("admin:council_agendaitem_add"),
+        {
+            "meeting": meeting.pk,
+            "position": "3",
+            "title": "Varia",
+            "description": "",
+            "is_public": "on",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    item = AgendaItem.objects.get(title="Varia")
+    assert scenario.minutes.entries.filter(agenda_item=item).exists()
+    assert AuditEntry.objects.filter(
+        action="council.meeting.agenda_item_added", object_id=str(meeting.pk)
+    ).exists()

@@ -52,10 +52,10 @@ def test_minutes_go_from_draft_through_approval_at_a_later_meeting_to_publicatio
         )
     )
     assert {
-        "minutes_circulated",
-        "minutes_approval_scheduled",
-        "minutes_approved",
-        "minutes_published",
+        "council.minutes.circulated",
+        "council.minutes.approval_scheduled",
+        "council.minutes.approved",
+        "council.minutes.published",
     } <= actions
 
 

@@ -284,9 +284,15 @@ def test_capacity_cannot_go_below_the_seats_taken(service_client, full_track):
     data.pop("enrolment_opens_at")
     data.pop("enrolment_closes_at")
     data["capacity"] = "1"
-    response = service_client.post(url, data)
+    title = full_track.title
+    response = service_client.post(url, {**data, "title": "Nieuwe titel"})
     assert response.status_code == 200
-    assert "Er zijn al 2 plaatsen ingenomen" in response.content.decode()
+    assert response.context["adminform"].form.errors["capacity"] == [
+        "Er zijn al 2 plaatsen ingenomen; verplaats eerst deelnemers naar de "
+        "wachtlijst."
+    ]
+    full_track.refresh_from_db()
+    assert (full_track.title, full_track.capacity) == (title, 2)
 
     data["capacity"] = "3"
     response = service_client.post(url, data)
@@ -316,7 +322,10 @@ def test_email_to_all_participants_of_a_track(service_client, full_track, servic
     assert sorted(m.to[0] for m in sent) == ["een@example.be", "twee@example.be"]
     assert "We starten om 9.30 uur." in sent[0].body
     entry = audit_entries_for(full_track).first()
-    assert (entry.action, entry.data["recipients"]) == ("participants_emailed", 2)
+    assert (entry.action, entry.data["recipients"]) == (
+        "learning_tracks.track.participants_emailed",
+        2,
+    )
 
 
 def test_attendance_is_ticked_on_the_session_form(service_client, track):

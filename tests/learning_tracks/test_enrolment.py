@@ -51,7 +51,9 @@ def test_confirming_the_address_gives_a_seat_and_mails_the_sessions(track):
     assert name == "leertraject.ics"
     assert mimetype == "text/calendar"
     assert "BEGIN:VEVENT" in content and "Kennismaking" in content
-    assert [e.action for e in audit_entries_for(enrolment)] == ["confirmed"]
+    assert [e.action for e in audit_entries_for(enrolment)] == [
+        "learning_tracks.enrolment.confirmed"
+    ]
 
 
 def test_confirming_twice_changes_nothing(track):
@@ -314,7 +316,10 @@ def test_service_moves_a_waiting_person_to_confirmed_adding_a_seat(
     assert waiting.status == EnrolmentStatus.CONFIRMED
     assert (full_track.capacity, full_track.seats_taken) == (3, 3)
     entry = audit_entries_for(waiting).first()
-    assert (entry.action, entry.actor) == ("moved_to_confirmed", service_user)
+    assert (entry.action, entry.actor) == (
+        "learning_tracks.enrolment.moved_to_confirmed",
+        service_user,
+    )
 
 
 def test_service_moves_a_participant_to_the_waiting_list_and_the_seat_is_offered(

@@ -117,7 +117,9 @@ def test_attendance_is_recorded_and_audited(track, service_user):
     assert list(session.attendances.values_list("enrolment__email", flat=True)) == [
         "an@example.be"
     ]
-    assert [e.action for e in audit_entries_for(session)] == ["attendance_recorded"] * 2
+    assert [e.action for e in audit_entries_for(session)] == [
+        "learning_tracks.session.attendance_recorded"
+    ] * 2
 
 
 def test_attendance_of_someone_not_enrolled_is_refused(track, full_track, service_user):
@@ -346,7 +348,9 @@ def test_personal_data_is_anonymised_after_retention_keeping_the_counts(
         reverse("learning_tracks:enrolment_cancel", args=[cancel_link])
     )
     assert response.status_code == 404
-    assert [e.action for e in audit_entries_for(track)][0] == "participants_anonymised"
+    assert [e.action for e in audit_entries_for(track)][
+        0
+    ] == "learning_tracks.track.participants_anonymised"
 
 
 def test_retention_can_be_given_to_the_command(service_user):
@@ -386,7 +390,9 @@ def test_service_resends_a_lost_certificate_from_the_admin(
     [_lost, message] = _certificate_mails()
     [link] = links_in(message)
     assert service_client.get(path_of(link))["Content-Type"] == "application/pdf"
-    assert "certificate_resent" in [e.action for e in audit_entries_for(enrolment)]
+    assert "learning_tracks.enrolment.certificate_resent" in [
+        e.action for e in audit_entries_for(enrolment)
+    ]
 
 
 def test_no_certificate_is_resent_to_who_did_not_earn_one(service_client, service_user):

@@ -223,7 +223,7 @@ def test_publish_and_unpublish_actions_call_the_service_and_leave_an_audit_trail
     nimlahakok.refresh_from_db()
     draft.refresh_from_db()
     assert nimlahakok.is_published and not draft.is_published
-    entry = AuditEntry.objects.get(action="partnership.published")
+    entry = AuditEntry.objects.get(action="partnerships.partnership.published")
     assert (entry.object_id, entry.actor) == (str(nimlahakok.pk), service_user)
 
     service_client.post(
@@ -231,9 +231,14 @@ def test_publish_and_unpublish_actions_call_the_service_and_leave_an_audit_trail
     )
     nimlahakok.refresh_from_db()
     assert not nimlahakok.is_published
-    assert AuditEntry.objects.filter(action="partnership.unpublished").count() == 1
+    assert (
+        AuditEntry.objects.filter(action="partnerships.partnership.unpublished").count()
+        == 1
+    )
     change = reverse("admin:partnerships_partnership_change", args=[nimlahakok.pk])
-    assert "partnership.unpublished" in service_client.get(change).content.decode()
+    page = service_client.get(change).content.decode()
+    assert "Gedepubliceerd" in page  # the audit trail in words
+    assert "partnerships.partnership.unpublished" not in page
 
 
 def test_publish_button_on_the_change_form(service_client, nimlahakok):
@@ -291,7 +296,9 @@ def test_several_photos_are_uploaded_at_once(service_client, nimlahakok):
     # Per-photo alt text is edited afterwards on the album.
     change = service_client.get(response["Location"]).content.decode()
     assert 'name="photos-0-alt_text"' in change
-    assert AuditEntry.objects.filter(action="partnership.photos_added").exists()
+    assert AuditEntry.objects.filter(
+        action="partnerships.partnership.photos_added"
+    ).exists()
 
 
 def test_refused_upload_names_the_file_and_keeps_the_rest_of_the_form(

@@ -167,7 +167,9 @@ def test_photos_are_added_at_the_end_of_the_album_and_audited():
     first = add_photos(album, 2)
     later = add_photos(album, 1)
     assert [photo.position for photo in first + later] == [1, 2, 3]
-    entry = AuditEntry.objects.filter(action="partnership.photos_added").first()
+    entry = AuditEntry.objects.filter(
+        action="partnerships.partnership.photos_added"
+    ).first()
     assert entry.object_id == str(album.partnership.pk)
     assert entry.data["photos"] == [later[0].pk]
 

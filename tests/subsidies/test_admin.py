@@ -228,7 +228,7 @@ def test_civil_servant_takes_a_file_through_screening_advice_and_decision(
     assert application.advice_outcome == "conditional"
     assert application.approved_amount == Decimal("1800")
     assert envelope.committed == Decimal("1800")
-    screening = AuditEntry.objects.get(action="subsidies.start_screening")
+    screening = AuditEntry.objects.get(action="subsidies.application.start_screening")
     assert (screening.actor, screening.reason) == (service_user, "Ontvankelijk.")
 
 
@@ -358,13 +358,13 @@ def test_audit_bundle_holds_data_attachments_messages_and_history(
     data = json.loads(archive.read("dossier.json"))
     assert data["reference"] == application.reference
     history = json.loads(archive.read("historiek.json"))
-    assert history["audit_trail"][0]["action"] == "subsidies.submitted"
+    assert history["audit_trail"][0]["action"] == "subsidies.application.submitted"
     assert (
         json.loads(archive.read("berichten.json"))[0]["body"] == "Vraag over de termijn"
     )
     # Downloading the bundle is itself on record.
     assert AuditEntry.objects.filter(
-        action="subsidies.audit_bundle_downloaded"
+        action="subsidies.application.audit_bundle_downloaded"
     ).exists()
 
 

@@ -185,12 +185,24 @@ def test_balanced_budget_within_the_rules_goes_to_the_next_step(
     assert totals["expenses"] == Decimal("5000.50")
 
 
-def test_cap_per_organisation_per_year_counts_other_files(applicant_client, draft):
+def test_cap_per_organisation_per_year_counts_what_was_granted(applicant_client, draft):
     ApplicationFactory(
         call=draft.call,
         organisation=draft.organisation,
-        status="submitted",
+        status="approved",
         reference="SUB-2026-0099",
+        submitted_at=timezone.now(),
+        requested_amount=Decimal("5000"),
+        decision="approved",
+        approved_amount=Decimal("5000"),
+        committed_amount=Decimal("5000"),
+        budget=Decimal("10000"),
+    )
+    ApplicationFactory(  # in review: the college may still refuse it
+        call=draft.call,
+        organisation=draft.organisation,
+        status="submitted",
+        reference="SUB-2026-0100",
         submitted_at=timezone.now(),
         requested_amount=Decimal("5000"),
         budget=Decimal("10000"),

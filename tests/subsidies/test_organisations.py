@@ -39,7 +39,7 @@ def test_member_creates_an_organisation_and_becomes_its_member(
     assert organisation.enterprise_number == "0403170701"
     assert organisation.iban == "BE71096123456769"
     assert list(organisation.members.all()) == [applicant]
-    assert AuditEntry.objects.filter(action="subsidies.organisation_created").exists()
+    assert AuditEntry.objects.filter(action="subsidies.organisation.created").exists()
     assert organisation.history.count() == 1
 
 

@@ -26,6 +26,7 @@ from tests.subsidies.factories import (
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 5, 4)
+NBSP = "\u00a0"
 
 
 def submit(application, user):
@@ -118,18 +119,18 @@ def test_the_whole_path_keeps_the_envelope_right_and_records_who_when_why(
         .values_list("action", flat=True)
     )
     assert actions == [
-        "subsidies.submitted",
-        "subsidies.start_screening",
-        "subsidies.put_on_agenda",
-        "subsidies.record_advice",
-        "subsidies.decide",
-        "subsidies.pay_advance",
-        "subsidies.submit_report",
-        "subsidies.accept_report",
-        "subsidies.pay_balance",
-        "subsidies.close",
+        "subsidies.application.submitted",
+        "subsidies.application.start_screening",
+        "subsidies.application.put_on_agenda",
+        "subsidies.application.record_advice",
+        "subsidies.application.decide",
+        "subsidies.application.pay_advance",
+        "subsidies.application.submit_report",
+        "subsidies.application.accept_report",
+        "subsidies.application.pay_balance",
+        "subsidies.application.close",
     ]
-    decide = AuditEntry.objects.get(action="subsidies.decide")
+    decide = AuditEntry.objects.get(action="subsidies.application.decide")
     assert decide.actor == service_user
     assert decide.reason == "Positief advies gevolgd."
     assert decide.data["decision_reference"] == "CBS 2026/123"
@@ -308,11 +309,63 @@ def test_payment_above_what_is_still_due_is_refused(
     assert "nog te betalen" in error.value.message
 
 
-def test_cap_per_organisation_is_checked_again_at_approval(
+def test_cap_per_organisation_counts_what_the_college_granted(
     draft, applicant, service_user, envelope
 ):
+    """The regulation: "een organisatie krijgt maximum 7.500 euro per jaar". What
+    was granted counts, at submission and at the decision; a file in review does
+    not (it may be refused)."""
     scheme = draft.call.scheme
-    other = ApplicationFactory(
+    assert scheme.cap_per_organisation_per_year == Decimal("7500")
+    scheme.requires_council_advice = False  # the college decides after screening
+    scheme.save()
+    same_year = {"call": draft.call, "organisation": draft.organisation}
+    ApplicationFactory(
+        **same_year,
+        status="approved",
+        reference="SUB-2026-0050",
+        submitted_at=timezone.now(),
+        decision="approved",
+        approved_amount=Decimal("5000"),
+        committed_amount=Decimal("5000"),
+        requested_amount=Decimal("5000"),
+        budget=Decimal("10000"),
+    )
+    in_review = ApplicationFactory(
+        **same_year,
+        status="submitted",
+        reference="SUB-2026-0051",
+        submitted_at=timezone.now(),
+        requested_amount=Decimal("5000"),
+        budget=Decimal("10000"),
+    )
+    # At submission: 5 000 granted, 2 000 asked; the 5 000 in review is not counted.
+    application = submit(draft, applicant)
+    assert application.status == "submitted"
+    application = services.application_start_screening(
+        application=application, actor=service_user
+    )
+    # The college grants the other file 1 000: 1 500 is left for this one.
+    Application.objects.filter(pk=in_review.pk).update(
+        status="approved",
+        decision="approved",
+        approved_amount=Decimal("1000"),
+        committed_amount=Decimal("1000"),
+    )
+    with pytest.raises(SubsidyError) as error:
+        approve(application, service_user, "2000")
+    assert error.value.message == (
+        f"Dit gaat boven het maximum per organisatie per jaar: €{NBSP}7.500 "
+        f"(u kunt nog €{NBSP}1.500 toekennen)."
+    )
+    application.refresh_from_db()
+    assert application.status == "screening"
+    application = approve(application, service_user, "1500")
+    assert application.committed_amount == Decimal("1500")
+
+
+def test_cap_per_organisation_refuses_submission_above_what_is_left(draft, applicant):
+    ApplicationFactory(
         call=draft.call,
         organisation=draft.organisation,
         status="approved",
@@ -321,18 +374,16 @@ def test_cap_per_organisation_is_checked_again_at_approval(
         decision="approved",
         approved_amount=Decimal("6000"),
         committed_amount=Decimal("6000"),
-        requested_amount=Decimal("2000"),
     )
-    assert other.pk
-    scheme.cap_per_organisation_per_year = Decimal("7500")
-    scheme.save()
-    draft.status = "advised"
-    draft.reference = "SUB-2026-0051"
-    draft.submitted_at = timezone.now()
-    draft.save()
-    with pytest.raises(SubsidyError) as error:
-        approve(draft, service_user, "2000")
-    assert "maximum per organisatie per jaar" in error.value.message
+    with pytest.raises(services.RulesNotMet) as error:
+        submit(draft, applicant)
+    assert [problem.message for problem in error.value.problems] == [
+        f"U vraagt te veel: maximum €{NBSP}7.500 per organisatie per jaar. Uw "
+        f"organisatie kreeg in {draft.call.year} al €{NBSP}6.000; u kunt nog "
+        f"€{NBSP}1.500 vragen."
+    ]
+    draft.refresh_from_db()
+    assert draft.status == "draft"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -411,4 +462,4 @@ def test_bulk_close_records_history_for_every_file(
         assert application.status == "closed"
         assert application.history.first().history_user == service_user
         assert application.history.first().status == "closed"
-    assert AuditEntry.objects.filter(action="subsidies.close").count() == 2
+    assert AuditEntry.objects.filter(action="subsidies.application.close").count() == 2
