@@ -248,10 +248,6 @@ APPLICATIONS = Workflow(
     ],
 )
 
-# Kept for the callers that name the table.
-TRANSITIONS = APPLICATIONS.by_name
-
-
 def is_allowed(application, name: str) -> bool:
     transition = APPLICATIONS.get(name)
     return transition.allows(application.status) and transition.passes_guard(
