@@ -173,4 +173,5 @@ AUDIT_ACTIONS = {
     "subsidies.application.reclaim": _("Terugvordering"),
     "subsidies.application.close": _("Dossier afgesloten"),
     "subsidies.application.audit_bundle_downloaded": _("Auditbundel gedownload"),
+    "subsidies.envelope.budget_changed": _("Budget van de enveloppe vastgelegd"),
 }

@@ -961,6 +961,46 @@ def application_accept_report(*, application: Application, actor, reason: str = 
 # --- Envelopes -----------------------------------------------------------------------
 
 
+def envelope_check_budget(*, envelope: BudgetEnvelope, budget: Decimal) -> None:
+    """A budget never drops below what the envelope has committed (what is paid
+    is part of that); `envelope_update` checks it again under lock."""
+    if envelope.pk and budget < envelope.committed:
+        raise SubsidyError(
+            _("Het budget kan niet lager zijn dan wat al toegekend is: %(committed)s.")
+            % {"committed": format_eur(envelope.committed)},
+            field="budget",
+        )
+
+
+@transaction.atomic
+def envelope_update(*, envelope: BudgetEnvelope, actor) -> BudgetEnvelope:
+    """Save an envelope (scheme, year, budget) as edited in the back office.
+
+    Committed and paid belong to the services: they are taken from the locked
+    row, so an approval booked while the form was open is neither lost nor
+    allowed to exceed the new budget.
+    """
+    old_budget = None
+    if envelope.pk:
+        current = BudgetEnvelope.objects.select_for_update().get(pk=envelope.pk)
+        envelope.committed, envelope.paid = current.committed, current.paid
+        old_budget = current.budget
+    envelope_check_budget(envelope=envelope, budget=envelope.budget)
+    envelope._history_user = actor
+    envelope.save()
+    if envelope.budget != old_budget:
+        audit_log(
+            target=envelope,
+            action="subsidies.envelope.budget_changed",
+            actor=actor,
+            data={
+                "old": None if old_budget is None else f"{old_budget:.2f}",
+                "new": f"{envelope.budget:.2f}",
+            },
+        )
+    return envelope
+
+
 @transaction.atomic
 def envelope_recalculate(*, envelope: BudgetEnvelope, actor=None) -> BudgetEnvelope:
     """Rebuild committed and paid from the files (after an import or a repair)."""
