@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from herentq.audit import audit_log
 from subsidies import integrations, notifications, rules, workflow
 from subsidies.constants import (
+    AWAITING_ORGANISATION,
     REFERENCE_PREFIX,
     AttachmentPurpose,
     Decision,
@@ -97,6 +98,83 @@ def organisation_update(
     organisation.full_clean()
     organisation.save()
     return organisation
+
+
+@transaction.atomic
+def organisation_save_by_staff(*, organisation: Organisation, actor) -> Organisation:
+    """Save an organisation as the service desk edited it (they need not be a
+    member); the audit trail says who changed which fields."""
+    changed = []
+    if organisation.pk:
+        current = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        changed = [
+            field.name
+            for field in Organisation._meta.concrete_fields
+            if field.value_from_object(current) != field.value_from_object(organisation)
+        ]
+    organisation._history_user = actor
+    organisation.full_clean()
+    organisation.save()
+    if changed:
+        audit_log(
+            target=organisation,
+            action="subsidies.organisation.updated_by_staff",
+            actor=actor,
+            data={"fields": changed},
+        )
+    return organisation
+
+
+@transaction.atomic
+def membership_add(*, organisation: Organisation, user, actor) -> Membership:
+    """The service desk adds someone to an organisation (without an invitation)."""
+    membership, created = Membership.objects.get_or_create(
+        organisation=organisation, user=user
+    )
+    if not created:
+        raise SubsidyError(
+            _("%(user)s is al lid van deze organisatie.") % {"user": user},
+            field="user",
+        )
+    audit_log(
+        target=organisation,
+        action="subsidies.organisation.member_added",
+        actor=actor,
+        data={"user": user.pk, "email": user.email},
+    )
+    return membership
+
+
+def membership_check_remaining(*, organisation: Organisation, remaining: int) -> None:
+    """An organisation with files still waiting on it keeps at least one member:
+    someone must be able to answer, report and be paid."""
+    if remaining > 0 or not organisation.pk:
+        return
+    if organisation.applications.filter(status__in=AWAITING_ORGANISATION).exists():
+        raise SubsidyError(
+            _(
+                "Het laatste lid kan niet weg: de organisatie heeft nog lopende "
+                "dossiers. Voeg eerst iemand anders toe."
+            )
+        )
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, actor) -> None:
+    """The service desk removes someone from an organisation."""
+    organisation = Organisation.objects.select_for_update().get(
+        pk=membership.organisation_id
+    )
+    remaining = organisation.memberships.exclude(pk=membership.pk).count()
+    membership_check_remaining(organisation=organisation, remaining=remaining)
+    user = membership.user
+    membership.delete()
+    audit_log(
+        target=organisation,
+        action="subsidies.organisation.member_removed",
+        actor=actor,
+        data={"user": user.pk, "email": user.email},
+    )
 
 
 @transaction.atomic
