@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from herentq.audit import audit_log
-from subsidies import integrations, notifications, rules, workflow
+from subsidies import exports, integrations, notifications, rules, workflow
 from subsidies.constants import (
     AWAITING_ORGANISATION,
     REFERENCE_PREFIX,
@@ -1034,6 +1034,21 @@ def application_accept_report(*, application: Application, actor, reason: str = 
     workflow.check(application, "accept_report")
     application.status = Status.REPORT_ACCEPTED
     return _transition(application, "accept_report", actor=actor, reason=reason)
+
+
+# --- Audit ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def application_audit_bundle(*, application: Application, actor) -> bytes:
+    """The audit bundle of a file (a zip). The download is recorded first, so
+    the bundle's own trail shows who took it."""
+    audit_log(
+        target=application,
+        action="subsidies.application.audit_bundle_downloaded",
+        actor=actor,
+    )
+    return exports.audit_bundle(application)
 
 
 # --- Envelopes -----------------------------------------------------------------------
