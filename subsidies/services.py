@@ -112,10 +112,15 @@ def organisation_save_by_staff(*, organisation: Organisation, actor) -> Organisa
             for field in Organisation._meta.concrete_fields
             if field.value_from_object(current) != field.value_from_object(organisation)
         ]
+    created = organisation.pk is None
     organisation._history_user = actor
     organisation.full_clean()
     organisation.save()
-    if changed:
+    if created:
+        audit_log(
+            target=organisation, action="subsidies.organisation.created", actor=actor
+        )
+    elif changed:
         audit_log(
             target=organisation,
             action="subsidies.organisation.updated_by_staff",
