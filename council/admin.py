@@ -101,26 +101,51 @@ class CouncilMemberAdmin(admin.ModelAdmin):
 
 
 class AgendaItemFormSet(forms.BaseInlineFormSet):
-    """New items only on a meeting that is not cancelled (checked by the service)."""
+    """New items only on a meeting that is not cancelled; edits and removals only
+    while the agenda is not fixed (the services' rules, checked here to show them)."""
 
     def clean(self):
         super().clean()
-        new = [
-            form
-            for form in self.forms
-            if form.instance.pk is None and form.has_changed()
-        ]
-        if not new:
-            return
-        try:
-            services.agenda_check_open(self.instance)
-        except services.CouncilError as error:
-            for form in new:
-                form.add_error(None, str(error))
+        new, changed, removed = split_inline_forms(self)
+        check_inline_rule(
+            lambda: services.agenda_check_open(self.instance), new, removed=[]
+        )
+        check_inline_rule(
+            lambda: services.agenda_check_changeable(self.instance), changed, removed
+        )
+
+
+def split_inline_forms(formset):
+    """The new, the changed and the removed rows of a cleaned inline formset."""
+    new, changed, removed = [], [], []
+    for form in formset.forms:
+        data = getattr(form, "cleaned_data", {})
+        if data.get("DELETE"):
+            removed.extend([form] if form.instance.pk else [])
+        elif form.instance.pk is None and form.has_changed():
+            new.append(form)
+        elif form.instance.pk and form.has_changed():
+            changed.append(form)
+    return new, changed, removed
+
+
+def check_inline_rule(check, forms_touched, removed):
+    """Run a service's check for the rows it concerns: the refusal next to each
+    row typed in, and above the inline for removed rows (whose errors the
+    formset would otherwise ignore)."""
+    if not forms_touched and not removed:
+        return
+    try:
+        check()
+    except services.CouncilError as error:
+        for form in forms_touched:
+            form.add_error(None, str(error))
+        if removed:
+            raise forms.ValidationError(str(error)) from error
 
 
 def save_agenda_items(request, meeting, formset):
-    """New items through the service; edits and removals of items as typed."""
+    """Every new, edited and removed item through its service."""
     for item in formset.save(commit=False):
         if item.pk is None:
             services.agenda_item_create(
@@ -132,9 +157,29 @@ def save_agenda_items(request, meeting, formset):
                 actor=request.user,
             )
         else:
-            item.save()
+            services.agenda_item_update(item=item, actor=request.user)
     for item in formset.deleted_objects:
-        item.delete()
+        services.agenda_item_delete(item=item, actor=request.user)
+
+
+class AttendanceFormSet(forms.BaseInlineFormSet):
+    """Attendance changes only while the agenda is not fixed (the service's rule)."""
+
+    def clean(self):
+        super().clean()
+        new, changed, removed = split_inline_forms(self)
+        check_inline_rule(
+            lambda: services.agenda_check_changeable(self.instance),
+            new + changed,
+            removed,
+        )
+
+
+def save_attendances(request, formset):
+    for attendance in formset.save(commit=False):
+        services.attendance_save(attendance=attendance, actor=request.user)
+    for attendance in formset.deleted_objects:
+        services.attendance_remove(attendance=attendance, actor=request.user)
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -148,6 +193,7 @@ class AgendaItemInline(admin.TabularInline):
 
 class AttendanceInline(admin.TabularInline):
     model = Attendance
+    formset = AttendanceFormSet
     extra = 0
     autocomplete_fields = ["member"]
 
@@ -223,6 +269,8 @@ class MeetingAdmin(HistoryAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is AgendaItem:
             save_agenda_items(request, form.instance, formset)
+        elif formset.model is Attendance:
+            save_attendances(request, formset)
         else:
             super().save_formset(request, form, formset, change)
 
@@ -273,12 +321,23 @@ class AgendaItemAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk is None and cleaned.get("meeting"):
-            try:
-                services.agenda_check_open(cleaned["meeting"])
-            except services.CouncilError as error:
-                add_domain_error(self, error)
+        meeting = cleaned.get("meeting")
+        if meeting is None:
+            return cleaned
+        try:
+            if self.instance.pk is None:
+                services.agenda_check_open(meeting)
+            else:
+                # Its meeting as stored, and the one it may move to.
+                services.agenda_check_changeable(self.initial_meeting)
+                services.agenda_check_changeable(meeting)
+        except services.CouncilError as error:
+            add_domain_error(self, error)
         return cleaned
+
+    @property
+    def initial_meeting(self):
+        return Meeting.objects.get(pk=self.instance.meeting_id)
 
 
 @admin.register(AgendaItem)
@@ -308,9 +367,43 @@ class AgendaItemAdmin(admin.ModelAdmin):
     inlines = [AgendaDocumentInline]
     date_hierarchy = "meeting__planned_start"
 
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None:
+            try:
+                services.agenda_check_changeable(obj.meeting)
+            except services.CouncilError:
+                return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_model(self, request, obj):
+        services.agenda_item_delete(item=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for item in queryset.select_related("meeting"):
+            try:
+                services.agenda_item_delete(item=item, actor=request.user)
+            except services.CouncilError as error:
+                self.message_user(request, f"{item}: {error}", messages.ERROR)
+
+    def save_formset(self, request, form, formset, change):
+        """New documents through `document_add` (checked, with an audit entry);
+        a title edited or a document removed as typed."""
+        for document in formset.save(commit=False):
+            if document.pk is None:
+                services.document_add(
+                    agenda_item=form.instance,
+                    title=document.title,
+                    file=document.file,
+                    actor=request.user,
+                )
+            else:
+                document.save()
+        for document in formset.deleted_objects:
+            document.delete()
+
     def save_model(self, request, obj, form, change):
         if change:
-            super().save_model(request, obj, form, change)
+            services.agenda_item_update(item=obj, actor=request.user)
             return
         item = services.agenda_item_create(
             meeting=obj.meeting,

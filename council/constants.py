@@ -67,7 +67,10 @@ class FollowUpStatus(models.TextChoices):
 # The audit trail's actions of the council and their words (herentq.audit).
 AUDIT_ACTIONS = {
     "council.meeting.agenda_item_added": _("Agendapunt toegevoegd"),
+    "council.meeting.agenda_item_changed": _("Agendapunt gewijzigd"),
+    "council.meeting.agenda_item_removed": _("Agendapunt verwijderd"),
     "council.meeting.document_added": _("Document toegevoegd"),
+    "council.meeting.attendance_changed": _("Aanwezigheid gewijzigd"),
     "council.meeting.attendance_prepared": _("Aanwezigheidslijst voorbereid"),
     "council.meeting.cancelled": _("Vergadering geannuleerd"),
     "council.minutes.created": _("Verslag aangemaakt"),

@@ -50,6 +50,86 @@ def agenda_check_open(meeting: Meeting) -> None:
         )
 
 
+def agenda_check_changeable(meeting: Meeting) -> None:
+    """The agenda and the attendance of a meeting stay as they were once the
+    meeting is cancelled or its minutes have gone to the members: the minutes
+    and the advice rest on them."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise CouncilError(
+            _("De agenda van een geannuleerde vergadering verandert niet meer."),
+            field="meeting",
+        )
+    minutes = Minutes.objects.filter(meeting=meeting).only("status").first()
+    if minutes is not None and minutes.status != MinutesStatus.DRAFT:
+        raise CouncilError(
+            _(
+                "Het verslag van deze vergadering is rondgestuurd: de agenda en de "
+                "aanwezigheden veranderen niet meer."
+            ),
+            field="meeting",
+        )
+
+
+def agenda_item_update(*, item: AgendaItem, actor=None) -> AgendaItem:
+    """Save an agenda item as edited (title, description, position, public, or
+    moved to another meeting: both agendas must still be open)."""
+    with transaction.atomic():
+        before = AgendaItem.objects.values_list("meeting_id", flat=True).get(pk=item.pk)
+        for meeting_id in sorted({before, item.meeting_id}):
+            agenda_check_changeable(_locked_meeting(Meeting(pk=meeting_id)))
+        item.save()
+        audit_log(
+            target=item.meeting,
+            action="council.meeting.agenda_item_changed",
+            actor=actor,
+            data={"item": item.pk, "title": item.title},
+        )
+    return item
+
+
+def agenda_item_delete(*, item: AgendaItem, actor=None) -> None:
+    with transaction.atomic():
+        meeting = _locked_meeting(item.meeting)
+        agenda_check_changeable(meeting)
+        data = {"item": item.pk, "title": item.title}
+        item.delete()
+        audit_log(
+            target=meeting,
+            action="council.meeting.agenda_item_removed",
+            actor=actor,
+            data=data,
+        )
+
+
+def attendance_save(*, attendance: Attendance, actor=None) -> Attendance:
+    """Record or change one member's attendance, as the secretariat typed it."""
+    with transaction.atomic():
+        meeting = _locked_meeting(attendance.meeting)
+        agenda_check_changeable(meeting)
+        attendance.save()
+        audit_log(
+            target=meeting,
+            action="council.meeting.attendance_changed",
+            actor=actor,
+            data={"member": attendance.member_id, "status": attendance.status},
+        )
+    return attendance
+
+
+def attendance_remove(*, attendance: Attendance, actor=None) -> None:
+    with transaction.atomic():
+        meeting = _locked_meeting(attendance.meeting)
+        agenda_check_changeable(meeting)
+        member = attendance.member_id
+        attendance.delete()
+        audit_log(
+            target=meeting,
+            action="council.meeting.attendance_changed",
+            actor=actor,
+            data={"member": member, "status": None},
+        )
+
+
 def agenda_item_create(
     *,
     meeting: Meeting,

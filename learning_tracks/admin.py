@@ -36,6 +36,7 @@ def _report(modeladmin, request, done: int, errors: list[str], message: str):
 
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
+    # No domain rule: the ModelForm is the whole write.
     list_display = ["name", "position", "track_count", "subscriber_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -59,8 +60,37 @@ class ThemeAdmin(admin.ModelAdmin):
         return obj.subscriber_count
 
 
+class SessionFormSet(forms.BaseInlineFormSet):
+    """Sessions of a completed track stay as they were (the service's rule)."""
+
+    def clean(self):
+        super().clean()
+        touched, removed = [], False
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", {})
+            if data.get("DELETE") and form.instance.pk:
+                removed = True
+            elif form.has_changed() and not data.get("DELETE"):
+                touched.append(form)
+        if not touched and not removed:
+            return
+        try:
+            services.session_check_changeable(self.instance)
+        except services.LearningTrackError as error:
+            # A removed row's own errors would not count: the refusal is the formset's.
+            raise forms.ValidationError(error.message) from error
+
+
+def save_sessions(request, formset):
+    for session in formset.save(commit=False):
+        services.session_save(session=session, actor=request.user)
+    for session in formset.deleted_objects:
+        services.session_delete(session=session, actor=request.user)
+
+
 class SessionInline(admin.TabularInline):
     model = Session
+    formset = SessionFormSet
     extra = 0
     fields = ["topic", "starts_at", "ends_at", "location", "online_url", "is_cancelled"]
     show_change_link = True
@@ -230,6 +260,13 @@ class TrackAdmin(HistoryAdmin):
             _("Inschrijvingen van dit traject"),
         )
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Session:
+            save_sessions(request, formset)
+        else:
+            # Resources: no domain rule, the ModelForm is the whole write.
+            super().save_formset(request, form, formset, change)
+
     def save_model(self, request, obj, form, change):
         if not change:
             services.track_create(track=obj, actor=request.user)
@@ -315,6 +352,20 @@ class SessionAdminForm(forms.ModelForm):
         else:
             del self.fields["present"]
 
+    def clean(self):
+        cleaned = super().clean()
+        if not (set(self.changed_data) - {"present"}) or not cleaned.get("track"):
+            return cleaned
+        try:
+            if self.instance.pk:
+                services.session_check_changeable(
+                    Track.objects.get(pk=self.instance.track_id)
+                )
+            services.session_check_changeable(cleaned["track"])
+        except services.LearningTrackError as error:
+            add_domain_error(self, error)
+        return cleaned
+
 
 @admin.register(Session)
 class SessionAdmin(HistoryAdmin):
@@ -364,6 +415,22 @@ class SessionAdmin(HistoryAdmin):
     @admin.display(description=_("aanwezigen"), ordering="attendance_count")
     def attendance_count(self, obj):
         return obj.attendance_count
+
+    def save_model(self, request, obj, form, change):
+        if set(form.changed_data) - {"present"} or not change:
+            services.session_save(session=obj, actor=request.user)
+
+    def delete_model(self, request, obj):
+        services.session_delete(session=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for session in queryset:
+            try:
+                services.session_delete(session=session, actor=request.user)
+            except services.LearningTrackError as error:
+                self.message_user(
+                    request, f"{session}: {error.message}", messages.ERROR
+                )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -417,8 +484,26 @@ class EnrolmentYearFilter(YearListFilter):
     field_name = "created_at"
 
 
+class EnrolmentAdminForm(forms.ModelForm):
+    class Meta:
+        model = Enrolment
+        fields = ["organisation"]  # the admin's fields add the others
+
+    def clean(self):
+        cleaned = super().clean()
+        if "organisation" in self.changed_data and cleaned.get("organisation"):
+            try:
+                services.enrolment_check_organisation(
+                    enrolment=self.instance, organisation=cleaned["organisation"]
+                )
+            except services.LearningTrackError as error:
+                add_domain_error(self, error)
+        return cleaned
+
+
 @admin.register(Enrolment)
 class EnrolmentAdmin(admin.ModelAdmin):
+    form = EnrolmentAdminForm
     list_display = [
         "name_display",
         "email",
@@ -508,6 +593,9 @@ class EnrolmentAdmin(admin.ModelAdmin):
         # Seats are counted: cancel instead; personal data goes by anonymisation.
         return False
 
+    def save_model(self, request, obj, form, change):
+        services.enrolment_update(enrolment=obj, actor=request.user)
+
     @admin.display(description=_("naam"), ordering="name")
     def name_display(self, obj):
         return obj.name or _("(geanonimiseerd)")
@@ -562,6 +650,7 @@ class InterestAdmin(admin.ModelAdmin):
 
 @admin.register(TrackResource)
 class TrackResourceAdmin(HistoryAdmin):
+    # No domain rule: the ModelForm is the whole write.
     list_display = ["title", "track", "kind", "is_published", "has_document"]
     list_filter = ["kind", "is_published", "track"]
     search_fields = ["title", "summary", "body"]
@@ -597,6 +686,7 @@ class NewsletterSubscriberAdmin(admin.ModelAdmin):
 
 @admin.register(Newsletter)
 class NewsletterAdmin(admin.ModelAdmin):
+    # No domain rule: the ModelForm is the whole write.
     list_display = ["subject", "theme_list", "sent_at", "recipient_count"]
     list_filter = ["themes", ("sent_at", admin.EmptyFieldListFilter)]
     search_fields = ["subject", "body"]

@@ -100,6 +100,10 @@ AUDIT_ACTIONS = {
         "Gegevens van de deelnemers gewist"
     ),
     "learning_tracks.session.attendance_recorded": _("Aanwezigheid geregistreerd"),
+    "learning_tracks.session.created": _("Sessie toegevoegd"),
+    "learning_tracks.session.changed": _("Sessie gewijzigd"),
+    "learning_tracks.session.removed": _("Sessie verwijderd"),
+    "learning_tracks.enrolment.changed": _("Gegevens gecorrigeerd door de dienst"),
     "learning_tracks.subscriber.subscribed": _("Ingeschreven op de nieuwsbrief"),
     "learning_tracks.subscriber.themes_changed": _(
         "Thema's van de nieuwsbrief gewijzigd"

@@ -42,6 +42,7 @@ from learning_tracks.models import (
     Theme,
     Track,
     normalise_email,
+    normalise_organisation,
 )
 from learning_tracks.tokens import Purpose
 from learning_tracks.workflow import ENROLMENTS, TRACKS, LearningTrackError, NotAllowed
@@ -767,6 +768,106 @@ def session_record_attendance(
                 },
             )
     return {"present": len(wanted), "added": len(added), "removed": len(removed)}
+
+
+# --- sessions and enrolment details edited by the service ---------------------------
+
+
+def session_check_changeable(track: Track) -> None:
+    """The sessions of a completed track are its record (attendance, certificates):
+    they no longer change, nor are added or removed."""
+    if track.status in (TrackStatus.COMPLETED, TrackStatus.LESSONS_PUBLISHED):
+        raise NotAllowed(
+            _("De sessies van een afgerond leertraject veranderen niet meer."),
+            field="track",
+        )
+
+
+def session_save(*, session: Session, actor=None) -> Session:
+    """Save a new or edited session; a session moved to another track needs
+    both tracks open to changes."""
+    with transaction.atomic():
+        track_ids = {session.track_id}
+        if session.pk:
+            track_ids.add(
+                Session.objects.values_list("track_id", flat=True).get(pk=session.pk)
+            )
+        for track_id in sorted(track_ids):
+            session_check_changeable(_lock_track(track_id))
+        created = session.pk is None
+        session._history_user = actor
+        session.save()
+        audit_log(
+            target=session.track,
+            action="learning_tracks.session.created"
+            if created
+            else "learning_tracks.session.changed",
+            actor=actor,
+            data={"session": session.pk, "topic": session.topic},
+        )
+    return session
+
+
+def session_delete(*, session: Session, actor=None) -> None:
+    with transaction.atomic():
+        track = _lock_track(session.track_id)
+        session_check_changeable(track)
+        data = {"session": session.pk, "topic": session.topic}
+        session.delete()
+        audit_log(
+            target=track,
+            action="learning_tracks.session.removed",
+            actor=actor,
+            data=data,
+        )
+
+
+def enrolment_check_organisation(*, enrolment: Enrolment, organisation: str) -> None:
+    """A seat moved to another organisation keeps the track's cap per
+    municipality (the same count as when seats are given)."""
+    track = enrolment.track
+    key = normalise_organisation(organisation)
+    if (
+        track.municipality_cap is None
+        or enrolment.status not in SEAT_HOLDING_STATUSES
+        or key == enrolment.organisation_key
+    ):
+        return
+    if _seats_by_organisation(track)[key] >= track.municipality_cap:
+        raise NotAllowed(
+            _(
+                "%(organisation)s heeft al %(cap)s plaats(en) in dit traject, het "
+                "maximum per gemeente."
+            )
+            % {"organisation": organisation, "cap": track.municipality_cap},
+            field="organisation",
+        )
+
+
+def enrolment_update(*, enrolment: Enrolment, actor=None) -> Enrolment:
+    """Save the details the service corrected (name, organisation, role, needs)."""
+    with transaction.atomic():
+        _lock_track(enrolment.track_id)
+        stored = _lock_enrolment(enrolment.pk)
+        enrolment.status = stored.status  # the services alone move it
+        enrolment.organisation_key = stored.organisation_key
+        enrolment_check_organisation(
+            enrolment=enrolment, organisation=enrolment.organisation
+        )
+        changed = [
+            name
+            for name in ("name", "organisation", "role", "needs")
+            if getattr(stored, name) != getattr(enrolment, name)
+        ]
+        enrolment.save()
+        if changed:
+            audit_log(
+                target=enrolment,
+                action="learning_tracks.enrolment.changed",
+                actor=actor,
+                data={"fields": changed},
+            )
+    return enrolment
 
 
 # --- privacy ------------------------------------------------------------------------

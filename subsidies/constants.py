@@ -103,6 +103,15 @@ IN_REVIEW = frozenset(
 WITHDRAWABLE = IN_REVIEW
 # The applicant may edit (all steps, or the steps an information request reopened).
 EDITABLE = frozenset({Status.DRAFT, Status.INFO_REQUESTED})
+# Files someone of the organisation may still have to act on (answer a question,
+# write the report, receive the payment): submitted and not yet finished.
+AWAITING_ORGANISATION = frozenset(Status.values) - {
+    Status.DRAFT,
+    Status.INADMISSIBLE,
+    Status.REFUSED,
+    Status.CLOSED,
+    Status.WITHDRAWN,
+}
 # The final report may be written.
 REPORT_EDITABLE = frozenset({Status.ADVANCE_PAID, Status.REPORT_CHANGES_REQUESTED})
 
@@ -150,6 +159,9 @@ AUDIT_ACTIONS = {
     "subsidies.organisation.created": _("Organisatie aangemaakt"),
     "subsidies.organisation.member_invited": _("Collega uitgenodigd"),
     "subsidies.organisation.member_joined": _("Collega toegetreden"),
+    "subsidies.organisation.updated_by_staff": _("Gegevens gewijzigd door de dienst"),
+    "subsidies.organisation.member_added": _("Lid toegevoegd door de dienst"),
+    "subsidies.organisation.member_removed": _("Lid verwijderd door de dienst"),
     "subsidies.application.draft_created": _("Concept aangemaakt"),
     "subsidies.application.attachment_added": _("Bijlage toegevoegd"),
     "subsidies.application.attachment_deleted": _("Bijlage verwijderd"),
@@ -173,4 +185,5 @@ AUDIT_ACTIONS = {
     "subsidies.application.reclaim": _("Terugvordering"),
     "subsidies.application.close": _("Dossier afgesloten"),
     "subsidies.application.audit_bundle_downloaded": _("Auditbundel gedownload"),
+    "subsidies.envelope.budget_changed": _("Budget van de enveloppe vastgelegd"),
 }

@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from herentq.audit import audit_log
-from subsidies import integrations, notifications, rules, workflow
+from subsidies import exports, integrations, notifications, rules, workflow
 from subsidies.constants import (
+    AWAITING_ORGANISATION,
     REFERENCE_PREFIX,
     AttachmentPurpose,
     Decision,
@@ -97,6 +98,88 @@ def organisation_update(
     organisation.full_clean()
     organisation.save()
     return organisation
+
+
+@transaction.atomic
+def organisation_save_by_staff(*, organisation: Organisation, actor) -> Organisation:
+    """Save an organisation as the service desk edited it (they need not be a
+    member); the audit trail says who changed which fields."""
+    changed = []
+    if organisation.pk:
+        current = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        changed = [
+            field.name
+            for field in Organisation._meta.concrete_fields
+            if field.value_from_object(current) != field.value_from_object(organisation)
+        ]
+    created = organisation.pk is None
+    organisation._history_user = actor
+    organisation.full_clean()
+    organisation.save()
+    if created:
+        audit_log(
+            target=organisation, action="subsidies.organisation.created", actor=actor
+        )
+    elif changed:
+        audit_log(
+            target=organisation,
+            action="subsidies.organisation.updated_by_staff",
+            actor=actor,
+            data={"fields": changed},
+        )
+    return organisation
+
+
+@transaction.atomic
+def membership_add(*, organisation: Organisation, user, actor) -> Membership:
+    """The service desk adds someone to an organisation (without an invitation)."""
+    membership, created = Membership.objects.get_or_create(
+        organisation=organisation, user=user
+    )
+    if not created:
+        raise SubsidyError(
+            _("%(user)s is al lid van deze organisatie.") % {"user": user},
+            field="user",
+        )
+    audit_log(
+        target=organisation,
+        action="subsidies.organisation.member_added",
+        actor=actor,
+        data={"user": user.pk, "email": user.email},
+    )
+    return membership
+
+
+def membership_check_remaining(*, organisation: Organisation, remaining: int) -> None:
+    """An organisation with files still waiting on it keeps at least one member:
+    someone must be able to answer, report and be paid."""
+    if remaining > 0 or not organisation.pk:
+        return
+    if organisation.applications.filter(status__in=AWAITING_ORGANISATION).exists():
+        raise SubsidyError(
+            _(
+                "Het laatste lid kan niet weg: de organisatie heeft nog lopende "
+                "dossiers. Voeg eerst iemand anders toe."
+            )
+        )
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, actor) -> None:
+    """The service desk removes someone from an organisation."""
+    organisation = Organisation.objects.select_for_update().get(
+        pk=membership.organisation_id
+    )
+    remaining = organisation.memberships.exclude(pk=membership.pk).count()
+    membership_check_remaining(organisation=organisation, remaining=remaining)
+    user = membership.user
+    membership.delete()
+    audit_log(
+        target=organisation,
+        action="subsidies.organisation.member_removed",
+        actor=actor,
+        data={"user": user.pk, "email": user.email},
+    )
 
 
 @transaction.atomic
@@ -958,7 +1041,62 @@ def application_accept_report(*, application: Application, actor, reason: str = 
     return _transition(application, "accept_report", actor=actor, reason=reason)
 
 
+# --- Audit ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def application_audit_bundle(*, application: Application, actor) -> bytes:
+    """The audit bundle of a file (a zip). The download is recorded first, so
+    the bundle's own trail shows who took it."""
+    audit_log(
+        target=application,
+        action="subsidies.application.audit_bundle_downloaded",
+        actor=actor,
+    )
+    return exports.audit_bundle(application)
+
+
 # --- Envelopes -----------------------------------------------------------------------
+
+
+def envelope_check_budget(*, envelope: BudgetEnvelope, budget: Decimal) -> None:
+    """A budget never drops below what the envelope has committed (what is paid
+    is part of that); `envelope_update` checks it again under lock."""
+    if envelope.pk and budget < envelope.committed:
+        raise SubsidyError(
+            _("Het budget kan niet lager zijn dan wat al toegekend is: %(committed)s.")
+            % {"committed": format_eur(envelope.committed)},
+            field="budget",
+        )
+
+
+@transaction.atomic
+def envelope_update(*, envelope: BudgetEnvelope, actor) -> BudgetEnvelope:
+    """Save an envelope (scheme, year, budget) as edited in the back office.
+
+    Committed and paid belong to the services: they are taken from the locked
+    row, so an approval booked while the form was open is neither lost nor
+    allowed to exceed the new budget.
+    """
+    old_budget = None
+    if envelope.pk:
+        current = BudgetEnvelope.objects.select_for_update().get(pk=envelope.pk)
+        envelope.committed, envelope.paid = current.committed, current.paid
+        old_budget = current.budget
+    envelope_check_budget(envelope=envelope, budget=envelope.budget)
+    envelope._history_user = actor
+    envelope.save()
+    if envelope.budget != old_budget:
+        audit_log(
+            target=envelope,
+            action="subsidies.envelope.budget_changed",
+            actor=actor,
+            data={
+                "old": None if old_budget is None else f"{old_budget:.2f}",
+                "new": f"{envelope.budget:.2f}",
+            },
+        )
+    return envelope
 
 
 @transaction.atomic

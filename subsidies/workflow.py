@@ -14,11 +14,16 @@ from subsidies.constants import REPORT_EDITABLE, WITHDRAWABLE, Status
 
 
 class SubsidyError(Exception):
-    """A domain rule refused the change; `message` is shown to the user."""
+    """A domain rule refused the change; `message` is shown to the user.
 
-    def __init__(self, message: str):
+    `field` names the form field the rule is about, so a form can show the
+    message next to it (None: the whole form).
+    """
+
+    def __init__(self, message: str, *, field: str | None = None):
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 class TransitionNotAllowed(SubsidyError):

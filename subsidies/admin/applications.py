@@ -14,7 +14,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from herentq.admin import AuditEntryInline, HistoryAdmin
-from herentq.audit import audit_log
 from herentq.files import file_response
 from herentq.pdf import pdf_response
 from herentq.workflow import STAFF
@@ -521,12 +520,7 @@ class ApplicationAdmin(HistoryAdmin):
         obj = self._get_or_404(request, object_id)
         if not self.has_view_permission(request, obj):
             raise PermissionDenied
-        audit_log(
-            target=obj,
-            action="subsidies.application.audit_bundle_downloaded",
-            actor=request.user,
-        )
-        content = exports.audit_bundle(obj)
+        content = services.application_audit_bundle(application=obj, actor=request.user)
         response = HttpResponse(content, content_type="application/zip")
         name = obj.reference or f"concept-{obj.pk}"
         response["Content-Disposition"] = (

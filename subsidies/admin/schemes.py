@@ -6,11 +6,13 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from herentq.admin import HistoryAdmin
+from herentq.forms import add_domain_error
 from subsidies import selectors, services
 from subsidies.admin.common import ADMIN_CSS
 from subsidies.constants import LegalForm
 from subsidies.formatting import format_eur
 from subsidies.models import AttachmentRequirement, BudgetEnvelope, Call, Scheme
+from subsidies.workflow import SubsidyError
 
 
 class AttachmentRequirementInline(admin.TabularInline):
@@ -52,8 +54,28 @@ class EnvelopeFigures:
         return format_eur(obj.remaining)
 
 
+class EnvelopeAdminForm(forms.ModelForm):
+    """An envelope's budget, in its own page and in its scheme's inline: the rule
+    is the service's, checked here to show it next to the field."""
+
+    class Meta:
+        model = BudgetEnvelope
+        fields = ["scheme", "year", "budget"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        budget = cleaned_data.get("budget")
+        if budget is not None:
+            try:
+                services.envelope_check_budget(envelope=self.instance, budget=budget)
+            except SubsidyError as error:
+                add_domain_error(self, error)
+        return cleaned_data
+
+
 class EnvelopeInline(EnvelopeFigures, admin.TabularInline):
     model = BudgetEnvelope
+    form = EnvelopeAdminForm
     extra = 0
     fields = [
         "year",
@@ -91,6 +113,8 @@ class SchemeAdminForm(forms.ModelForm):
 
 @admin.register(Scheme)
 class SchemeAdmin(HistoryAdmin):
+    # The scheme's own texts and limits: no domain rule, the ModelForm is the whole
+    # write. Its envelopes go through `envelope_update`.
     form = SchemeAdminForm
     list_display = [
         "name",
@@ -138,10 +162,21 @@ class SchemeAdmin(HistoryAdmin):
     class Media:
         css = ADMIN_CSS
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not BudgetEnvelope:
+            # Requirements and calls: no domain rule, the ModelForm is the whole write.
+            return super().save_formset(request, form, formset, change)
+        for envelope in formset.save(commit=False):
+            services.envelope_update(envelope=envelope, actor=request.user)
+        for envelope in formset.deleted_objects:
+            envelope.delete()
+
 
 @admin.register(Call)
 class CallAdmin(HistoryAdmin):
     """Calls with their totals: how many files, how much asked and granted."""
+
+    # No domain rule: the ModelForm is the whole write.
 
     list_display = [
         "title",
@@ -189,24 +224,6 @@ class CallAdmin(HistoryAdmin):
         return format_eur(obj.approved_total or 0)
 
 
-class EnvelopeAdminForm(forms.ModelForm):
-    class Meta:
-        model = BudgetEnvelope
-        fields = ["scheme", "year", "budget"]
-
-    def clean_budget(self):
-        budget = self.cleaned_data["budget"]
-        if self.instance.pk and budget < self.instance.committed:
-            raise forms.ValidationError(
-                _(
-                    "Het budget kan niet lager zijn dan wat al toegekend is: "
-                    "%(committed)s."
-                )
-                % {"committed": format_eur(self.instance.committed)}
-            )
-        return budget
-
-
 @admin.register(BudgetEnvelope)
 class BudgetEnvelopeAdmin(EnvelopeFigures, HistoryAdmin):
     form = EnvelopeAdminForm
@@ -229,6 +246,9 @@ class BudgetEnvelopeAdmin(EnvelopeFigures, HistoryAdmin):
         "remaining_display",
     ]
     actions = ["recalculate"]
+
+    def save_model(self, request, obj, form, change):
+        services.envelope_update(envelope=obj, actor=request.user)
 
     def get_queryset(self, request):
         return selectors.envelopes_with_reserved(
