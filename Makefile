@@ -11,16 +11,23 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=herentq.settings.production \
 	SECRET_KEY=lint-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ \
 	DATABASE_URL=postgres://lint@localhost/lint ALLOWED_HOSTS=portaal.herent.be
 
-.PHONY: dev test lint format bench demo-data serve worker install db db-stop migrate browser clean
+.PHONY: dev test lint format bench demo-data serve worker install lock db db-stop migrate browser clean
 
-$(VENV)/.installed: pyproject.toml
+# requirements.lock pins the whole dependency tree (with hashes); `make lock` compiles it
+# again from pyproject.toml after a dependency there changed.
+$(VENV)/.installed: requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 not found: install python3.11."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	$(VENV)/bin/pip install --quiet --require-hashes -r requirements.lock
+	$(VENV)/bin/pip install --quiet --no-deps -e .
 	touch $@
 
 install: $(VENV)/.installed
+
+lock: install
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+		--universal --generate-hashes --quiet -o requirements.lock
 
 db:
 	@$(DB_READY)

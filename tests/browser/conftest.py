@@ -2,6 +2,8 @@
 
 No browser is downloaded: `make test` installs Debian's `chromium` package when it
 is missing. Every page a test visits can be checked with `assert_accessible(page)`.
+A test that asks for `demo_data` (tests/conftest.py) starts on the demo data, copied
+in and committed for the live server; Django's flush empties the tables afterwards.
 """
 
 import os
@@ -9,7 +11,6 @@ import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the Django ORM calls the
@@ -65,11 +66,6 @@ def page(browser, live_server):
     page.base_url = live_server.url
     yield page
     context.close()
-
-
-@pytest.fixture
-def demo_data(transactional_db):
-    call_command("load_demo_data", verbosity=0)
 
 
 _axe = Axe()

@@ -9,7 +9,6 @@ import datetime as dt
 
 import pytest
 from django.contrib import admin
-from django.core.management import call_command
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -43,8 +42,7 @@ def _both(changelist) -> tuple[str, str]:
     return DJANGO.render(context), HERENTQ.render(context)
 
 
-def test_every_changelist_renders_the_rows_django_renders(admin_client):
-    call_command("load_demo_data", verbosity=0)
+def test_every_changelist_renders_the_rows_django_renders(demo_data, admin_client):
     rows = 0
     for model in admin.site._registry:
         page, changelist = _open(admin_client, model)
@@ -59,10 +57,11 @@ def test_every_changelist_renders_the_rows_django_renders(admin_client):
     assert rows > 300
 
 
-def test_filtered_and_sorted_rows_link_with_the_preserved_filters(admin_client):
+def test_filtered_and_sorted_rows_link_with_the_preserved_filters(
+    demo_data, admin_client
+):
     from partnerships.models import Partnership
 
-    call_command("load_demo_data", verbosity=0)
     page, changelist = _open(admin_client, Partnership, "?is_published__exact=1&o=-2")
     django_html, herentq_html = _both(changelist)
     assert herentq_html == django_html
