@@ -11,6 +11,10 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=herentq.settings.production \
 	SECRET_KEY=lint-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ \
 	DATABASE_URL=postgres://lint@localhost/lint ALLOWED_HOSTS=portaal.herent.be
 
+# The project's Python files, for tools that take a list (django-upgrade).
+PY_FILES := find . \( -path ./$(VENV) -o -path ./.pgdata -o -path ./node_modules \) -prune \
+	-o -name '*.py' -print0
+
 .PHONY: dev test lint format bench demo-data serve worker install lock db db-stop migrate browser clean
 
 # requirements.lock pins the whole dependency tree (with hashes); `make lock` compiles it
@@ -46,8 +50,11 @@ dev: demo-data
 	$(MANAGE) ensure_dev_admin
 	scripts/serve-dev.sh
 
+# One pytest worker per core (each with its own test database), and the coverage of
+# the product's apps, which may not fall under the floor in pyproject.toml.
 test: install db browser
-	DJANGO_SETTINGS_MODULE=herentq.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=herentq.settings.test $(PY) -m pytest \
+		--numprocesses auto --cov --cov-report term $(PYTEST_ARGS)
 
 # Browser tests use Debian's Chromium, installed here when missing (no browser download).
 browser:
@@ -56,6 +63,8 @@ browser:
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(PY_FILES) | xargs -0 $(VENV)/bin/django-upgrade --target-version 5.2 --check
 	DJANGO_SETTINGS_MODULE=herentq.settings.dev $(MANAGE) makemigrations --check --dry-run
 	$(PROD_ENV) $(MANAGE) check --deploy --fail-level WARNING
 

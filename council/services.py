@@ -362,7 +362,7 @@ def minutes_schedule_approval(
     agenda (by default the next planned one) and link it to these minutes."""
     with transaction.atomic():
         minutes = _locked_minutes(minutes)
-        if minutes.approval_item_id and (
+        if minutes.approval_item is not None and (
             minutes.approval_item.meeting.status != MeetingStatus.CANCELLED
         ):
             raise CouncilError(
@@ -428,7 +428,7 @@ def minutes_approve(*, minutes: Minutes, actor=None) -> MinutesVersion:
             raise CouncilError(
                 _("Enkel een rondgestuurd verslag kan goedgekeurd worden.")
             )
-        if minutes.approval_item_id is None:
+        if minutes.approval_item is None:
             raise CouncilError(
                 _("Agendeer eerst de goedkeuring op een latere vergadering.")
             )
@@ -506,6 +506,7 @@ def minutes_publish_correction(
         if not reason:
             raise CouncilError(_("Geef de reden van de correctie op."))
         current = minutes.published_version
+        assert current is not None  # published minutes have a published version
         version = _snapshot(
             minutes=minutes,
             kind=MinutesVersionKind.CORRECTION,

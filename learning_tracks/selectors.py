@@ -53,7 +53,7 @@ def track_get_for_enrolment(*, slug: str) -> Track:
     lessons or waiting-list count.
     """
     return Track.objects.prefetch_related(
-        Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "id"))
+        Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "id"))  # type: ignore[arg-type]  # django-stubs infers no lookup type
     ).get(slug=slug)
 
 

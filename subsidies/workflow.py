@@ -6,6 +6,7 @@ the table allows from the current status.
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from subsidies.constants import WITHDRAWABLE, Status
@@ -26,7 +27,7 @@ class TransitionNotAllowed(SubsidyError):
 @dataclass(frozen=True)
 class Transition:
     name: str
-    label: str
+    label: str | Promise  # translated lazily
     sources: frozenset
     by_service: bool = True
     # Transitions the admin offers as a button (service transitions only).

@@ -18,6 +18,13 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
+def migrated_snapshot(django_db_setup, django_db_blocker):
+    """The test database as the migrations left it (SDGs, groups, permissions)."""
+    with django_db_blocker.unblock():
+        return Snapshot.take()
+
+
+@pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker):
     """The demo data, loaded once per test session (per xdist worker), then undone.
 

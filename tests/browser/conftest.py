@@ -2,8 +2,12 @@
 
 No browser is downloaded: `make test` installs Debian's `chromium` package when it
 is missing. Every page a test visits can be checked with `assert_accessible(page)`.
-A test that asks for `demo_data` (tests/conftest.py) starts on the demo data, copied
-in and committed for the live server; Django's flush empties the tables afterwards.
+
+The live server answers from its own thread and connection, so what a test writes is
+committed (`transactional_db`, here also behind `db`). Afterwards the tables are put
+back as the migrations left them by copying a snapshot in: a tenth of the time of
+Django's flush, which also reruns every post_migrate handler. A test that asks for
+`demo_data` (tests/conftest.py) starts on the demo data, copied in the same way.
 """
 
 import os
@@ -11,6 +15,7 @@ import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the Django ORM calls the
@@ -44,6 +49,21 @@ def _chromium_path() -> str:
             pytrace=False,
         )
     return path
+
+
+@pytest.fixture
+def transactional_db(django_db_setup, django_db_blocker, migrated_snapshot):
+    """Committed database access; afterwards the tables are as the migrations left
+    them (the autouse `empty_database_cache` empties the cache table)."""
+    with django_db_blocker.unblock():
+        yield
+        migrated_snapshot.restore()
+        connections.close_all()
+
+
+@pytest.fixture
+def db(transactional_db):
+    """Fixtures that ask for `db` (users, factories) write for the live server too."""
 
 
 @pytest.fixture(scope="session")
