@@ -11,16 +11,27 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=herentq.settings.production \
 	SECRET_KEY=lint-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ \
 	DATABASE_URL=postgres://lint@localhost/lint ALLOWED_HOSTS=portaal.herent.be
 
-.PHONY: dev test lint format bench demo-data serve worker install db db-stop migrate browser clean
+# The project's Python files, for tools that take a list (django-upgrade).
+PY_FILES := find . \( -path ./$(VENV) -o -path ./.pgdata -o -path ./node_modules \) -prune \
+	-o -name '*.py' -print0
 
-$(VENV)/.installed: pyproject.toml
+.PHONY: dev test lint format bench demo-data serve worker install lock db db-stop migrate browser clean
+
+# requirements.lock pins the whole dependency tree (with hashes); `make lock` compiles it
+# again from pyproject.toml after a dependency there changed.
+$(VENV)/.installed: requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 not found: install python3.11."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	$(VENV)/bin/pip install --quiet --require-hashes -r requirements.lock
+	$(VENV)/bin/pip install --quiet --no-deps -e .
 	touch $@
 
 install: $(VENV)/.installed
+
+lock: install
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+		--universal --generate-hashes --quiet -o requirements.lock
 
 db:
 	@$(DB_READY)
@@ -39,8 +50,11 @@ dev: demo-data
 	$(MANAGE) ensure_dev_admin
 	scripts/serve-dev.sh
 
+# One pytest worker per core (each with its own test database), and the coverage of
+# the product's apps, which may not fall under the floor in pyproject.toml.
 test: install db browser
-	DJANGO_SETTINGS_MODULE=herentq.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=herentq.settings.test $(PY) -m pytest \
+		--numprocesses auto --dist loadgroup --cov --cov-report term $(PYTEST_ARGS)
 
 # Browser tests use Debian's Chromium, and Java for the HTML checker (vnu), installed
 # here when missing (no browser download).
@@ -50,6 +64,8 @@ browser:
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(PY_FILES) | xargs -0 $(VENV)/bin/django-upgrade --target-version 5.2 --check
 	DJANGO_SETTINGS_MODULE=herentq.settings.dev $(MANAGE) makemigrations --check --dry-run
 	$(PROD_ENV) $(MANAGE) check --deploy --fail-level WARNING
 

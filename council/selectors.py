@@ -1,6 +1,7 @@
 """Every read of the council app. What the public may see is decided here, once."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import (
@@ -316,7 +317,7 @@ def search_public(*, council: Council, query: str, limit: int = 50) -> SearchRes
     if not query:
         return results
     search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-    headline_options = {
+    headline_options: dict[str, Any] = {
         "config": SEARCH_CONFIG,
         "start_sel": _START,
         "stop_sel": _STOP,
@@ -346,7 +347,7 @@ def search_public(*, council: Council, query: str, limit: int = 50) -> SearchRes
         .order_by("-rank", "-version__minutes__meeting__planned_start")[:limit]
     )
     for entry in entries:
-        entry.snippet = _highlight(entry.headline)
+        entry.snippet = _highlight(entry.headline)  # type: ignore[attr-defined]
         results.minutes.append(entry)
 
     advice_vector = SearchVector(

@@ -612,6 +612,7 @@ def minutes_publish_correction(
         if not reason:
             raise CouncilError(_("Geef de reden van de correctie op."))
         current = minutes.published_version
+        assert current is not None  # published minutes have a published version
         version = _snapshot(
             minutes=minutes,
             kind=MinutesVersionKind.CORRECTION,

@@ -52,7 +52,7 @@ def track_get_for_enrolment(*, slug: str) -> Track:
     more than the form shows: no SDGs, lessons or waiting-list count.
     """
     return Track.objects.prefetch_related(
-        Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "id"))
+        Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "id"))  # type: ignore[arg-type]  # django-stubs infers no lookup type
     ).get(slug=slug)
 
 

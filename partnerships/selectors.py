@@ -173,7 +173,7 @@ def partnership_timeline(partnership: Partnership) -> list[TimelineEntry]:
         entries.append(TimelineEntry("agreement", agreement.signed, agreement))
     for exchange in partnership.exchanges.all():
         entries.append(TimelineEntry("exchange", exchange.starts, exchange))
-    for news_item in partnership.published_news:
+    for news_item in partnership.published_news:  # type: ignore[attr-defined]  # prefetched
         entries.append(
             TimelineEntry("news", PartialDate(news_item.published_on, "day"), news_item)
         )
@@ -204,7 +204,8 @@ def map_markers(partnerships) -> list[worldmap.Marker]:
     )
     markers = []
     for place in places:
-        x, y = worldmap.project(place.longitude, place.latitude)
+        # Both are filtered on not null above.
+        x, y = worldmap.project(place.longitude, place.latitude)  # type: ignore[arg-type]
         markers.append(worldmap.Marker(x, y, place, place.partnership))
     # Grouped by country under the map, countries by their Dutch name.
     markers.sort(key=lambda marker: sort_key(str(marker.place.country.name)))

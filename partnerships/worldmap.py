@@ -9,6 +9,10 @@ fetched when a page is shown.
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from partnerships.models import PartnerPlace, Partnership
 
 WIDTH = 1000
 # Latitudes shown: Antarctica and the far north are left out.
@@ -34,8 +38,8 @@ def project(
 class Marker:
     x: float
     y: float
-    place: object
-    partnership: object
+    place: "PartnerPlace"
+    partnership: "Partnership"
 
 
 def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:

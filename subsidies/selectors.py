@@ -65,10 +65,10 @@ class SchemeOverview:
 
 
 def _overview(scheme: Scheme, *, now, year) -> SchemeOverview:
-    calls = scheme.sorted_calls
+    calls = scheme.sorted_calls  # type: ignore[attr-defined]  # prefetched
     open_call = next((c for c in calls if c.is_open(now)), None)
     next_call = next((c for c in calls if c.is_upcoming(now)), None)
-    envelopes = scheme.current_envelopes
+    envelopes = scheme.current_envelopes  # type: ignore[attr-defined]  # prefetched
     return SchemeOverview(
         scheme=scheme,
         open_call=open_call,

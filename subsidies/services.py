@@ -74,7 +74,7 @@ class NotAMember(SubsidyError):
 @transaction.atomic
 def organisation_create(*, user, data: dict) -> Organisation:
     organisation = Organisation(**data)
-    organisation._history_user = user
+    organisation._history_user = user  # type: ignore[attr-defined]  # read by simple_history
     organisation.full_clean()
     organisation.save()
     Membership.objects.create(organisation=organisation, user=user)
@@ -94,7 +94,7 @@ def organisation_update(
     _require_member(organisation, user)
     for name, value in data.items():
         setattr(organisation, name, value)
-    organisation._history_user = user
+    organisation._history_user = user  # type: ignore[attr-defined]  # read by simple_history
     organisation.full_clean()
     organisation.save()
     return organisation
@@ -250,11 +250,11 @@ def _lock(application: Application) -> Application:
 
 
 def _save(application: Application, *, actor, reason: str = "") -> None:
-    application._history_user = (
+    application._history_user = (  # type: ignore[attr-defined]
         actor if getattr(actor, "is_authenticated", False) else None
     )
     # simple_history keeps 100 characters; the audit trail keeps the whole reason.
-    application._change_reason = reason[:100]
+    application._change_reason = reason[:100]  # type: ignore[attr-defined]  # read by simple_history
     application.save()
 
 
@@ -320,7 +320,7 @@ def application_save_budget(
     application.requested_amount = requested_amount
     _save(application, actor=user, reason="step begroting")
     application.budget_lines.all().delete()
-    positions = {LineKind.INCOME: 0, LineKind.EXPENSE: 0}
+    positions: dict[str, int] = {LineKind.INCOME: 0, LineKind.EXPENSE: 0}
     for kind, description, amount in lines:
         positions[kind] += 1
         BudgetLine.objects.create(
@@ -784,8 +784,8 @@ def application_decide(
                 }
             )
         envelope.committed += amount
-        envelope._history_user = actor
-        envelope._change_reason = f"approved {application.reference}"
+        envelope._history_user = actor  # type: ignore[attr-defined]  # read by simple_history
+        envelope._change_reason = f"approved {application.reference}"  # type: ignore[attr-defined]  # read by simple_history
         envelope.save()
         application.decision = Decision.APPROVED
         application.approved_amount = amount
@@ -839,8 +839,8 @@ def _record_payment(application, *, actor, kind, amount, paid_on, note) -> Payme
                 % {"open": format_eur(open_amount)}
             )
         envelope.paid += amount
-    envelope._history_user = actor
-    envelope._change_reason = f"{kind} {application.reference}"
+    envelope._history_user = actor  # type: ignore[attr-defined]  # read by simple_history
+    envelope._change_reason = f"{kind} {application.reference}"  # type: ignore[attr-defined]  # read by simple_history
     envelope.save()
     return Payment.objects.create(
         application=application,
@@ -939,8 +939,8 @@ def application_close(*, application: Application, actor, reason: str = ""):
         if release:
             envelope = envelope_for(application, lock=True)
             envelope.committed -= release
-            envelope._history_user = actor
-            envelope._change_reason = f"closed {application.reference}"
+            envelope._history_user = actor  # type: ignore[attr-defined]  # read by simple_history
+            envelope._change_reason = f"closed {application.reference}"  # type: ignore[attr-defined]  # read by simple_history
             envelope.save()
             application.committed_amount = net
     application.status = Status.CLOSED
@@ -1112,7 +1112,7 @@ def envelope_recalculate(*, envelope: BudgetEnvelope, actor=None) -> BudgetEnvel
     paid = sum(paid_total_for(files.values_list("pk", flat=True)).values(), ZERO)
     if (envelope.committed, envelope.paid) != (committed, paid):
         envelope.committed, envelope.paid = committed, paid
-        envelope._history_user = actor
-        envelope._change_reason = "recalculated"
+        envelope._history_user = actor  # type: ignore[attr-defined]  # read by simple_history
+        envelope._change_reason = "recalculated"  # type: ignore[attr-defined]  # read by simple_history
         envelope.save()
     return envelope

@@ -2,6 +2,12 @@
 
 No browser is downloaded: `make test` installs Debian's `chromium` package when it
 is missing. Every page a test visits can be checked with `assert_accessible(page)`.
+
+The live server answers from its own thread and connection, so what a test writes is
+committed (`transactional_db`, here also behind `db`). Afterwards the tables are put
+back as the migrations left them by copying a snapshot in: a tenth of the time of
+Django's flush, which also reruns every post_migrate handler. A test that asks for
+`demo_data` (tests/conftest.py) starts on the demo data, copied in the same way.
 """
 
 import os
@@ -9,7 +15,7 @@ import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 from tests.browser import html_validity
@@ -47,6 +53,21 @@ def _chromium_path() -> str:
     return path
 
 
+@pytest.fixture
+def transactional_db(django_db_setup, django_db_blocker, migrated_snapshot):
+    """Committed database access; afterwards the tables are as the migrations left
+    them (the autouse `empty_database_cache` empties the cache table)."""
+    with django_db_blocker.unblock():
+        yield
+        migrated_snapshot.restore()
+        connections.close_all()
+
+
+@pytest.fixture
+def db(transactional_db):
+    """Fixtures that ask for `db` (users, factories) write for the live server too."""
+
+
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
@@ -67,11 +88,6 @@ def page(browser, live_server):
     page.base_url = live_server.url
     yield page
     context.close()
-
-
-@pytest.fixture
-def demo_data(transactional_db):
-    call_command("load_demo_data", verbosity=0)
 
 
 _axe = Axe()

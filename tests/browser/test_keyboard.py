@@ -17,7 +17,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -1255,14 +1254,6 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def fresh_rate_limits(transactional_db):
-    """Every case starts with fresh counters of the mail-sending forms (and of
-    allauth's limits): they live in the database cache, which outlives a test."""
-    cache.clear()
-
-
-@pytest.mark.usefixtures("fresh_rate_limits")
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_form_can_be_completed_with_the_keyboard_alone(page, case):
     ctx = case.setup()
@@ -1285,7 +1276,6 @@ def test_form_can_be_completed_with_the_keyboard_alone(page, case):
     case.outcome(page, ctx)
 
 
-@pytest.mark.usefixtures("fresh_rate_limits")
 def test_a_refused_submission_links_to_the_field_on_its_step(page):
     """The summary page's error summary lists what is missing, each linked to the
     field on its step: Enter on the link opens the step with the focus there."""
@@ -1300,7 +1290,6 @@ def test_a_refused_submission_links_to_the_field_on_its_step(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Project")
 
 
-@pytest.mark.usefixtures("fresh_rate_limits")
 def test_enter_in_a_budget_field_saves_and_goes_to_the_next_step(page):
     """Enter in a field sends the form with its first submit button: on the budget
     step that is "next", not the "add lines" button above the amount."""

@@ -1,6 +1,5 @@
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 
 from herentq.constants import (
@@ -28,8 +27,9 @@ def test_service_group_may_manage_core_content():
 
 
 @pytest.mark.parametrize("model", CORE_MODELS)
-def test_service_user_opens_core_changelists_and_forms(service_client, model):
-    call_command("load_demo_data", verbosity=0)
+def test_service_user_opens_core_changelists_and_forms(
+    demo_data, service_client, model
+):
     opts = model._meta
     changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
     response = service_client.get(changelist)

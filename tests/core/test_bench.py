@@ -12,6 +12,7 @@ import pytest
 from django.apps import apps
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.db import transaction
 from django.db.models import Q
 
 from council.constants import GROSH_SLUG, MinutesStatus
@@ -38,14 +39,36 @@ from subsidies.models import (
     paid_total_for,
 )
 from tests.factories import UserFactory
+from tests.snapshot import Snapshot
 
 SCALE = 0.01
+# The tests that load the bench data run on one xdist worker, which loads it once.
+bench_group = pytest.mark.xdist_group("bench")
 
 
 def _load() -> str:
     out = io.StringIO()
     call_command("load_bench_data", scale=SCALE, stdout=out)
     return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def bench_snapshot(django_db_setup, django_db_blocker):
+    """The bench data, loaded once for this module and rolled back: the snapshot and
+    what the command printed."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        output = _load()
+        snapshot = Snapshot.take()
+        transaction.set_rollback(True)
+    return snapshot, output
+
+
+@pytest.fixture
+def bench_data(bench_snapshot, db) -> str:
+    """The database holds exactly what `load_bench_data` makes; returns its output."""
+    snapshot, output = bench_snapshot
+    snapshot.restore()
+    return output
 
 
 def _counts() -> dict[str, int]:
@@ -56,9 +79,9 @@ def _counts() -> dict[str, int]:
     }
 
 
-@pytest.mark.django_db
-def test_bench_data_reaches_the_scaled_volume_once():
-    output = _load()
+@bench_group
+def test_bench_data_reaches_the_scaled_volume_once(bench_data):
+    output = bench_data
     first = _counts()
     assert "bench data: partnerships" in output
     assert "bench data: learning_tracks" in output
@@ -75,9 +98,8 @@ def test_bench_data_reaches_the_scaled_volume_once():
     assert _counts() == first
 
 
-@pytest.mark.django_db
-def test_bench_data_keeps_the_apps_rules():
-    _load()
+@bench_group
+def test_bench_data_keeps_the_apps_rules(bench_data):
     bench = Partnership.objects.filter(slug__startswith="bench-")
     assert bench.filter(places__isnull=True).count() == 0
     assert bench.filter(agreements__isnull=True).count() == 0
@@ -160,9 +182,8 @@ def test_bench_data_keeps_the_apps_rules():
     )
 
 
-@pytest.mark.django_db
-def test_every_bench_target_answers(client):
-    _load()
+@bench_group
+def test_every_bench_target_answers(bench_data, client):
     targets = [
         target for _config, module in bench_modules() for target in module.targets()
     ]

@@ -15,8 +15,7 @@ def _counts():
     }
 
 
-def test_demo_data_command_run_twice_creates_no_duplicates():
-    call_command("load_demo_data", verbosity=0)
+def test_demo_data_command_run_twice_creates_no_duplicates(demo_data):
     first = _counts()
     call_command("load_demo_data", verbosity=0)
     assert _counts() == first
@@ -24,8 +23,7 @@ def test_demo_data_command_run_twice_creates_no_duplicates():
     assert first["herentq.Page"] >= 4
 
 
-def test_demo_owner_is_herent():
-    call_command("load_demo_data", verbosity=0)
+def test_demo_owner_is_herent(demo_data):
     assert LocalAuthority.objects.owner().name == "Herent"
     assert set(LocalAuthority.objects.values_list("name", flat=True)) == {
         "Herent",

@@ -1,18 +1,16 @@
 import pytest
 from django.core.cache import caches
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page_cache(settings):
+def page_cache(demo_data, settings):
     settings.CACHES = {
         **settings.CACHES,
         "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
     caches["pages"].clear()
-    call_command("load_demo_data", verbosity=0)
     yield
     caches["pages"].clear()
 

@@ -1,7 +1,6 @@
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,12 +10,7 @@ from tests.factories import NewsItemFactory, NoticeFactory, PageFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_data", verbosity=0)
-
-
-def test_home_page_shows_mission_notice_and_latest_news(client, demo):
+def test_home_page_shows_mission_notice_and_latest_news(client, demo_data):
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -28,7 +22,7 @@ def test_home_page_shows_mission_notice_and_latest_news(client, demo):
     assert 'href="#main"' in html  # skip link
 
 
-def test_navigation_reaches_every_area(client, demo):
+def test_navigation_reaches_every_area(client, demo_data):
     html = client.get("/").content.decode()
     for label, url in [
         ("Partnerschappen", "/partnerschappen/"),
@@ -42,7 +36,7 @@ def test_navigation_reaches_every_area(client, demo):
         assert client.get(url).status_code == 200, url
 
 
-def test_contact_page_shows_address_phone_and_office_hours(client, demo):
+def test_contact_page_shows_address_phone_and_office_hours(client, demo_data):
     response = client.get("/contact/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -52,7 +46,7 @@ def test_contact_page_shows_address_phone_and_office_hours(client, demo):
     assert 'aria-current="page"' in html
 
 
-def test_footer_links_accessibility_and_privacy_statements(client, demo):
+def test_footer_links_accessibility_and_privacy_statements(client, demo_data):
     html = client.get("/").content.decode()
     assert 'href="/toegankelijkheid/"' in html
     assert 'href="/privacy/"' in html
@@ -73,7 +67,7 @@ def test_unpublished_page_is_not_found(client):
     assert client.get("/concept/").status_code == 404
 
 
-def test_unknown_page_gets_the_friendly_404_in_the_site_layout(client, demo):
+def test_unknown_page_gets_the_friendly_404_in_the_site_layout(client, demo_data):
     response = client.get("/bestaat-niet/")
     assert response.status_code == 404
     html = response.content.decode()

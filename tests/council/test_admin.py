@@ -6,7 +6,6 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -55,9 +54,8 @@ def test_secretariat_group_holds_every_council_permission():
 
 @pytest.mark.parametrize("model", MODELS)
 def test_secretariat_opens_each_changelist_and_change_form(
-    secretariat_client, secretariat_user, model
+    demo_data, secretariat_client, secretariat_user, model
 ):
-    call_command("load_demo_data", verbosity=0)
     services.minutes_comment_add(
         minutes=Minutes.objects.get(status=MinutesStatus.CIRCULATED),
         author=secretariat_user,
@@ -402,11 +400,14 @@ def test_document_upload_in_the_admin_is_checked_by_content(
 
 @pytest.mark.parametrize("model", [Meeting, Minutes, Advice, AgendaItem])
 def test_changelists_run_the_same_queries_for_ten_times_the_meetings(
-    secretariat_client, model, django_assert_num_queries, django_assert_max_num_queries
+    demo_data,
+    secretariat_client,
+    model,
+    django_assert_num_queries,
+    django_assert_max_num_queries,
 ):
     from devdata.bench import council as bench
 
-    call_command("load_demo_data", verbosity=0)
     url = reverse(f"admin:council_{model._meta.model_name}_changelist")
     with django_assert_max_num_queries(30) as few:
         secretariat_client.get(url)

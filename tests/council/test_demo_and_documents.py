@@ -13,8 +13,9 @@ from council.validators import validate_document
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_has_members_meetings_minutes_in_every_state_and_followed_advice():
-    call_command("load_demo_data", verbosity=0)
+def test_demo_has_members_meetings_minutes_in_every_state_and_followed_advice(
+    demo_data,
+):
     assert CouncilMember.objects.count() == 8
     assert Meeting.objects.filter(status=MeetingStatus.HELD).count() == 6
     assert Meeting.objects.filter(status=MeetingStatus.PLANNED).count() == 2
@@ -25,8 +26,7 @@ def test_demo_has_members_meetings_minutes_in_every_state_and_followed_advice():
     assert corrected.published_version.reason
 
 
-def test_demo_data_loaded_twice_adds_no_rows_and_no_history():
-    call_command("load_demo_data", verbosity=0)
+def test_demo_data_loaded_twice_adds_no_rows_and_no_history(demo_data):
     counts = {
         "minutes": Minutes.history.count(),
         "advice": Advice.history.count(),

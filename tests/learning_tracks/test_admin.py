@@ -5,7 +5,6 @@ import io
 import pytest
 from django.contrib.admin import helpers
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -61,14 +60,9 @@ def _action(client, model, action, objects, *, follow=False, **extra):
     )
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_data", verbosity=0)
-
-
 @pytest.mark.parametrize("model", MODELS)
 def test_service_user_opens_every_changelist_and_change_form(
-    service_client, demo, model
+    service_client, demo_data, model
 ):
     assert service_client.get(_url(model, "changelist")).status_code == 200
     obj = model.objects.first()

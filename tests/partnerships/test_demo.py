@@ -9,12 +9,7 @@ from partnerships.models import Agreement, NetworkMembership, Partnership, Photo
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_data", verbosity=0)
-
-
-def test_demo_has_every_partnership_of_the_domain_description(demo):
+def test_demo_has_every_partnership_of_the_domain_description(demo_data):
     titles = set(Partnership.objects.published().values_list("title", flat=True))
     assert titles == {
         "Herent – Nimlaha'kok en Nimlasachal",
@@ -37,7 +32,7 @@ def test_demo_has_every_partnership_of_the_domain_description(demo):
     assert herent.organisations.filter(name__contains="Maya-Q'eqchi'").exists()
 
 
-def test_demo_agreements_keep_the_kinds_and_dates_of_sint_joost(demo):
+def test_demo_agreements_keep_the_kinds_and_dates_of_sint_joost(demo_data):
     agreements = {
         agreement.partnership.slug: (
             agreement.get_kind_display(),
@@ -68,7 +63,7 @@ def test_demo_agreements_keep_the_kinds_and_dates_of_sint_joost(demo):
     )
 
 
-def test_demo_photos_are_drawn_with_alt_text_and_marked_as_examples(demo):
+def test_demo_photos_are_drawn_with_alt_text_and_marked_as_examples(demo_data):
     photos = Photo.objects.filter(
         album__partnership__slug="herent-nimlahakok-nimlasachal"
     )
@@ -78,7 +73,7 @@ def test_demo_photos_are_drawn_with_alt_text_and_marked_as_examples(demo):
         assert Path(photo.image.path).is_file()
 
 
-def test_demo_loaded_twice_adds_no_rows_files_or_history(demo):
+def test_demo_loaded_twice_adds_no_rows_files_or_history(demo_data):
     files = sorted(Path(settings.MEDIA_ROOT).rglob("*.jpg"))
     history = Partnership.history.count()
     photos = Photo.objects.count()
@@ -88,7 +83,7 @@ def test_demo_loaded_twice_adds_no_rows_files_or_history(demo):
     assert Photo.objects.count() == photos
 
 
-def test_demo_is_found_by_search_and_on_the_map(client, demo):
+def test_demo_is_found_by_search_and_on_the_map(client, demo_data):
     response = client.get("/partnerschappen/", {"zoek": "Coban"})
     assert [p.slug for p in response.context["partnerships"]] == [
         "herent-nimlahakok-nimlasachal"

@@ -8,7 +8,6 @@ required, as in production.
 
 import pytest
 from django.contrib import admin
-from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from tests.security import url_matrix
@@ -16,9 +15,8 @@ from tests.security.roles import ROLES, log_in
 
 
 @pytest.fixture
-def objects(db, settings):
+def objects(demo_data, settings):
     settings.HERENTQ_STAFF_MFA_REQUIRED = True
-    call_command("load_demo_data", verbosity=0)
     return url_matrix.build_objects()
 
 

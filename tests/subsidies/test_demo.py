@@ -20,8 +20,9 @@ def counts():
     }
 
 
-def test_demo_data_has_files_in_every_state_and_loads_twice_without_changes():
-    call_command("load_demo_data", verbosity=0)
+def test_demo_data_has_files_in_every_state_and_loads_twice_without_changes(
+    demo_data,
+):
     first = counts()
     assert first["schemes"] == 4
     assert first["applications"] >= 15
@@ -32,12 +33,11 @@ def test_demo_data_has_files_in_every_state_and_loads_twice_without_changes():
     assert counts() == first
 
 
-def test_demo_envelopes_match_their_files_and_one_call_is_open():
+def test_demo_envelopes_match_their_files_and_one_call_is_open(demo_data):
     from django.utils import timezone
 
     from subsidies.models import Call
 
-    call_command("load_demo_data", verbosity=0)
     for envelope in BudgetEnvelope.objects.all():
         files = Application.objects.filter(
             call__scheme=envelope.scheme, call__year=envelope.year
@@ -52,8 +52,7 @@ def test_demo_envelopes_match_their_files_and_one_call_is_open():
     ).exists()
 
 
-def test_demo_sends_no_mail():
+def test_demo_sends_no_mail(demo_data):
     from post_office.models import Email
 
-    call_command("load_demo_data", verbosity=0)
     assert not Email.objects.exists()
