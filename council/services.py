@@ -544,6 +544,7 @@ def minutes_approve(*, minutes: Minutes, actor=None) -> MinutesVersion:
     with transaction.atomic():
         minutes = _locked_minutes(minutes)
         MINUTES.check("approve", minutes.status, subject=minutes)
+        assert minutes.approval_item is not None  # the transition's guard
         approval_meeting = minutes.approval_item.meeting
         if approval_meeting.status != MeetingStatus.HELD:
             raise CouncilError(

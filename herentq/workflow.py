@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules, import_string
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,9 @@ from django.utils.translation import gettext_lazy as _
 STAFF = "staff"  # a civil servant or the secretariat, in the admin
 APPLICANT = "applicant"  # the person the object belongs to, on the public site
 SYSTEM = "system"  # the worker, on a schedule
+
+# A text shown to people: a string, or one translated lazily.
+Text = str | Promise
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,8 +45,8 @@ class Transition:
     """
 
     name: str
-    label: str
-    sources: frozenset
+    label: Text
+    sources: Iterable[str]  # kept as a frozenset of their string values
     target: str | tuple
     service: str
     form: type | None = None
@@ -50,10 +54,10 @@ class Transition:
     initial: Callable[[Any], dict] | None = None
     by: str = STAFF
     guard: Callable[[Any], bool] | None = None
-    guard_refusal: str = ""
-    condition: str | dict = ""
-    refusal: str = ""
-    description: str = ""
+    guard_refusal: Text = ""
+    condition: Text | dict = ""
+    refusal: Text = ""
+    description: Text = ""
 
     def __post_init__(self):
         object.__setattr__(self, "sources", frozenset(str(s) for s in self.sources))
@@ -107,12 +111,12 @@ class Workflow:
     """
 
     name: str
-    label: str
+    label: Text
     states: Any  # a TextChoices class
     initial_state: str
     subject: str
     error: type[Exception]
-    refusal: str
+    refusal: Text
     transitions: Iterable[Transition]
     # The diagram's words for who acts, where the machine's people have a name.
     who: dict = field(default_factory=dict)

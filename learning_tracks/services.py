@@ -795,7 +795,7 @@ def session_save(*, session: Session, actor=None) -> Session:
         for track_id in sorted(track_ids):
             session_check_changeable(_lock_track(track_id))
         created = session.pk is None
-        session._history_user = actor
+        session._history_user = actor  # type: ignore[attr-defined]  # read by simple_history
         session.save()
         audit_log(
             target=session.track,

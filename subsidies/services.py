@@ -113,7 +113,7 @@ def organisation_save_by_staff(*, organisation: Organisation, actor) -> Organisa
             if field.value_from_object(current) != field.value_from_object(organisation)
         ]
     created = organisation.pk is None
-    organisation._history_user = actor
+    organisation._history_user = actor  # type: ignore[attr-defined]  # read by simple_history
     organisation.full_clean()
     organisation.save()
     if created:
@@ -1084,7 +1084,7 @@ def envelope_update(*, envelope: BudgetEnvelope, actor) -> BudgetEnvelope:
         envelope.committed, envelope.paid = current.committed, current.paid
         old_budget = current.budget
     envelope_check_budget(envelope=envelope, budget=envelope.budget)
-    envelope._history_user = actor
+    envelope._history_user = actor  # type: ignore[attr-defined]  # read by simple_history
     envelope.save()
     if envelope.budget != old_budget:
         audit_log(

@@ -253,6 +253,7 @@ APPLICATIONS = Workflow(
     ],
 )
 
+
 def is_allowed(application, name: str) -> bool:
     transition = APPLICATIONS.get(name)
     return transition.allows(application.status) and transition.passes_guard(

@@ -48,6 +48,7 @@ def demo_data(demo_snapshot, db):
     """
     demo_snapshot.restore()
 
+
 # Checks the markup of every page the browser tests scan with axe, once at the end.
 pytest_plugins = ["tests.browser.html_validity"]
 
