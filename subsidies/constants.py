@@ -186,4 +186,5 @@ AUDIT_ACTIONS = {
     "subsidies.application.close": _("Dossier afgesloten"),
     "subsidies.application.audit_bundle_downloaded": _("Auditbundel gedownload"),
     "subsidies.envelope.budget_changed": _("Budget van de enveloppe vastgelegd"),
+    "subsidies.envelope.deleted": _("Enveloppe verwijderd"),
 }

@@ -1099,6 +1099,42 @@ def envelope_update(*, envelope: BudgetEnvelope, actor) -> BudgetEnvelope:
     return envelope
 
 
+def envelope_check_removable(*, envelope: BudgetEnvelope) -> None:
+    """An envelope goes only while nothing draws on it: no money committed or
+    paid, and no file of its scheme and year past the draft."""
+    drawn_on = (
+        envelope.committed
+        or envelope.paid
+        or Application.objects.filter(
+            call__scheme_id=envelope.scheme_id, call__year=envelope.year
+        )
+        .exclude(status=Status.DRAFT)
+        .exists()
+    )
+    if drawn_on:
+        raise SubsidyError(
+            _(
+                "De enveloppe %(year)s van %(scheme)s kan niet weg: er zijn al "
+                "dossiers op ingediend of bedragen op toegekend."
+            )
+            % {"year": envelope.year, "scheme": envelope.scheme.name}
+        )
+
+
+@transaction.atomic
+def envelope_delete(*, envelope: BudgetEnvelope, actor) -> None:
+    current = BudgetEnvelope.objects.select_for_update().get(pk=envelope.pk)
+    envelope_check_removable(envelope=current)
+    audit_log(
+        target=current.scheme,
+        action="subsidies.envelope.deleted",
+        actor=actor,
+        data={"year": current.year, "budget": f"{current.budget:.2f}"},
+    )
+    current._history_user = actor  # type: ignore[attr-defined]  # read by simple_history
+    current.delete()
+
+
 @transaction.atomic
 def envelope_recalculate(*, envelope: BudgetEnvelope, actor=None) -> BudgetEnvelope:
     """Rebuild committed and paid from the files (after an import or a repair)."""

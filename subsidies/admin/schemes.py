@@ -73,9 +73,22 @@ class EnvelopeAdminForm(forms.ModelForm):
         return cleaned_data
 
 
+class EnvelopeFormSet(forms.BaseInlineFormSet):
+    """Envelopes ticked for removal: the service's rule, shown above the inline."""
+
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            try:
+                services.envelope_check_removable(envelope=form.instance)
+            except SubsidyError as error:
+                raise forms.ValidationError(error.message) from error
+
+
 class EnvelopeInline(EnvelopeFigures, admin.TabularInline):
     model = BudgetEnvelope
     form = EnvelopeAdminForm
+    formset = EnvelopeFormSet
     extra = 0
     fields = [
         "year",
@@ -169,7 +182,7 @@ class SchemeAdmin(HistoryAdmin):
         for envelope in formset.save(commit=False):
             services.envelope_update(envelope=envelope, actor=request.user)
         for envelope in formset.deleted_objects:
-            envelope.delete()
+            services.envelope_delete(envelope=envelope, actor=request.user)
 
 
 @admin.register(Call)
@@ -249,6 +262,25 @@ class BudgetEnvelopeAdmin(EnvelopeFigures, HistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         services.envelope_update(envelope=obj, actor=request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        # The delete button shows only where the service would allow it.
+        if obj is not None:
+            try:
+                services.envelope_check_removable(envelope=obj)
+            except SubsidyError:
+                return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_model(self, request, obj):
+        services.envelope_delete(envelope=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for envelope in queryset:
+            try:
+                services.envelope_delete(envelope=envelope, actor=request.user)
+            except SubsidyError as error:
+                self.message_user(request, error.message, messages.ERROR)
 
     def get_queryset(self, request):
         return selectors.envelopes_with_reserved(

@@ -168,3 +168,57 @@ def test_admin_removes_the_last_member_when_no_file_waits(
     data[f"{member_rows(data)[str(membership.pk)]}-DELETE"] = "on"
     assert service_client.post(url, data).status_code == 302
     assert not organisation.memberships.exists()
+
+
+DRAWN_ON = "kan niet weg: er zijn al dossiers op ingediend of bedragen op toegekend"
+
+
+def envelope_removals(envelope):
+    return AuditEntry.objects.filter(
+        object_id=str(envelope.scheme_id), action="subsidies.envelope.deleted"
+    )
+
+
+def test_scheme_inline_refuses_to_remove_an_envelope_with_submitted_files(
+    service_client, envelope, draft
+):
+    draft.status, draft.reference = "submitted", "SUB-2026-0001"
+    draft.submitted_at = timezone.now()
+    draft.save()
+    url = reverse("admin:subsidies_scheme_change", args=[envelope.scheme.pk])
+    data = change_form_data(service_client, url)
+    data[f"{envelope_inline_key(data, envelope)}-DELETE"] = "on"
+    response = service_client.post(url, data)
+    assert response.status_code == 200
+    assert DRAWN_ON in response.content.decode()
+    envelope.refresh_from_db()  # still there
+    assert not envelope_removals(envelope).exists()
+
+
+def test_scheme_inline_removes_an_unused_envelope_with_its_audit_entry(
+    service_client, envelope, draft
+):
+    url = reverse("admin:subsidies_scheme_change", args=[envelope.scheme.pk])
+    data = change_form_data(service_client, url)
+    data[f"{envelope_inline_key(data, envelope)}-DELETE"] = "on"
+    response = service_client.post(url, data)
+    assert response.status_code == 302
+    assert not type(envelope).objects.filter(pk=envelope.pk).exists()
+    entry = envelope_removals(envelope).get()
+    assert entry.data["year"] == envelope.year
+
+
+def test_envelope_with_committed_money_offers_no_delete_and_refuses_one(
+    service_client, envelope
+):
+    envelope.committed = Decimal("1000")
+    envelope.save()
+    change = reverse("admin:subsidies_budgetenvelope_change", args=[envelope.pk])
+    delete = reverse("admin:subsidies_budgetenvelope_delete", args=[envelope.pk])
+    assert delete not in service_client.get(change).content.decode()
+    assert service_client.post(delete, {"post": "yes"}).status_code == 403
+    changelist = reverse("admin:subsidies_budgetenvelope_changelist")
+    bulk = {"action": "delete_selected", "_selected_action": [envelope.pk]}
+    assert service_client.post(changelist, {**bulk, "post": "yes"}).status_code == 403
+    envelope.refresh_from_db()  # still there
+    assert not envelope_removals(envelope).exists()
