@@ -386,8 +386,8 @@ class AgendaItemAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{item}: {error}", messages.ERROR)
 
     def save_formset(self, request, form, formset, change):
-        """New documents through `document_add` (checked, with an audit entry);
-        a title edited or a document removed as typed."""
+        """Documents added, changed or removed through the services (checked,
+        with an audit entry)."""
         for document in formset.save(commit=False):
             if document.pk is None:
                 services.document_add(
@@ -397,9 +397,9 @@ class AgendaItemAdmin(admin.ModelAdmin):
                     actor=request.user,
                 )
             else:
-                document.save()
+                services.document_update(document=document, actor=request.user)
         for document in formset.deleted_objects:
-            document.delete()
+            services.document_remove(document=document, actor=request.user)
 
     def save_model(self, request, obj, form, change):
         if change:

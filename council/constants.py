@@ -70,6 +70,8 @@ AUDIT_ACTIONS = {
     "council.meeting.agenda_item_changed": _("Agendapunt gewijzigd"),
     "council.meeting.agenda_item_removed": _("Agendapunt verwijderd"),
     "council.meeting.document_added": _("Document toegevoegd"),
+    "council.meeting.document_changed": _("Document gewijzigd"),
+    "council.meeting.document_removed": _("Document verwijderd"),
     "council.meeting.attendance_changed": _("Aanwezigheid gewijzigd"),
     "council.meeting.attendance_prepared": _("Aanwezigheidslijst voorbereid"),
     "council.meeting.cancelled": _("Vergadering geannuleerd"),

@@ -205,6 +205,44 @@ def document_add(*, agenda_item: AgendaItem, title: str, file, actor=None):
     return document
 
 
+def document_update(*, document: AgendaDocument, actor=None) -> AgendaDocument:
+    """A document's title or file as edited in the back office: a new file is
+    checked as on upload; the change goes in the meeting's audit trail."""
+    with transaction.atomic():
+        current = AgendaDocument.objects.select_for_update().get(pk=document.pk)
+        changed = [
+            name
+            for name in ("title", "file")
+            if getattr(current, name) != getattr(document, name)
+        ]
+        if "file" in changed:
+            validate_document(document.file)
+        document.save()
+        if changed:
+            audit_log(
+                target=current.agenda_item.meeting,
+                action="council.meeting.document_changed",
+                actor=actor,
+                data={
+                    "item": current.agenda_item_id,
+                    "document": document.pk,
+                    "fields": changed,
+                },
+            )
+    return document
+
+
+def document_remove(*, document: AgendaDocument, actor=None) -> None:
+    with transaction.atomic():
+        audit_log(
+            target=document.agenda_item.meeting,
+            action="council.meeting.document_removed",
+            actor=actor,
+            data={"item": document.agenda_item_id, "title": document.title},
+        )
+        document.delete()
+
+
 def attendance_prepare(*, meeting: Meeting, actor=None) -> int:
     """An attendance row (present) for every member whose term covers the meeting
     day and who has none yet; the secretariat then marks the exceptions."""

@@ -127,3 +127,32 @@ def test_document_added_in_the_admin_has_its_audit_entry(secretariat_client, ite
     document = AgendaDocument.objects.get()
     entry = entries(item.meeting, "council.meeting.document_added").get()
     assert entry.data == {"item": item.pk, "document": document.pk}
+
+
+def test_document_renamed_and_removed_in_the_admin_have_their_audit_entries(
+    secretariat_client, item
+):
+    document = services.document_add(
+        agenda_item=item,
+        title="Voorstel",
+        file=SimpleUploadedFile("voorstel.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    url = reverse("admin:council_agendaitem_change", args=[item.pk])
+    data = change_form_data(secretariat_client, url)
+    data["documents-0-title"] = "Voorstel (herzien)"
+    assert secretariat_client.post(url, data).status_code == 302
+    document.refresh_from_db()
+    assert document.title == "Voorstel (herzien)"
+    changed = entries(item.meeting, "council.meeting.document_changed").get()
+    assert changed.data == {
+        "item": item.pk,
+        "document": document.pk,
+        "fields": ["title"],
+    }
+
+    data = change_form_data(secretariat_client, url)
+    data["documents-0-DELETE"] = "on"
+    assert secretariat_client.post(url, data).status_code == 302
+    assert not AgendaDocument.objects.exists()
+    removed = entries(item.meeting, "council.meeting.document_removed").get()
+    assert removed.data == {"item": item.pk, "title": "Voorstel (herzien)"}
