@@ -130,6 +130,11 @@ ADMIN_REFUSED = {
     ("learning_tracks.enrolment", "delete"),  # cancelled or anonymised instead
     ("learning_tracks.interest", "add"),  # confirmed by the person's own link
     ("learning_tracks.newslettersubscriber", "add"),  # double opt-in only
+    # The first of these in the demo data is in use, and the services refuse to
+    # remove it: the agenda item's meeting has circulated minutes (its agenda is
+    # frozen), files of the envelope's scheme and year have been submitted.
+    ("council.agendaitem", "delete"),
+    ("subsidies.budgetenvelope", "delete"),
 }
 
 ADMIN_PAGES = ("changelist", "add", "change", "history", "delete")
