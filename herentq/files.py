@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.http import FileResponse, Http404
 
+from herentq.public_files import is_public_file
+
 # Only these are shown inline; everything else is downloaded.
 INLINE_TYPES = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
 
@@ -66,7 +68,11 @@ def file_response(fieldfile, *, download_name: str | None = None) -> FileRespons
 
 
 def serve_public_media(request, path: str):
-    """Public uploads (photos, news images) under MEDIA_ROOT, never private ones."""
+    """Public uploads (photos, news images) under MEDIA_ROOT, never private ones.
+
+    Only files of published content (herentq.public_files): those of an
+    unpublished partnership or news item answer 404 like a missing file.
+    """
     root = Path(settings.MEDIA_ROOT).resolve()
     try:
         full = (root / path).resolve()
@@ -74,6 +80,8 @@ def serve_public_media(request, path: str):
             raise Http404
     except (OSError, ValueError):  # a NUL byte, a name longer than the OS allows
         raise Http404 from None
+    if not is_public_file(full.relative_to(root).as_posix()):
+        raise Http404
     response = _safe_response(full.open("rb"), full.name)
     response.headers["Cache-Control"] = "public, max-age=86400"
     return response
