@@ -66,6 +66,14 @@ def passed_in_session(request) -> bool:
     )
 
 
+def satisfied(request) -> bool:
+    """Whether the signed-in user may read closed data as far as the factor goes."""
+    user = request.user
+    if not (is_required() and must_use_second_factor(user)):
+        return True
+    return has_authenticator(user) and passed_in_session(request)
+
+
 def _remember_activation(sender, request, user, authenticator, **kwargs):
     if request is not None and authenticator.type == Authenticator.Type.TOTP:
         request.session[ACTIVATED_SESSION_KEY] = user.pk

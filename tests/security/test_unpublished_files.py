@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
@@ -59,14 +60,20 @@ def test_every_public_upload_field_is_claimed_by_the_registry(settings):
                 assert prefix in prefixes, f"{model.__name__}.{field.name}"
 
 
-def test_photos_of_an_unpublished_partnership_answer_404(client, service_client):
+@pytest.fixture
+def visitor():
+    """Somebody on the site, not signed in (service_client is signed in)."""
+    return Client()
+
+
+def test_photos_of_an_unpublished_partnership_answer_404(visitor, service_client):
     album = PhotoAlbumFactory()
     partnership = album.partnership
     PartnerPlaceFactory(partnership=partnership)
     (photo,) = add_photos(album)
     files = [photo.image, photo.medium, photo.thumbnail]
     for fieldfile in files:
-        _assert_public(_served(client, fieldfile))
+        _assert_public(_served(visitor, fieldfile))
 
     changelist = reverse("admin:partnerships_partnership_changelist")
     service_client.post(
@@ -75,18 +82,18 @@ def test_photos_of_an_unpublished_partnership_answer_404(client, service_client)
     partnership.refresh_from_db()
     assert not partnership.is_published
     for fieldfile in files:
-        assert _served(client, fieldfile).status_code == 404
+        assert _served(visitor, fieldfile).status_code == 404
 
     service_client.post(
         changelist, {"action": "publish", "_selected_action": [partnership.pk]}
     )
     for fieldfile in files:
-        _assert_public(_served(client, fieldfile))
+        _assert_public(_served(visitor, fieldfile))
 
 
-def test_news_image_of_an_unpublished_item_answers_404(client, service_client):
+def test_news_image_of_an_unpublished_item_answers_404(visitor, service_client):
     item = NewsItemFactory(image=_png(), image_alt="Een schoolgebouw")
-    _assert_public(_served(client, item.image))
+    _assert_public(_served(visitor, item.image))
 
     change = reverse("admin:herentq_newsitem_change", args=[item.pk])
 
@@ -106,10 +113,10 @@ def test_news_image_of_an_unpublished_item_answers_404(client, service_client):
 
     save(is_published=False)
     assert not NewsItem.objects.get(pk=item.pk).is_published
-    assert _served(client, item.image).status_code == 404
+    assert _served(visitor, item.image).status_code == 404
 
     save(is_published=True)
-    _assert_public(_served(client, item.image))
+    _assert_public(_served(visitor, item.image))
 
 
 def test_a_news_image_dated_in_the_future_is_not_served_yet(client):
@@ -133,3 +140,30 @@ def test_a_file_no_content_owns_is_not_served(client, settings):
     other.parent.mkdir(parents=True, exist_ok=True)
     other.write_bytes(b"x")
     assert client.get("/media/elders/los.png").status_code == 404
+
+
+def test_the_staff_who_manage_a_draft_see_its_photos_uncached(
+    visitor, service_client, settings
+):
+    """The admin shows thumbnails of a partnership being prepared."""
+    album = PhotoAlbumFactory(partnership__is_published=False)
+    (photo,) = add_photos(album)
+    assert _served(visitor, photo.thumbnail).status_code == 404
+    response = _served(service_client, photo.thumbnail)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+
+    from tests.security.roles import APPLICANT, NO_SECOND_FACTOR, make_user
+
+    visitor.force_login(make_user(APPLICANT))
+    assert _served(visitor, photo.thumbnail).status_code == 404
+    # Where the second factor is required, not with a password alone.
+    settings.HERENTQ_STAFF_MFA_REQUIRED = True
+    staff = make_user(NO_SECOND_FACTOR)
+    from django.contrib.auth.models import Group
+
+    from herentq.constants import SERVICE_GROUP
+
+    staff.groups.add(Group.objects.get(name=SERVICE_GROUP))
+    visitor.force_login(staff)
+    assert _served(visitor, photo.thumbnail).status_code == 404
