@@ -16,6 +16,7 @@ from council.filters import AdviceFilter
 from council.forms import MinutesCommentForm
 from council.linked_data import meeting_document
 from council.models import Advice, AgendaDocument, Council, Meeting
+from herentq import second_factor
 from herentq.files import file_response
 from herentq.ical import CalendarEvent, calendar_response
 from herentq.pdf import pdf_response
@@ -299,6 +300,10 @@ class MembersIndexView(MembersAreaMixin, TemplateView):
             past_meetings=selectors.meeting_list(council=self.council).exclude(
                 pk__in=selectors.meetings_upcoming(council=self.council).values("pk")
             )[:12],
+            # Members may add a second factor; staff must (herentq.second_factor).
+            suggest_second_factor=not second_factor.has_authenticator(
+                self.request.user
+            ),
             **kwargs,
         )
 

@@ -16,6 +16,8 @@ class HerentqConfig(AppConfig):
     - demo and benchmark data live outside the apps, in the development-only
       ``devdata`` app (``devdata/demo/<label>.py``, ``devdata/bench/<label>.py``);
     - ``periodic_commands``: management commands the worker runs on a schedule;
+    - ``public_uploads()``: returns ``herentq.public_files.PublicUpload``s, the upload
+      prefixes served at /media/ and whether a file's owner is published;
     - ``service_managed = True``: the "Dienst lokaal mondiaal beleid" group gets every
       permission of the app's models.
     """
@@ -25,9 +27,10 @@ class HerentqConfig(AppConfig):
     service_managed = True
 
     def ready(self):
-        from herentq import groups, uploads
+        from herentq import groups, second_factor, uploads
 
         uploads.limit_decoded_images()
+        second_factor.connect()
 
         # Not limited to this app: permissions of later apps only exist once their
         # own post_migrate has run, so the sync runs after every app's migrations
@@ -35,3 +38,12 @@ class HerentqConfig(AppConfig):
         post_migrate.connect(
             groups.sync_group_permissions, dispatch_uid="herentq_group_permissions"
         )
+
+    def public_uploads(self):
+        from herentq import selectors
+        from herentq.models import NewsItem
+        from herentq.public_files import PublicUpload
+
+        return [
+            PublicUpload.for_field(NewsItem, "image", selectors.news_image_is_public)
+        ]

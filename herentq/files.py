@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.http import FileResponse, Http404
 
+from herentq.public_files import may_preview, upload_for
+
 # Only these are shown inline; everything else is downloaded.
 INLINE_TYPES = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
 
@@ -66,7 +68,12 @@ def file_response(fieldfile, *, download_name: str | None = None) -> FileRespons
 
 
 def serve_public_media(request, path: str):
-    """Public uploads (photos, news images) under MEDIA_ROOT, never private ones."""
+    """Public uploads (photos, news images) under MEDIA_ROOT, never private ones.
+
+    Only files of published content (herentq.public_files): those of an
+    unpublished partnership or news item answer 404 like a missing file, except
+    to the staff who manage them.
+    """
     root = Path(settings.MEDIA_ROOT).resolve()
     try:
         full = (root / path).resolve()
@@ -74,6 +81,16 @@ def serve_public_media(request, path: str):
             raise Http404
     except (OSError, ValueError):  # a NUL byte, a name longer than the OS allows
         raise Http404 from None
+    name = full.relative_to(root).as_posix()
+    upload = upload_for(name)
+    if upload is None:
+        raise Http404
+    if upload.is_public(name):
+        cache_control = "public, max-age=86400"
+    elif may_preview(request, upload):
+        cache_control = "private, no-store"  # the admin's preview of a draft
+    else:
+        raise Http404
     response = _safe_response(full.open("rb"), full.name)
-    response.headers["Cache-Control"] = "public, max-age=86400"
+    response.headers["Cache-Control"] = cache_control
     return response

@@ -16,44 +16,60 @@ class PermissionsPolicyMiddleware:
 
 
 class StaffTwoFactorMiddleware:
-    """Staff reach the admin only with a TOTP authenticator (when required).
+    """Staff and the secretariat pass the second factor before any non-open page.
 
-    The admin's own login goes through allauth (see urls.py), which asks for the
-    code of an activated authenticator; this middleware sends staff without one to
-    the activation page first. `HERENTQ_STAFF_MFA_REQUIRED` is on in production.
+    When `HERENTQ_STAFF_MFA_REQUIRED` is on (production): without an activated TOTP
+    authenticator they are sent to activate one; with one, but a session in which
+    no code was given, they are asked for a code (see herentq.second_factor).
+    The admin is checked by its path as well, whatever view answers there.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.conf import settings
+        if request.path.startswith("/admin/"):
+            refusal = self._refusal(request)
+            if refusal is not None:
+                return refusal
+        return self.get_response(request)
 
-        if (
-            settings.HERENTQ_STAFF_MFA_REQUIRED
-            and request.path.startswith("/admin/")
-            and request.user.is_authenticated
-            and request.user.is_staff
-            and not _has_totp(request.user)
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from herentq.second_factor import is_open
+
+        if is_open(view_func):
+            return None
+        return self._refusal(request)
+
+    @staticmethod
+    def _refusal(request):
+        from django.contrib import messages
+        from django.shortcuts import redirect
+        from django.urls import reverse
+        from django.utils.http import urlencode
+        from django.utils.translation import gettext as _
+
+        from herentq import second_factor
+
+        if not (
+            second_factor.is_required()
+            and second_factor.must_use_second_factor(request.user)
         ):
-            from django.contrib import messages
-            from django.shortcuts import redirect
-            from django.utils.translation import gettext as _
-
+            return None
+        if not second_factor.has_authenticator(request.user):
             messages.warning(
                 request,
                 _(
                     "Medewerkers gebruiken tweestapsverificatie. Activeer eerst een "
-                    "authenticator-app; daarna opent de back office."
+                    "authenticator-app; daarna opent deze pagina."
                 ),
             )
             return redirect("mfa_activate_totp")
-        return self.get_response(request)
-
-
-def _has_totp(user) -> bool:
-    from allauth.mfa.models import Authenticator
-
-    return Authenticator.objects.filter(
-        user=user, type=Authenticator.Type.TOTP
-    ).exists()
+        if second_factor.passed_in_session(request):
+            return None
+        messages.info(
+            request,
+            _("Geef de code uit uw authenticator-app om verder te gaan."),
+        )
+        query = urlencode({"next": request.get_full_path()})
+        return redirect(f"{reverse('mfa_reauthenticate')}?{query}")

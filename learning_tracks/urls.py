@@ -2,6 +2,7 @@ from django.urls import path
 
 from herentq import converters  # noqa: F401  (registers <year:> and <token:>)
 from herentq.pagecache import public_page
+from herentq.second_factor import open_to_all
 from learning_tracks import views
 
 app_name = "learning_tracks"
@@ -11,7 +12,7 @@ urlpatterns = [
     path("leertrajecten/", public_page(views.TrackListView.as_view()), name="list"),
     path(
         "leertrajecten/nieuwsbrief/",
-        views.NewsletterSubscribeView.as_view(),
+        open_to_all(views.NewsletterSubscribeView.as_view()),
         name="newsletter",
     ),
     path(
@@ -21,37 +22,37 @@ urlpatterns = [
     ),
     path(
         "leertrajecten/nieuwsbrief/bevestigen/<token:token>/",
-        views.NewsletterConfirmView.as_view(),
+        open_to_all(views.NewsletterConfirmView.as_view()),
         name="newsletter_confirm",
     ),
     path(
         "leertrajecten/nieuwsbrief/uitschrijven/<token:token>/",
-        views.NewsletterUnsubscribeView.as_view(),
+        open_to_all(views.NewsletterUnsubscribeView.as_view()),
         name="newsletter_unsubscribe",
     ),
     path(
         "leertrajecten/inschrijving/bevestigen/<token:token>/",
-        views.EnrolmentConfirmView.as_view(),
+        open_to_all(views.EnrolmentConfirmView.as_view()),
         name="enrolment_confirm",
     ),
     path(
         "leertrajecten/inschrijving/annuleren/<token:token>/",
-        views.EnrolmentCancelView.as_view(),
+        open_to_all(views.EnrolmentCancelView.as_view()),
         name="enrolment_cancel",
     ),
     path(
         "leertrajecten/inschrijving/aanbod/<token:token>/",
-        views.OfferAcceptView.as_view(),
+        open_to_all(views.OfferAcceptView.as_view()),
         name="offer_accept",
     ),
     path(
         "leertrajecten/attest/<token:token>/",
-        views.CertificateView.as_view(),
+        open_to_all(views.CertificateView.as_view()),
         name="certificate",
     ),
     path(
         "leertrajecten/interesse/bevestigen/<token:token>/",
-        views.InterestConfirmView.as_view(),
+        open_to_all(views.InterestConfirmView.as_view()),
         name="interest_confirm",
     ),
     path(
@@ -61,7 +62,7 @@ urlpatterns = [
     ),
     path(
         "leertrajecten/<slug:slug>/inschrijven/",
-        views.EnrolmentCreateView.as_view(),
+        open_to_all(views.EnrolmentCreateView.as_view()),
         name="enrol",
     ),
     path(
@@ -71,7 +72,7 @@ urlpatterns = [
     ),
     path(
         "leertrajecten/<slug:slug>/interesse/",
-        views.InterestCreateView.as_view(),
+        open_to_all(views.InterestCreateView.as_view()),
         name="interest",
     ),
     path(
@@ -91,7 +92,7 @@ urlpatterns = [
     ),
     path(
         "leertrajecten/<slug:slug>/lessen/<slug:resource>/document/",
-        views.resource_document,
+        open_to_all(views.resource_document),
         name="resource_document",
     ),
 ]

@@ -27,6 +27,14 @@ class PartnershipsConfig(AppConfig):
 
         signals.connect()
 
+    def public_uploads(self):
+        from herentq.public_files import PublicUpload
+        from partnerships import selectors
+        from partnerships.models import Photo
+
+        # The photo and its renditions share one prefix (PHOTO_UPLOAD_TO).
+        return [PublicUpload.for_field(Photo, "image", selectors.photo_file_is_public)]
+
     def sdg_sections(self, sdg):
         from herentq.extensions import LinkItem, Section
         from partnerships import selectors

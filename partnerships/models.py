@@ -454,8 +454,14 @@ class Photo(models.Model):
         verbose_name = _("foto")
         verbose_name_plural = _("foto's")
         ordering = ["position", "id"]
-        # The admin lists the latest uploads first, and finds their years by it.
-        indexes = [models.Index(fields=["created_at"], name="photo_created_at_idx")]
+        indexes = [
+            # The admin lists the latest uploads first, and finds their years by it.
+            models.Index(fields=["created_at"], name="photo_created_at_idx"),
+            # /media/ finds the photo a file belongs to (selectors.photo_file_is_public).
+            models.Index(fields=["image"], name="photo_image_idx"),
+            models.Index(fields=["medium"], name="photo_medium_idx"),
+            models.Index(fields=["thumbnail"], name="photo_thumbnail_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(alt_text=""), name="photo_alt_text_required"

@@ -86,6 +86,15 @@ def photo_get_published(*, slug: str, photo_id: int) -> Photo:
     )
 
 
+def photo_file_is_public(name: str) -> bool:
+    """Whether a stored photo or rendition belongs to a published partnership."""
+    return (
+        Photo.objects.filter(Q(image=name) | Q(medium=name) | Q(thumbnail=name))
+        .filter(album__partnership__in=Partnership.objects.published())
+        .exists()
+    )
+
+
 def agreement_get_published(*, slug: str, agreement_id: int) -> Agreement:
     return Agreement.objects.select_related("partnership").get(
         pk=agreement_id, partnership__slug=slug, partnership__is_published=True

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from herentq.pagecache import public_page
+from herentq.second_factor import open_to_all
 from partnerships import feeds, views
 
 app_name = "partnerships"
@@ -40,7 +41,7 @@ urlpatterns = [
     ),
     path(
         "partnerschappen/<slug:slug>/overeenkomsten/<int:pk>.pdf",
-        views.agreement_document,
+        open_to_all(views.agreement_document),
         name="agreement_document",
     ),
 ]

@@ -12,6 +12,7 @@ from herentq.files import (
     private_storage,
     random_upload_name,
 )
+from tests.factories import NewsItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +24,14 @@ def media(settings):
     return root
 
 
+def _published_news_image(name: str):
+    """A published news item owns the file: only then is it served."""
+    NewsItemFactory(image=name, image_alt="Afbeelding")
+
+
 def test_public_image_is_served_inline_with_a_safe_type(client, media):
     (media / "news" / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 20)
+    _published_news_image("news/foto.png")
     response = client.get("/media/news/foto.png")
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
@@ -35,6 +42,7 @@ def test_public_image_is_served_inline_with_a_safe_type(client, media):
 
 def test_uploaded_html_is_downloaded_never_rendered(client, media):
     (media / "news" / "page.html").write_text("<script>alert(1)</script>")
+    _published_news_image("news/page.html")
     response = client.get("/media/news/page.html")
     assert response["Content-Disposition"].startswith("attachment")
     assert "sandbox" in response["Content-Security-Policy"]

@@ -1,7 +1,8 @@
 """The people the security tests act as.
 
-Staff roles have an activated TOTP authenticator, as production requires before
-the admin opens (`HERENTQ_STAFF_MFA_REQUIRED`); the tests run with it on.
+Staff roles have an activated TOTP authenticator and log in with its code, as
+production requires (`HERENTQ_STAFF_MFA_REQUIRED`); the tests run with it on.
+`NO_SECOND_FACTOR` is a secretariat account that never activated one.
 An app that gives a role more (subsidies: the applicant's organisation) appends a
 function `(role, user) -> None` to `ROLE_HOOKS`.
 """
@@ -9,8 +10,15 @@ function `(role, user) -> None` to `ROLE_HOOKS`.
 from collections.abc import Callable
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from herentq.constants import (
     COUNCIL_MEMBERS_GROUP,
@@ -28,12 +36,17 @@ SECRETARIAT = "secretariat"  # staff in the "GROSH-secretariaat" group
 
 ROLES = (ANONYMOUS, APPLICANT, MEMBER, STAFF, SERVICE, SECRETARIAT)
 STAFF_ROLES = (STAFF, SERVICE, SECRETARIAT)
+# Secretariat staff with a password only: sent to activate an authenticator on every
+# page that is not open to everybody (its expectations: url_matrix.without_second_factor).
+NO_SECOND_FACTOR = "staff without second factor"
 
 GROUPS = {
     MEMBER: COUNCIL_MEMBERS_GROUP,
     SERVICE: SERVICE_GROUP,
     SECRETARIAT: COUNCIL_SECRETARIAT_GROUP,
+    NO_SECOND_FACTOR: COUNCIL_SECRETARIAT_GROUP,
 }
+PASSWORD = "correct-horse-9"  # tests.factories.UserFactory
 
 ROLE_HOOKS: list[Callable] = []
 
@@ -77,21 +90,37 @@ def make_user(role: str, *, email: str | None = None):
     if role == ANONYMOUS:
         return None
     extra = {"email": email} if email else {}
-    user = UserFactory(is_staff=role in STAFF_ROLES, **extra)
+    user = UserFactory(is_staff=role in (*STAFF_ROLES, NO_SECOND_FACTOR), **extra)
     EmailAddress.objects.create(
         user=user, email=user.email, verified=True, primary=True
     )
     if role in GROUPS:
         user.groups.add(Group.objects.get(name=GROUPS[role]))
     if role in STAFF_ROLES:
-        TOTP.activate(user, generate_totp_secret())
+        user.totp_secret = generate_totp_secret()
+        TOTP.activate(user, user.totp_secret)
     for hook in ROLE_HOOKS:
         hook(role, user)
     return user
 
 
 def log_in(client, role: str, *, email: str | None = None):
+    """A session of a new account in the role; staff give their code, as in production."""
     user = make_user(role, email=email)
-    if user is not None:
+    if role in STAFF_ROLES:
+        log_in_with_code(client, user)
+    elif user is not None:
         client.force_login(user)
     return user
+
+
+def log_in_with_code(client, user):
+    """Through allauth's login form and its second step, with a current TOTP code."""
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": PASSWORD}
+    )
+    assert response["Location"].startswith(reverse("mfa_authenticate")), response
+    counter = next(yield_hotp_counters_from_time())
+    code = format_hotp_value(hotp_value(user.totp_secret, counter))
+    response = client.post(reverse("mfa_authenticate"), {"code": code})
+    assert response.status_code == 302, response.content.decode()[:500]

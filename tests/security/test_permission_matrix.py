@@ -11,7 +11,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from tests.security import url_matrix
-from tests.security.roles import ROLES, log_in
+from tests.security.roles import NO_SECOND_FACTOR, ROLES, log_in
 
 
 @pytest.fixture
@@ -29,21 +29,28 @@ def all_rows() -> list[url_matrix.Row]:
     ]
 
 
-@pytest.mark.parametrize("role", ROLES)
+def _expected(row, role, personal) -> str:
+    if role == NO_SECOND_FACTOR:
+        return url_matrix.without_second_factor(row, personal)
+    return row.expect[role]
+
+
+@pytest.mark.parametrize("role", [*ROLES, NO_SECOND_FACTOR])
 def test_each_role_passes_exactly_where_the_matrix_says(client, objects, role):
     client.raise_request_exception = False  # a crash must show as a 500
     log_in(client, role)
     rows = all_rows()
     # Rows that change something go last.
     rows.sort(key=lambda row: row.method != "get")
+    personal = url_matrix.personal_urls(rows)
     mismatches = []
     for row in rows:
         path = row.path(objects)
         response = getattr(client, row.method)(path, row.data)
         actual = url_matrix.outcome(response)
-        if actual != row.expect[role]:
+        if actual != _expected(row, role, personal):
             mismatches.append(
-                f"{row}: {path}: expected {row.expect[role]}, got {actual}"
+                f"{row}: {path}: expected {_expected(row, role, personal)}, got {actual}"
             )
     assert not mismatches, f"{len(mismatches)} of {len(rows)} for {role}:\n" + (
         "\n".join(mismatches)

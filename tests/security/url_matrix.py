@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from tests.security.payloads import SMALL_PDF
 from tests.security.roles import (
+    ANONYMOUS,
     APPLICANT,
     MEMBER,
     ROLES,
@@ -40,6 +41,7 @@ BAD = "400"
 FORBIDDEN = "403"
 NOT_FOUND = "404"
 NOT_ALLOWED = "405"
+SECOND_FACTOR = "302 to activate the second factor"
 
 
 def outcome(response) -> str:
@@ -49,6 +51,8 @@ def outcome(response) -> str:
             return LOGIN
         if path == reverse("admin:login"):
             return ADMIN_LOGIN
+        if path == reverse("mfa_activate_totp"):
+            return SECOND_FACTOR
         return REDIRECT
     return str(response.status_code)
 
@@ -88,11 +92,44 @@ class Row:
     what: str = ""  # which case of the URL (a closed item's document, …)
     method: str = "get"
     data: dict = field(default_factory=dict)
+    # For roles.NO_SECOND_FACTOR when `without_second_factor` would guess wrong.
+    no_second_factor: str | None = None
 
     def __str__(self):
         return f"{self.method.upper()} {self.name}" + (
             f" ({self.what})" if self.what else ""
         )
+
+
+def personal_urls(rows) -> set[str]:
+    """URL names whose answer depends on who asks, in any of their rows.
+
+    Rows that say what staff without a second factor get (`no_second_factor`) are
+    left out: the exceptions of an open URL (drafts' files the service previews).
+    """
+    return {
+        row.name
+        for row in rows
+        if row.name.startswith("admin:")
+        or (row.no_second_factor is None and len(set(row.expect.values())) > 1)
+    }
+
+
+def without_second_factor(row: Row, personal: set[str]) -> str:
+    """What secretariat staff without a second factor get (roles.NO_SECOND_FACTOR).
+
+    Every page whose answer depends on who asks (`personal_urls`: the admin, the
+    members' area, files, dashboards) sends them to activate an authenticator;
+    pages that answer everybody alike answer them alike; the account pages (how
+    one activates it) answer as for any signed-in account without one.
+    """
+    if row.no_second_factor is not None:
+        return row.no_second_factor
+    if row.name.startswith(("account_", "mfa_")):
+        return row.expect[APPLICANT]
+    if row.name in personal:
+        return SECOND_FACTOR
+    return row.expect[ANONYMOUS]
 
 
 # The back office --------------------------------------------------------------------
@@ -354,6 +391,22 @@ CORE_ROWS = [
         _r("public_media", lambda o: o["photo"].image.name),
         PUBLIC,
         what="a published photo",
+    ),
+    Row(
+        "public_media",
+        _r("public_media", lambda o: o["hidden_photo"].thumbnail.name),
+        # The service sees drafts' files (the admin's previews), uncached.
+        expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND),
+        what="a photo of an unpublished partnership",
+        no_second_factor=NOT_FOUND,
+    ),
+    Row(
+        "public_media",
+        _r("public_media", lambda o: o["hidden_news"].image.name),
+        # The service sees drafts' files (the admin's previews), uncached.
+        expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND),
+        what="the image of an unpublished news item",
+        no_second_factor=NOT_FOUND,
     ),
     Row(
         "public_media",
@@ -1295,8 +1348,20 @@ def core_objects() -> dict:
         summary="Kort.",
         body="Lang.",
         is_published=False,
+        image_alt="Een afbeelding",
     )
+    hidden.image.save("beeld.png", ContentFile(_png()), save=True)
     return {"news": news, "hidden_news": hidden}
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 10), (200, 40, 40)).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def partnership_objects() -> dict:
