@@ -1,5 +1,9 @@
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template import loader
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
@@ -77,8 +81,22 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+# How long a visitor is asked to wait when the database cannot be reached.
+RETRY_AFTER_SECONDS = 30
+
+
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """Django's 500, or a 503 while the database cannot be reached (a restart,
+    a failover): the visitor is asked to come back. Both pages are rendered
+    without the request's context, whose processors would need the database."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    else:
+        response = defaults.server_error(request)
+    # The middleware that adds them may be the one that failed.
+    security_headers.add_to_response(response)
+    return response
 
 
 @never_cache
