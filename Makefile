@@ -54,7 +54,7 @@ dev: demo-data
 # the product's apps, which may not fall under the floor in pyproject.toml.
 test: install db browser
 	DJANGO_SETTINGS_MODULE=herentq.settings.test $(PY) -m pytest \
-		--numprocesses auto --dist loadgroup --cov --cov-report term $(PYTEST_ARGS)
+		--numprocesses auto --dist loadgroup --cov --cov-report term --durations=15 $(PYTEST_ARGS)
 
 # Browser tests use Debian's Chromium, and Java for the HTML checker (vnu), installed
 # here when missing (no browser download).
