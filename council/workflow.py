@@ -8,20 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from council.constants import MinutesStatus
 from council.forms import MinutesCorrectionForm
-from herentq.workflow import Transition, Workflow
+from herentq.workflow import DomainError, Transition, Workflow
 
 
-class CouncilError(Exception):
-    """A rule of the council's workflow was broken; the message is for the user.
-
-    `field` names the form field the rule is about, so a form can show the
-    message next to it (None: the whole form).
-    """
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class CouncilError(DomainError):
+    """A rule of the council refused the change."""
 
 
 def approval_scheduled(minutes) -> bool:

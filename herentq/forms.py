@@ -1,12 +1,14 @@
 """What the forms of every app share."""
 
+from herentq.workflow import DomainError
 
-def add_domain_error(form, error: Exception) -> None:
+
+def add_domain_error(form, error: DomainError) -> None:
     """Show a service's refusal in a form, nothing saved: next to the field the
     error names (its `field`) when the form has that field, else above the form.
 
     Services raise their app's error with a Dutch message meant for the user; the
     admin's forms call the same check functions the services run under lock.
     """
-    field = getattr(error, "field", None)
-    form.add_error(field if field in form.fields else None, str(error))
+    field = error.field
+    form.add_error(field if field in form.fields else None, error.message)

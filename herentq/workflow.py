@@ -19,6 +19,21 @@ from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules, import_string
 from django.utils.translation import gettext_lazy as _
 
+
+class DomainError(Exception):
+    """A rule of the portal refused a change; each app's error derives from it.
+
+    `message` is Dutch and meant for the person who acted; `field` names the
+    form field the rule is about, so a form can show it there (None: the whole
+    form, see `herentq.forms.add_domain_error`).
+    """
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
 # Who performs a transition.
 STAFF = "staff"  # a civil servant or the secretariat, in the admin
 APPLICANT = "applicant"  # the person the object belongs to, on the public site

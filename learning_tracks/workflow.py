@@ -8,18 +8,12 @@ check the first two here.
 
 from django.utils.translation import gettext_lazy as _
 
-from herentq.workflow import APPLICANT, SYSTEM, Transition, Workflow
+from herentq.workflow import APPLICANT, SYSTEM, DomainError, Transition, Workflow
 from learning_tracks.constants import EnrolmentStatus, TrackStatus
 
 
-class LearningTrackError(Exception):
-    """A broken rule. `message` is Dutch and meant for the person who acted;
-    `field` names the form field it is about (None: the whole form)."""
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class LearningTrackError(DomainError):
+    """A rule of the learning tracks refused the change."""
 
 
 class InvalidTransition(LearningTrackError):

@@ -8,22 +8,13 @@ initial values, and calls the transition's service with the form's data.
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from herentq.workflow import APPLICANT, STAFF, Transition, Workflow
+from herentq.workflow import APPLICANT, STAFF, DomainError, Transition, Workflow
 from subsidies import forms, integrations, rules
 from subsidies.constants import REPORT_EDITABLE, WITHDRAWABLE, Status
 
 
-class SubsidyError(Exception):
-    """A domain rule refused the change; `message` is shown to the user.
-
-    `field` names the form field the rule is about, so a form can show the
-    message next to it (None: the whole form).
-    """
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class SubsidyError(DomainError):
+    """A rule of the subsidies refused the change."""
 
 
 class TransitionNotAllowed(SubsidyError):
