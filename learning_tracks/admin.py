@@ -679,6 +679,23 @@ class NewsletterSubscriberAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def save_model(self, request, obj, form, change):
+        pass  # only the themes can change: `save_related` hands them to the service
+
+    def save_related(self, request, form, formsets, change):
+        services.newsletter_subscriber_set_themes(
+            subscriber=form.instance,
+            themes=form.cleaned_data["themes"],
+            actor=request.user,
+        )
+
+    def delete_model(self, request, obj):
+        services.newsletter_unsubscribe(subscriber=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for subscriber in queryset:
+            services.newsletter_unsubscribe(subscriber=subscriber, actor=request.user)
+
     @admin.display(description=_("thema's"))
     def theme_list(self, obj):
         return ", ".join(theme.name for theme in obj.themes.all())

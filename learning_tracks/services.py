@@ -1006,9 +1006,30 @@ def newsletter_subscription_confirm(
     return subscriber
 
 
-def newsletter_unsubscribe(*, subscriber: NewsletterSubscriber) -> None:
+def newsletter_subscriber_set_themes(
+    *, subscriber: NewsletterSubscriber, themes: Iterable[Theme], actor=None
+) -> NewsletterSubscriber:
+    """The themes of a subscriber as the service corrects them in the back office
+    (the subscriber changes their own through their confirmation link)."""
+    themes = list(themes)
     with transaction.atomic():
-        audit_log(target=subscriber, action="learning_tracks.subscriber.unsubscribed")
+        subscriber.themes.set(themes)
+        audit_log(
+            target=subscriber,
+            action="learning_tracks.subscriber.themes_changed",
+            actor=actor,
+            data={"themes": sorted(t.pk for t in themes)},
+        )
+    return subscriber
+
+
+def newsletter_unsubscribe(*, subscriber: NewsletterSubscriber, actor=None) -> None:
+    with transaction.atomic():
+        audit_log(
+            target=subscriber,
+            action="learning_tracks.subscriber.unsubscribed",
+            actor=actor,
+        )
         subscriber.delete()
 
 

@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from herentq.models import AuditEntry
 from learning_tracks.constants import TrackStatus
-from learning_tracks.models import Track
+from learning_tracks.models import NewsletterSubscriber, Track
 from tests.admin_post import change_form_data
-from tests.learning_tracks.factories import SessionFactory, TrackFactory
+from tests.learning_tracks.factories import SessionFactory, ThemeFactory, TrackFactory
 from tests.learning_tracks.helpers import enrol
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +106,35 @@ def test_enrolment_correction_saved_with_its_audit_entry(service_client):
         object_id=str(enrolment.pk), action="learning_tracks.enrolment.changed"
     )
     assert entry.data == {"fields": ["organisation"]}
+
+
+def test_subscriber_themes_corrected_in_the_admin_have_their_audit_entry(
+    service_client, service_user
+):
+    first, second = ThemeFactory(), ThemeFactory()
+    subscriber = NewsletterSubscriber.objects.create(email="lezer@example.be")
+    subscriber.themes.set([first])
+    url = reverse(
+        "admin:learning_tracks_newslettersubscriber_change", args=[subscriber.pk]
+    )
+
+    data = change_form_data(service_client, url)
+    data["themes"] = []
+    response = service_client.post(url, data)
+    assert response.status_code == 200  # a subscriber keeps at least one theme
+    assert "themes" in response.context["adminform"].form.errors
+    assert list(subscriber.themes.all()) == [first]
+
+    data["themes"] = [str(second.pk)]
+    assert service_client.post(url, data).status_code == 302
+    assert list(subscriber.themes.all()) == [second]
+    entry = AuditEntry.objects.get(action="learning_tracks.subscriber.themes_changed")
+    assert (entry.actor, entry.data) == (service_user, {"themes": [second.pk]})
+
+    delete = reverse(
+        "admin:learning_tracks_newslettersubscriber_delete", args=[subscriber.pk]
+    )
+    assert service_client.post(delete, {"post": "yes"}).status_code == 302
+    assert not NewsletterSubscriber.objects.exists()
+    entry = AuditEntry.objects.get(action="learning_tracks.subscriber.unsubscribed")
+    assert entry.actor == service_user
