@@ -1,5 +1,6 @@
-"""Files the service takes out of the back office: CSV and XLSX lists, the audit
-bundle of one file (ZIP) and the draft decision of the college."""
+"""Files the service takes out of the back office: the audit bundle of one file
+(ZIP) and the draft decision of the college. CSV and XLSX lists are written by
+`herentq.exports`."""
 
 import io
 import json
@@ -9,21 +10,11 @@ from collections import defaultdict
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from herentq import exports
 from herentq.audit import audit_entries_for
 from herentq.pdf import render_pdf
 from subsidies import selectors
 from subsidies.models import ZERO, Application
-
-
-def csv_bytes(headers, rows) -> bytes:
-    return exports.csv_bytes(headers, rows)
-
-
-def xlsx(headers, rows) -> bytes:
-    return exports.xlsx_bytes(headers, rows, title=_("Aanvragen"))
 
 
 def _safe_name(name: str) -> str:

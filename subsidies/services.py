@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from herentq.audit import audit_log
-from subsidies import exports, integrations, notifications, rules, workflow
+from subsidies import exports, integrations, notifications, rules
 from subsidies.constants import (
     AWAITING_ORGANISATION,
     REFERENCE_PREFIX,
@@ -43,7 +43,7 @@ from subsidies.models import (
     ReferenceCounter,
 )
 from subsidies.validators import sha256_of, validate_upload
-from subsidies.workflow import SubsidyError, TransitionNotAllowed
+from subsidies.workflow import APPLICATIONS, SubsidyError, TransitionNotAllowed
 
 INVITATION_VALID_FOR = dt.timedelta(days=14)
 
@@ -445,7 +445,7 @@ def reference_allocate(*, year: int) -> str:
 @transaction.atomic
 def application_submit(*, application: Application, user, now=None) -> Application:
     application = _lock(application)
-    workflow.check(application, "submit")
+    APPLICATIONS.check("submit", application.status, subject=application)
     now = now or timezone.now()
     call = application.call
     if not call.is_open(now):
@@ -492,7 +492,7 @@ def application_submit(*, application: Application, user, now=None) -> Applicati
 def application_resubmit(*, application: Application, user, answer: str) -> Application:
     """Answer an information request: the reopened steps close again."""
     application = _lock(application)
-    workflow.check(application, "resubmit")
+    APPLICATIONS.check("resubmit", application.status, subject=application)
     problems = rules.application_problems(application)
     if problems:
         raise RulesNotMet(problems)
@@ -526,7 +526,7 @@ def application_withdraw(
     *, application: Application, user, reason: str = ""
 ) -> Application:
     application = _lock(application)
-    workflow.check(application, "withdraw")
+    APPLICATIONS.check("withdraw", application.status, subject=application)
     application.status = Status.WITHDRAWN
     application.withdrawn_at = timezone.now()
     application.reopened_steps = []
@@ -612,7 +612,7 @@ def _transition(
 @transaction.atomic
 def application_start_screening(*, application: Application, actor, reason: str = ""):
     application = _lock(application)
-    workflow.check(application, "start_screening")
+    APPLICATIONS.check("start_screening", application.status, subject=application)
     application.status = Status.SCREENING
     return _transition(application, "start_screening", actor=actor, reason=reason)
 
@@ -622,7 +622,7 @@ def application_request_information(
     *, application: Application, actor, question: str, steps: list[str]
 ) -> InformationRequest:
     application = _lock(application)
-    workflow.check(application, "request_information")
+    APPLICATIONS.check("request_information", application.status, subject=application)
     if not steps:
         raise SubsidyError(_("Kies minstens één stap die de aanvrager mag aanvullen."))
     request = InformationRequest.objects.create(
@@ -654,7 +654,7 @@ def application_request_information(
 @transaction.atomic
 def application_declare_inadmissible(*, application: Application, actor, reason: str):
     application = _lock(application)
-    workflow.check(application, "declare_inadmissible")
+    APPLICATIONS.check("declare_inadmissible", application.status, subject=application)
     if not reason.strip():
         raise SubsidyError(_("Geef de reden waarom de aanvraag onontvankelijk is."))
     application.status = Status.INADMISSIBLE
@@ -671,7 +671,7 @@ def application_put_on_agenda(
     app. Without a meeting the advice is asked outside the portal (files from
     before it existed); council members then do not see the file here."""
     application = _lock(application)
-    workflow.check(application, "put_on_agenda")
+    APPLICATIONS.check("put_on_agenda", application.status, subject=application)
     try:
         item = integrations.put_on_agenda(
             application=application, meeting=meeting, actor=actor
@@ -700,7 +700,7 @@ def application_record_advice(
     reason: str = "",
 ):
     application = _lock(application)
-    workflow.check(application, "record_advice")
+    APPLICATIONS.check("record_advice", application.status, subject=application)
     application.advice_outcome = outcome
     application.advice_motivation = motivation
     application.advice_date = advice_date
@@ -748,7 +748,7 @@ def application_decide(
     the first committed. The database constraint is the last guard.
     """
     application = _lock(application)
-    workflow.check(application, "decide")
+    APPLICATIONS.check("decide", application.status, subject=application)
     scheme = application.call.scheme
     if decision == Decision.APPROVED:
         if amount is None or amount <= 0:
@@ -857,7 +857,7 @@ def application_pay_advance(
     *, application: Application, actor, amount: Decimal, paid_on: dt.date, note=""
 ):
     application = _lock(application)
-    workflow.check(application, "pay_advance")
+    APPLICATIONS.check("pay_advance", application.status, subject=application)
     payment = _record_payment(
         application,
         actor=actor,
@@ -881,7 +881,7 @@ def application_pay_balance(
     *, application: Application, actor, amount: Decimal, paid_on: dt.date, note=""
 ):
     application = _lock(application)
-    workflow.check(application, "pay_balance")
+    APPLICATIONS.check("pay_balance", application.status, subject=application)
     payment = _record_payment(
         application,
         actor=actor,
@@ -906,7 +906,7 @@ def application_reclaim(
 ):
     """Reclaim (part of) what was paid; the unspent rest returns to the envelope."""
     application = _lock(application)
-    workflow.check(application, "reclaim")
+    APPLICATIONS.check("reclaim", application.status, subject=application)
     if not reason.strip():
         raise SubsidyError(_("Geef de reden van de terugvordering."))
     payment = _record_payment(
@@ -932,7 +932,7 @@ def application_reclaim(
 def application_close(*, application: Application, actor, reason: str = ""):
     """Close the file; what was committed but not paid returns to the envelope."""
     application = _lock(application)
-    workflow.check(application, "close")
+    APPLICATIONS.check("close", application.status, subject=application)
     if application.decision == Decision.APPROVED:
         net = application.paid_total()
         release = application.committed_amount - net
@@ -1004,7 +1004,7 @@ def report_problems(application: Application) -> list[str]:
 @transaction.atomic
 def application_submit_report(*, application: Application, user) -> Application:
     application = _lock(application)
-    workflow.check(application, "submit_report")
+    APPLICATIONS.check("submit_report", application.status, subject=application)
     problems = report_problems(application)
     if problems:
         raise SubsidyError(" ".join(problems))
@@ -1024,7 +1024,9 @@ def application_submit_report(*, application: Application, user) -> Application:
 @transaction.atomic
 def application_request_report_changes(*, application: Application, actor, reason: str):
     application = _lock(application)
-    workflow.check(application, "request_report_changes")
+    APPLICATIONS.check(
+        "request_report_changes", application.status, subject=application
+    )
     if not reason.strip():
         raise SubsidyError(_("Zeg wat er in de verantwoording ontbreekt."))
     application.status = Status.REPORT_CHANGES_REQUESTED
@@ -1036,7 +1038,7 @@ def application_request_report_changes(*, application: Application, actor, reaso
 @transaction.atomic
 def application_accept_report(*, application: Application, actor, reason: str = ""):
     application = _lock(application)
-    workflow.check(application, "accept_report")
+    APPLICATIONS.check("accept_report", application.status, subject=application)
     application.status = Status.REPORT_ACCEPTED
     return _transition(application, "accept_report", actor=actor, reason=reason)
 

@@ -8,7 +8,7 @@ initial values, and calls the transition's service with the form's data.
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from herentq.workflow import APPLICANT, STAFF, DomainError, Transition, Workflow
+from herentq.workflow import APPLICANT, DomainError, Transition, Workflow
 from subsidies import forms, integrations, rules
 from subsidies.constants import REPORT_EDITABLE, WITHDRAWABLE, Status
 
@@ -243,19 +243,3 @@ APPLICATIONS = Workflow(
         ),
     ],
 )
-
-
-def is_allowed(application, name: str) -> bool:
-    transition = APPLICATIONS.get(name)
-    return transition.allows(application.status) and transition.passes_guard(
-        application
-    )
-
-
-def check(application, name: str) -> None:
-    APPLICATIONS.check(name, application.status, subject=application)
-
-
-def service_transitions(application) -> list[Transition]:
-    """What a civil servant can do now, in the order of the workflow."""
-    return APPLICATIONS.available(application, by=STAFF)

@@ -13,12 +13,14 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from herentq import exports
 from herentq.admin import AuditEntryInline, HistoryAdmin
 from herentq.files import file_response
 from herentq.pdf import pdf_response
 from herentq.workflow import STAFF
-from subsidies import exports, integrations, selectors, services, workflow
+from subsidies import exports as subsidy_exports
 from subsidies import forms as forms_module
+from subsidies import integrations, selectors, services
 from subsidies.admin.common import ADMIN_CSS, ReadOnlyInline
 from subsidies.admin.filters import (
     CallFilter,
@@ -386,7 +388,7 @@ class ApplicationAdmin(HistoryAdmin):
             "show_save_and_continue": False,
             "show_save_and_add_another": False,
             "show_delete": False,
-            "transitions": workflow.service_transitions(obj) if obj else [],
+            "transitions": APPLICATIONS.available(obj, by=STAFF) if obj else [],
             "may_process": self._may_process(request),
         }
         return super().change_view(request, object_id, form_url, extra_context)
@@ -539,19 +541,13 @@ class ApplicationAdmin(HistoryAdmin):
 
     def _export(self, queryset, fmt):
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        filename = f"subsidieaanvragen-{stamp}.{fmt}"
+        rows = export_rows(queryset)
         if fmt == "xlsx":
-            content = exports.xlsx(EXPORT_HEADERS, export_rows(queryset))
-            response = HttpResponse(
-                content,
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            return exports.xlsx_response(
+                EXPORT_HEADERS, rows, filename=filename, title=_("Aanvragen")
             )
-        else:
-            content = exports.csv_bytes(EXPORT_HEADERS, export_rows(queryset))
-            response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="subsidieaanvragen-{stamp}.{fmt}"'
-        )
-        return response
+        return exports.csv_response(EXPORT_HEADERS, rows, filename=filename)
 
     # -- bulk actions: the same services, one object at a time (history per object)
     def _bulk(self, request, queryset, name):
@@ -599,7 +595,7 @@ class ApplicationAdmin(HistoryAdmin):
         ready = [
             a
             for a in queryset.order_by("call__scheme__position", "reference")
-            if workflow.is_allowed(a, "decide")
+            if APPLICATIONS.get("decide") in APPLICATIONS.available(a)
         ]
         if not ready:
             self.message_user(
@@ -612,6 +608,6 @@ class ApplicationAdmin(HistoryAdmin):
             return None
         return pdf_response(
             "subsidies/pdf/college_decision.html",
-            exports.college_decision_context(ready),
+            subsidy_exports.college_decision_context(ready),
             filename=f"ontwerp-collegebesluit-{timezone.localdate():%Y%m%d}.pdf",
         )

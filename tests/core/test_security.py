@@ -1,10 +1,5 @@
 """Security headers, cookies, two-factor for staff and login throttling."""
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import (
@@ -14,25 +9,17 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
-from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 
+from tests.core.production import run_probe
 from tests.factories import UserFactory
 
 # Requests made by a separate process that runs with the production settings,
 # against the test database (only committed rows: the reference data).
 PRODUCTION_PROBE = """
-import json, django
-django.setup()
-from django.conf import settings
+import json
 from django.test import Client
-from django.test.utils import override_settings
-# Hashed static names need collectstatic; the probe is about headers, not assets.
-override_settings(
-    STORAGES={**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-).enable()
 client = Client(HTTP_X_FORWARDED_PROTO="https")
 plain = Client().get("/")
 out = {"plain-http": {"status": plain.status_code, "location": plain.get("Location")}}
@@ -58,23 +45,7 @@ def production_responses(db):
         f"{db_settings['HOST'].replace('/', '%2F')}:{db_settings['PORT']}"
         f"/{db_settings['NAME']}"
     )
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "herentq.settings.production",
-        "SECRET_KEY": "probe-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN",
-        "DATABASE_URL": url,
-        "ALLOWED_HOSTS": "testserver",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", PRODUCTION_PROBE],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_probe(PRODUCTION_PROBE, database_url=url)
 
 
 def test_production_responses_carry_the_security_headers(production_responses):

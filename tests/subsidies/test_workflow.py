@@ -12,7 +12,7 @@ from herentq.models import AuditEntry
 from subsidies import services
 from subsidies.models import Application, BudgetEnvelope
 from subsidies.services import EnvelopeExceeded, SubsidyError
-from subsidies.workflow import TransitionNotAllowed, service_transitions
+from subsidies.workflow import APPLICATIONS, TransitionNotAllowed
 from tests.conftest import deliver_mail
 from tests.factories import UserFactory
 from tests.subsidies.factories import (
@@ -213,7 +213,7 @@ def test_decision_needs_the_grosh_advice_unless_the_scheme_says_otherwise(
     application = services.application_start_screening(
         application=application, actor=service_user
     )
-    assert "decide" not in [t.name for t in service_transitions(application)]
+    assert "decide" not in [t.name for t in APPLICATIONS.available(application)]
     with pytest.raises(TransitionNotAllowed):
         approve(application, service_user)
 
@@ -221,7 +221,7 @@ def test_decision_needs_the_grosh_advice_unless_the_scheme_says_otherwise(
     scheme.requires_council_advice = False
     scheme.save()
     application.refresh_from_db()
-    names = [t.name for t in service_transitions(application)]
+    names = [t.name for t in APPLICATIONS.available(application)]
     assert "decide" in names and "put_on_agenda" not in names
     assert approve(application, service_user).status == "approved"
 
