@@ -85,4 +85,4 @@ bench: install db
 	scripts/bench.sh
 
 clean: db-stop
-	rm -rf $(VENV) .pgdata staticfiles
+	rm -rf $(VENV) "$$(readlink -f .pgdata)" .pgdata staticfiles

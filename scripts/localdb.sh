@@ -11,10 +11,10 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-base="$top/.pgdata"
-data="$base/data"
-run="$base/run"
-log="$base/server.log"
+# .pgdata may point elsewhere (see ensure_dirs): the server is given real paths.
+base=$(readlink -f "$top/.pgdata")
+set_paths() { data="$base/data"; run="$base/run"; log="$base/server.log"; }
+set_paths
 port="${HERENTQ_PG_PORT:-54329}"
 dbname="${HERENTQ_PG_DB:-herentq}"
 superuser="herentq"
@@ -63,6 +63,14 @@ server_process_alive() {
 }
 
 ensure_dirs() {
+  if [ "$(id -u)" = 0 ] && [ ! -e "$top/.pgdata" ] && ! runuser -u postgres -- test -x "$top" 2>/dev/null; then
+    # The postgres user cannot reach the checkout (a private temporary directory,
+    # say): the cluster lives in a directory of its own and .pgdata points at it.
+    base="/var/tmp/herentq-pgdata-$(printf %s "$top" | sha256sum | cut -c1-16)"
+    set_paths
+    mkdir -p "$base"
+    ln -s "$base" "$top/.pgdata"
+  fi
   mkdir -p "$base" "$run"
   if [ "$(id -u)" = 0 ]; then
     chown postgres: "$base" "$run"
