@@ -154,7 +154,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
 # Mail: every message is queued in the database (django-post-office) inside the
 # transaction that caused it, and sent by the worker (`manage.py run_worker`).
-EMAIL_BACKEND = "post_office.EmailBackend"
+EMAIL_BACKEND = "herentq.mail.EmailBackend"  # post_office, plus the footer
 POST_OFFICE = {
     "BACKENDS": {
         "default": env(
