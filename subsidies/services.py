@@ -7,15 +7,18 @@ e-mails in the same transaction.
 """
 
 import datetime as dt
+import functools
 import secrets
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from herentq import mail
 from herentq.audit import audit_log
-from subsidies import exports, integrations, notifications, rules
+from subsidies import exports, integrations, notifications, rules, selectors
 from subsidies.constants import (
     AWAITING_ORGANISATION,
     REFERENCE_PREFIX,
@@ -1154,3 +1157,133 @@ def envelope_recalculate(*, envelope: BudgetEnvelope, actor=None) -> BudgetEnvel
         envelope._change_reason = "recalculated"  # type: ignore[attr-defined]  # read by simple_history
         envelope.save()
     return envelope
+
+
+# --- Reminders (manage.py send_subsidy_reminders) -----------------------------------
+
+
+def _report_stage(application: Application, today: dt.date) -> str | None:
+    """Which reminder of the final report is due today: before, on, or after the
+    due date (the scheme says how many days)."""
+    scheme = application.call.scheme
+    due = application.report_due_on
+    if today >= due + dt.timedelta(days=scheme.report_overdue_days):
+        return "overdue"
+    if today >= due:
+        return "due"
+    if today >= due - dt.timedelta(days=scheme.report_reminder_days):
+        return "soon"
+    return None
+
+
+REPORT_SUBJECTS = {
+    "soon": _lazy("Dossier %(reference)s: uw verantwoording is verwacht tegen %(due)s"),
+    "due": _lazy("Dossier %(reference)s: uw verantwoording is vandaag verwacht"),
+    "overdue": _lazy("Dossier %(reference)s: uw verantwoording is te laat"),
+}
+
+
+def _report_reminders(today: dt.date) -> int:
+    sent = 0
+    for application in selectors.applications_awaiting_report():
+        stage = _report_stage(application, today)
+        if stage is None:
+            continue
+        # A new due date starts the reminders over.
+        key = f"{application.pk}:{application.report_due_on.isoformat()}"
+        subject = str(REPORT_SUBJECTS[stage]) % {
+            "reference": application.reference,
+            "due": application.report_due_on.strftime("%d/%m/%Y"),
+        }
+        for recipient in notifications.applicant_recipients(application):
+            sent += mail.send_reminder(
+                kind=f"subsidies.report_{stage}",
+                key=key,
+                recipient=recipient,
+                send=functools.partial(
+                    notifications.send_one,
+                    subject=subject,
+                    template="report_reminder",
+                    context={"application": application, "stage": stage},
+                    recipient=recipient,
+                ),
+            )
+        if stage == "overdue":
+            event = _(
+                "De verantwoording van dossier %(reference)s was verwacht tegen "
+                "%(due)s en is nog niet ingediend. De aanvrager kreeg een herinnering."
+            ) % {
+                "reference": application.reference,
+                "due": application.report_due_on.strftime("%d/%m/%Y"),
+            }
+            for recipient in notifications.service_recipients():
+                sent += mail.send_once(
+                    kind="subsidies.report_overdue_service",
+                    key=key,
+                    recipient=recipient,
+                    send=functools.partial(
+                        notifications.send_one,
+                        subject=_("Dossier %(reference)s: verantwoording te laat")
+                        % {"reference": application.reference},
+                        template="service_event",
+                        context={"application": application, "event": event},
+                        recipient=recipient,
+                    ),
+                )
+    return sent
+
+
+def _information_reminders(now: dt.datetime) -> int:
+    sent = 0
+    for request in selectors.information_requests_unanswered():
+        application = request.application
+        days = dt.timedelta(days=application.call.scheme.information_reminder_days)
+        waited = now - request.requested_at
+        if waited < days:
+            continue
+        for recipient in notifications.applicant_recipients(application):
+            sent += mail.send_reminder(
+                kind="subsidies.information_applicant",
+                key=request.pk,
+                recipient=recipient,
+                send=functools.partial(
+                    notifications.send_one,
+                    subject=_("Dossier %(reference)s: de dienst wacht op uw antwoord")
+                    % {"reference": application.reference},
+                    template="information_reminder",
+                    context={"application": application, "request": request},
+                    recipient=recipient,
+                ),
+            )
+        if waited < 2 * days:
+            continue
+        event = _(
+            "De vraag om informatie van %(day)s bij dossier %(reference)s is na "
+            "%(days)s dagen nog niet beantwoord. De aanvrager kreeg een herinnering."
+        ) % {
+            "day": timezone.localtime(request.requested_at).strftime("%d/%m/%Y"),
+            "reference": application.reference,
+            "days": waited.days,
+        }
+        for recipient in notifications.service_recipients():
+            sent += mail.send_once(
+                kind="subsidies.information_service",
+                key=request.pk,
+                recipient=recipient,
+                send=functools.partial(
+                    notifications.send_one,
+                    subject=_("Dossier %(reference)s: vraag om informatie onbeantwoord")
+                    % {"reference": application.reference},
+                    template="service_event",
+                    context={"application": application, "event": event},
+                    recipient=recipient,
+                ),
+            )
+    return sent
+
+
+def reminders_send(*, now: dt.datetime | None = None) -> int:
+    """Every reminder of the subsidies that is due, each sent once
+    (herentq.mail.send_once); returns the number of mails queued."""
+    now = now or timezone.now()
+    return _report_reminders(timezone.localdate(now)) + _information_reminders(now)
