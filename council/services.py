@@ -1159,6 +1159,8 @@ def minutes_remind_comments(*, now=None) -> int:
     ).select_related("meeting__council", "approval_item__meeting__council")
     for minutes in waiting:
         council = minutes.meeting.council
+        if minutes.approval_item is None:
+            continue
         approving = minutes.approval_item.meeting
         if approving.planned_start > now + dt.timedelta(
             days=council.minutes_reminder_days

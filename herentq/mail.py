@@ -53,7 +53,7 @@ def wants(email: str, kind: Optional) -> bool:
     return not refused.exists()
 
 
-def send_once(*, kind: str, key: str, recipient: str, send) -> bool:
+def send_once(*, kind: str, key: str | int, recipient: str, send) -> bool:
     """Call `send()` unless this reminder went out before; the record of the
     reminder and the queued mail commit together (or neither does)."""
     with transaction.atomic():
@@ -68,7 +68,7 @@ def send_once(*, kind: str, key: str, recipient: str, send) -> bool:
     return True
 
 
-def send_reminder(*, kind: str, key: str, recipient: str, send) -> bool:
+def send_reminder(*, kind: str, key: str | int, recipient: str, send) -> bool:
     """An optional reminder: sent once, and only if the recipient wants reminders."""
     if not wants(recipient, Optional.REMINDERS):
         return False

@@ -1167,6 +1167,8 @@ def _report_stage(application: Application, today: dt.date) -> str | None:
     due date (the scheme says how many days)."""
     scheme = application.call.scheme
     due = application.report_due_on
+    if due is None:
+        return None
     if today >= due + dt.timedelta(days=scheme.report_overdue_days):
         return "overdue"
     if today >= due:
@@ -1187,13 +1189,14 @@ def _report_reminders(today: dt.date) -> int:
     sent = 0
     for application in selectors.applications_awaiting_report():
         stage = _report_stage(application, today)
-        if stage is None:
+        due = application.report_due_on
+        if stage is None or due is None:
             continue
         # A new due date starts the reminders over.
-        key = f"{application.pk}:{application.report_due_on.isoformat()}"
+        key = f"{application.pk}:{due.isoformat()}"
         subject = str(REPORT_SUBJECTS[stage]) % {
             "reference": application.reference,
-            "due": application.report_due_on.strftime("%d/%m/%Y"),
+            "due": due.strftime("%d/%m/%Y"),
         }
         for recipient in notifications.applicant_recipients(application):
             sent += mail.send_reminder(
@@ -1214,7 +1217,7 @@ def _report_reminders(today: dt.date) -> int:
                 "%(due)s en is nog niet ingediend. De aanvrager kreeg een herinnering."
             ) % {
                 "reference": application.reference,
-                "due": application.report_due_on.strftime("%d/%m/%Y"),
+                "due": due.strftime("%d/%m/%Y"),
             }
             for recipient in notifications.service_recipients():
                 sent += mail.send_once(
