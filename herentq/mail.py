@@ -53,6 +53,16 @@ def wants(email: str, kind: Optional) -> bool:
     return not refused.exists()
 
 
+def refusing(kind: Optional) -> set[str]:
+    """The addresses (lower case) of accounts that turned this kind of mail off."""
+    return {
+        email.lower()
+        for email in MailPreference.objects.filter(**{kind.value: False}).values_list(
+            "user__email", flat=True
+        )
+    }
+
+
 def send_once(*, kind: str, key: str | int, recipient: str, send) -> bool:
     """Call `send()` unless this reminder went out before; the record of the
     reminder and the queued mail commit together (or neither does)."""

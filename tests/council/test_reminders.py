@@ -31,7 +31,9 @@ def test_convocation_mails_the_agenda_and_publishes_it_once(client, council, mem
     AgendaItemFactory(meeting=soon, title="Dossier Zeldzaam", is_public=False)
     AgendaItemFactory(meeting=later, title="Later punt")
     detail = reverse("council:meeting_detail", args=[soon.pk])
-    assert "Jaarplanning" not in client.get(detail).content.decode()
+    before = client.get(detail).content.decode()
+    assert "Jaarplanning" not in before
+    assert "verschijnt hier 8 dagen voor de vergadering" in before
 
     call_command("send_council_reminders")
     call_command("send_council_reminders")  # again: nothing more
