@@ -273,5 +273,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"post_office": {"level": "WARNING"}},
+    "loggers": {
+        "post_office": {"level": "WARNING"},
+        # WeasyPrint logs each rendering step and font subsetting at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
