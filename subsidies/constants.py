@@ -156,6 +156,7 @@ REFERENCE_PREFIX = "SUB"
 # The audit trail's actions of the subsidies and their words (herentq.audit); the
 # application's transitions are named after those of workflow.APPLICATIONS.
 AUDIT_ACTIONS = {
+    "subsidies.account.closed": _("Account gesloten door de aanvrager"),
     "subsidies.organisation.created": _("Organisatie aangemaakt"),
     "subsidies.organisation.member_invited": _("Collega uitgenodigd"),
     "subsidies.organisation.member_joined": _("Collega toegetreden"),

@@ -11,12 +11,13 @@ import functools
 import secrets
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from herentq import mail
+from herentq import services as herentq_services
 from herentq.audit import audit_log
 from subsidies import exports, integrations, notifications, rules, selectors
 from subsidies.constants import (
@@ -1290,3 +1291,58 @@ def reminders_send(*, now: dt.datetime | None = None) -> int:
     (herentq.mail.send_once); returns the number of mails queued."""
     now = now or timezone.now()
     return _report_reminders(timezone.localdate(now)) + _information_reminders(now)
+
+
+# --- People's data in their own hands -------------------------------------------------
+
+
+def account_check_closable(*, user) -> None:
+    """Refused while a submitted file needs the account: one the person submitted,
+    or one of an organisation they are the only member of (the municipality keeps
+    subsidy files for its archive period)."""
+    own_organisations = [
+        organisation
+        for organisation in Organisation.objects.for_user(user).prefetch_related(
+            "members"
+        )
+        if [member.pk for member in organisation.members.all()] == [user.pk]
+    ]
+    kept = (
+        Application.objects.exclude(status=Status.DRAFT)
+        .filter(
+            models.Q(created_by=user) | models.Q(organisation__in=own_organisations)
+        )
+        .order_by("reference")
+        .values_list("reference", flat=True)
+    )
+    if kept:
+        raise SubsidyError(
+            _(
+                "Uw account kan nog niet weg: de gemeente moet de subsidiedossiers "
+                "%(references)s bewaren (archiefplicht), en die verwijzen naar u. "
+                "Neem contact op met de dienst als u vragen hebt."
+            )
+            % {"references": ", ".join(kept)},
+            field="confirm",
+        )
+
+
+@transaction.atomic
+def account_close(*, user) -> None:
+    """Close an applicant's account: their drafts and organisations of which they
+    are the only member go; colleagues keep their organisation and its files;
+    the account is anonymised, cannot sign in, and gets no more mail."""
+    account_check_closable(user=user)
+    for organisation in list(Organisation.objects.for_user(user)):
+        if organisation.members.exclude(pk=user.pk).exists():
+            continue  # colleagues are not affected
+        for draft in organisation.applications.filter(status=Status.DRAFT):
+            for attachment in draft.attachments.all():
+                attachment.file.delete(save=False)
+            draft.delete()
+        if not organisation.applications.exists():
+            organisation.delete()
+    Membership.objects.filter(user=user).delete()
+    Invitation.objects.filter(email__iexact=user.email).delete()
+    audit_log(target=user, action="subsidies.account.closed", actor=user)
+    herentq_services.account_forget(user=user)

@@ -806,6 +806,12 @@ SUBSIDY_ROWS = [
         method="post",
         data={"name": "Overgenomen", "iban": "BE62510007547061"},
     ),
+    Row("subsidies:personal_data", _r("subsidies:personal_data"), LOGGED_IN),
+    Row(
+        "subsidies:personal_data_export",
+        _r("subsidies:personal_data_export"),
+        LOGGED_IN,
+    ),
     Row(
         "subsidies:invitation_accept",
         _r("subsidies:invitation_accept", lambda o: o["invitation"].token),
