@@ -11,6 +11,8 @@ import functools
 import secrets
 from decimal import Decimal
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,9 +21,11 @@ from django.utils.translation import gettext_lazy as _lazy
 from herentq import mail
 from herentq import services as herentq_services
 from herentq.audit import audit_log
+from herentq.models import SentReminder
 from subsidies import exports, integrations, notifications, rules, selectors
 from subsidies.constants import (
     AWAITING_ORGANISATION,
+    FINISHED,
     REFERENCE_PREFIX,
     AttachmentPurpose,
     Decision,
@@ -1346,3 +1350,80 @@ def account_close(*, user) -> None:
     Invitation.objects.filter(email__iexact=user.email).delete()
     audit_log(target=user, action="subsidies.account.closed", actor=user)
     herentq_services.account_forget(user=user)
+
+
+def applications_anonymise_archived(*, now: dt.datetime | None = None) -> int:
+    """Wipe the personal data of files finished more than SUBSIDY_ARCHIVE_YEARS
+    ago: contact person, who created it, messages' text and authors, attachments.
+    Amounts, dates, statuses and the organisation's name stay for the register."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=365 * settings.SUBSIDY_ARCHIVE_YEARS)
+    due = Application.objects.filter(
+        status__in=FINISHED, anonymised_at__isnull=True, updated_at__lt=cutoff
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in list(due):
+        with transaction.atomic():
+            application = Application.objects.select_for_update().get(pk=pk)
+            for attachment in application.attachments.all():
+                attachment.file.delete(save=False)
+                attachment.delete()
+            application.messages.update(
+                body=_("(gewist na de archieftermijn)"), author=None
+            )
+            Application.objects.filter(pk=pk).update(
+                contact_name="",
+                contact_email="",
+                contact_phone="",
+                created_by=None,
+                anonymised_at=now,
+            )
+            audit_log(target=application, action="subsidies.application.anonymised")
+            count += 1
+    return count
+
+
+def accounts_remove_inactive(*, now: dt.datetime | None = None) -> tuple[int, int]:
+    """Warn applicants whose account went unused for ACCOUNT_INACTIVE_YEARS (once),
+    and close it ACCOUNT_REMOVAL_NOTICE_DAYS after the warning if it is still
+    unused and no kept file needs it. Staff and group members are left alone.
+    Returns (warned, closed)."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=365 * settings.ACCOUNT_INACTIVE_YEARS)
+    notice = dt.timedelta(days=settings.ACCOUNT_REMOVAL_NOTICE_DAYS)
+    idle = (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=False, is_superuser=False)
+        .filter(groups__isnull=True)
+        .exclude(email="")
+        .filter(
+            models.Q(last_login__lt=cutoff)
+            | models.Q(last_login__isnull=True, date_joined__lt=cutoff)
+        )
+    )
+    warned = closed = 0
+    for user in idle:
+        key = f"{user.pk}:{(user.last_login or user.date_joined).isoformat()}"
+        warning = SentReminder.objects.filter(
+            kind="subsidies.account_inactive", key=key
+        ).first()
+        if warning is None:
+            warned += mail.send_once(
+                kind="subsidies.account_inactive",
+                key=key,
+                recipient=user.email,
+                send=functools.partial(
+                    notifications.send_one,
+                    subject=_("Uw account op HerentQ wordt binnenkort gesloten"),
+                    template="account_inactive",
+                    context={"user": user, "days": notice.days},
+                    recipient=user.email,
+                ),
+            )
+        elif warning.sent_at <= now - notice:
+            try:
+                account_close(user=user)
+            except SubsidyError:
+                continue  # a kept file still needs it
+            closed += 1
+    return warned, closed
