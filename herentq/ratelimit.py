@@ -3,9 +3,10 @@
 Without them, anyone could have the portal mail any address again and again
 (enrolment, interest list, newsletter: each sends a confirmation link). Each form
 counts its sendings per client address and per target e-mail address in the
-default cache (the database cache, shared by every gunicorn worker), in fixed
-windows. The client address is allauth's, so `ALLAUTH_TRUSTED_PROXY_COUNT` (set in
-production, behind the TLS proxy) applies here too.
+default cache (the database cache, shared by every gunicorn worker; Redis when
+`REDIS_URL` is set, shared by every app node), in fixed windows. The client
+address is allauth's, so `ALLAUTH_TRUSTED_PROXY_COUNT` (set in production, behind
+the TLS proxy) applies here too.
 
     refusal = ratelimit.public_form_refusal(request, form="enrolment", email=email)
     if refusal:
@@ -39,16 +40,29 @@ TOO_MANY_TO_EMAIL = _(
 
 def hit(scope: str, key: str, *, amount: int, seconds: int) -> bool:
     """Count one use of `scope` by `key`; False once more than `amount` uses
-    fall in the current window of `seconds`."""
+    fall in the current window of `seconds`.
+
+    `add` creates the counter only if it is missing, `incr` counts: on Redis both
+    are single atomic commands, so concurrent requests on any node count exactly.
+    The database cache's `incr` is a read then a write: two requests at the same
+    instant may count once (a limit of 20 lets a burst through a little later),
+    acceptable on one machine, which is why several nodes need REDIS_URL.
+    """
     window = int(time.time() // seconds)
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
     cache_key = f"herentq:rl:{scope}:{window}:{digest}"
-    cache.add(cache_key, 0, timeout=seconds)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=seconds)
-        count = 1
+    count = 1
+    for _attempt in range(3):
+        cache.add(cache_key, 0, timeout=seconds)
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:  # expired between add and incr: start it again
+            continue
+        break
+    if count == 1:
+        # Redis' INCR recreates a counter that expired just before it without
+        # an expiry: give the first count of a window its timeout again.
+        cache.touch(cache_key, timeout=seconds)
     return count <= amount
 
 

@@ -19,6 +19,7 @@ admin.site.unregister(EmailTemplate)
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     path("healthz/", open_to_all(views.healthz), name="healthz"),
+    path("readyz/", open_to_all(views.readyz), name="readyz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("sdg/", public_page(views.SdgListView.as_view()), name="sdg_list"),

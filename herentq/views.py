@@ -3,7 +3,7 @@ import sys
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -11,7 +11,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from herentq import extensions, security_headers, selectors, services
+from herentq import extensions, readiness, security_headers, selectors, services
 from herentq.forms import MailPreferenceForm
 from herentq.models import SDG, MailPreference, NewsItem, Page
 
@@ -107,6 +107,13 @@ def server_error(request):
 def healthz(request):
     """Liveness probe, and the benchmark's minimal Django view: no database."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+def readyz(request):
+    """Readiness probe: 200 when every dependency answers, else 503 (JSON)."""
+    outcome = readiness.check()
+    return JsonResponse(outcome, status=200 if outcome["ready"] else 503)
 
 
 class MailPreferencesView(LoginRequiredMixin, FormView):

