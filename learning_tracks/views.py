@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from herentq import ratelimit
+from herentq import pagecache, ratelimit
 from herentq.files import file_response
 from herentq.ical import calendar_response
 from herentq.pdf import pdf_response
@@ -113,6 +113,18 @@ class EnrolmentCreateView(TrackMixin, FormView):
             )
             return redirect(self.track)
         return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        # Checked above: the track takes enrolments now. The blank page is the
+        # same for every anonymous visitor but for the CSRF token.
+        track = self.track
+        return pagecache.form_page(
+            request,
+            pagecache.row_state(track, *track.sessions.all()),
+            lambda token: self.render_to_response(
+                self.get_context_data(**({"csrf_token": token} if token else {}))
+            ),
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(track=self.track, **kwargs)
