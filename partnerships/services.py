@@ -1,8 +1,10 @@
 """Writes of the partnerships app: publishing, photos and the search index."""
 
+import uuid
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max, Value
@@ -11,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from herentq.audit import audit_log
 from herentq.search import SEARCH_CONFIG
-from partnerships.constants import AuditAction
+from partnerships.constants import DATA_VERSION_KEY, AuditAction
 from partnerships.images import make_renditions, validate_photo
 from partnerships.models import Partnership, Photo, PhotoAlbum
 
@@ -65,6 +67,14 @@ def _text(*parts: str) -> Value:
     return Value(
         " ".join(part for part in parts if part), output_field=models.TextField()
     )
+
+
+def data_changed() -> None:
+    """A published fact may have changed: what is built from all partnerships
+    (the open-data files, the list's cards) is built again on its next read.
+    The version lives in the database cache, so it changes with the transaction
+    that changed the data."""
+    cache.set(DATA_VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def partnership_refresh_search(*, partnership_id: int) -> None:

@@ -1,6 +1,8 @@
 import json
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
@@ -11,6 +13,9 @@ from partnerships import selectors, worldmap
 from partnerships.filters import PartnershipFilter
 from partnerships.models import Agreement, Partnership, Photo
 
+# A kept open-data file is built again on a change of the data (its key holds the
+# data's version); the expiry only frees the cache of old versions.
+OPEN_DATA_SECONDS = 24 * 60 * 60
 EXPORT_COLUMNS = [
     "partnership",
     "url",
@@ -151,25 +156,49 @@ def agreement_document(request, slug: str, pk: int):
     return file_response(agreement.document, download_name=filename)
 
 
-def export_csv(request):
-    """Open data: one row per agreement; lists are joined with "; ". Commas
-    between the columns, as open-data tools expect."""
+def _built_once(request, name: str, build) -> bytes:
+    """An open-data file, built once per change of the data (and host) and kept
+    in the shared cache: a download reads it instead of building it."""
+    base_url = _base_url(request)
+    key = f"partnerships.open-data.{name}.{selectors.data_version()}.{base_url}"
+    content = cache.get(key)
+    if content is None:
+        content = build(base_url)
+        cache.set(key, content, OPEN_DATA_SECONDS)
+    return content
+
+
+def _csv(base_url: str) -> bytes:
     rows = (
         [
             "; ".join(str(item) for item in value) if isinstance(value, list) else value
             for value in (row.get(key, "") for key in EXPORT_COLUMNS)
         ]
-        for row in selectors.agreement_rows(base_url=_base_url(request))
+        for row in selectors.agreement_rows(base_url=base_url)
     )
-    return exports.csv_response(
-        EXPORT_COLUMNS, rows, filename="partnerschappen.csv", delimiter=","
+    return exports.csv_bytes(EXPORT_COLUMNS, rows, delimiter=",")
+
+
+def _json(base_url: str) -> bytes:
+    rows = selectors.agreement_rows(base_url=base_url)
+    return json.dumps(
+        rows, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+    ).encode()
+
+
+def export_csv(request):
+    """Open data: one row per agreement; lists are joined with "; ". Commas
+    between the columns, as open-data tools expect."""
+    response = HttpResponse(
+        _built_once(request, "csv", _csv), content_type=exports.CSV_CONTENT_TYPE
     )
+    response["Content-Disposition"] = 'attachment; filename="partnerschappen.csv"'
+    return response
 
 
 def export_json(request):
-    rows = selectors.agreement_rows(base_url=_base_url(request))
-    response = JsonResponse(
-        rows, safe=False, json_dumps_params={"ensure_ascii": False, "indent": 2}
+    response = HttpResponse(
+        _built_once(request, "json", _json), content_type="application/json"
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -1,9 +1,12 @@
 """Every read of the subsidies app, shared by pages, admin, exports and feeds."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import (
     DecimalField,
+    Max,
+    Min,
     OuterRef,
     Prefetch,
     QuerySet,
@@ -11,7 +14,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from subsidies.constants import IN_REVIEW
@@ -178,15 +181,24 @@ def register_rows(*, year: int) -> QuerySet:
 
 
 def register_years() -> list[int]:
-    years = (
-        Application.objects.granted()
-        .filter(decision_date__isnull=False)
-        .annotate(y=ExtractYear("decision_date"))
-        .order_by("-y")
-        .values_list("y", flat=True)
-        .distinct()
-    )
-    return list(years)
+    """The years with a granted subsidy, newest first: the first and last decision
+    and one probe per year in between, each through the register's partial
+    index (a DISTINCT over the years would read every granted file)."""
+    granted = Application.objects.granted().filter(decision_date__isnull=False)
+    bounds = granted.aggregate(first=Min("decision_date"), last=Max("decision_date"))
+    if bounds["first"] is None:
+        return []
+    return [
+        year
+        for year in range(bounds["last"].year, bounds["first"].year - 1, -1)
+        if granted.filter(decision_date__year=year).exists()
+    ]
+
+
+def register_total(*, year: int):
+    """The amount granted in `year`, all pages of the register together."""
+    granted = Application.objects.granted().filter(decision_date__year=year)
+    return granted.aggregate(total=Sum("approved_amount"))["total"] or Decimal(0)
 
 
 def granted_for_sdg(sdg) -> QuerySet:

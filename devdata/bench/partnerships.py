@@ -300,6 +300,12 @@ def _rendition_files() -> list[dict]:
 
 
 def load(*, scale: float) -> None:
+    _load(scale=scale)
+    # Bulk inserts send no signals: what is built from the data is built again.
+    services.data_changed()
+
+
+def _load(*, scale: float) -> None:
     authorities = _authorities()
     specs = _specs(target_count(scale), authorities)
     existing = set(

@@ -237,6 +237,14 @@ class Application(TimeStampedModel):
                 name="application_submitted_order",
             ),
             models.Index(fields=["country"], name="application_country"),
+            # The public register: granted files by decision date (its years,
+            # its pages and their count read this index only).
+            models.Index(
+                fields=["decision_date"],
+                name="application_register",
+                condition=Q(decision=Decision.APPROVED, decision_date__isnull=False)
+                & ~Q(status=Status.WITHDRAWN),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
 from herentq import exports
 from subsidies import selectors
@@ -32,19 +32,28 @@ class SchemeDetailView(TemplateView):
         )
 
 
-class RegisterView(TemplateView):
+class RegisterView(ListView):
+    """A year of the register, 50 rows a page; the years and the total through
+    the register's partial index, so the page costs the same at any volume."""
+
     template_name = "subsidies/register.html"
+    context_object_name = "rows"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.years = selectors.register_years()
+        self.year = self.kwargs.get("year") or (
+            self.years[0] if self.years else timezone.localdate().year
+        )
+        return selectors.register_rows(year=self.year)
 
     def get_context_data(self, **kwargs):
-        years = selectors.register_years()
         kwargs.pop("year", None)
-        year = self.kwargs.get("year") or (
-            years[0] if years else timezone.localdate().year
-        )
-        rows = list(selectors.register_rows(year=year))
-        total = sum((row.approved_amount for row in rows), 0)
         return super().get_context_data(
-            year=year, years=years, rows=rows, total=total, **kwargs
+            year=self.year,
+            years=self.years,
+            total=selectors.register_total(year=self.year),
+            **kwargs,
         )
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -19,6 +20,8 @@ from subsidies.services import SubsidyError
 from subsidies.views.common import ApplicationMixin
 
 STEP_ORDER = list(Step.values)
+# The partner step's search for a partnership (a form field and a query parameter).
+PARTNERSHIP_SEARCH = "partnership_search"
 SUMMARY = "overzicht"
 
 
@@ -135,6 +138,9 @@ class ApplicationStepView(ApplicationMixin, View):
     def _form(self, data=None, files=None, partial=False):
         form_class = STEP_FORMS[self.step]
         kwargs = {"instance": self.application, "partial": partial}
+        if self.step == Step.PARTNER:
+            source = self.request.GET if data is None else data
+            kwargs["search"] = source.get(PARTNERSHIP_SEARCH, "").strip()[:100]
         if self.step == Step.ORGANISATION:
             kwargs["organisations"] = selectors.organisations_for_user(
                 self.request.user
@@ -230,7 +236,7 @@ class ApplicationStepView(ApplicationMixin, View):
         # The page's script saves a draft quietly while the applicant types.
         self.autosave = request.headers.get("X-Autosave") == "1"
         action = "save" if self.autosave else request.POST.get("action", "next")
-        partial = action != "next"
+        partial = action != "next"  # "save", "more" (budget lines), "search"
         try:
             if self.step == Step.BUDGET:
                 return self._post_budget(partial, action)
@@ -253,6 +259,11 @@ class ApplicationStepView(ApplicationMixin, View):
         messages.success(self.request, _("Uw aanvraag is bewaard."))
         if action == "more":
             return redirect(request_path_with_anchor(self.request, "budget-lines"))
+        if action == "search":
+            # Saved; the step again with the partnerships that match the search.
+            search = self.request.POST.get(PARTNERSHIP_SEARCH, "").strip()[:100]
+            query = urlencode({PARTNERSHIP_SEARCH: search})
+            return redirect(f"{self.request.path}?{query}#id_partnership")
         return redirect(self.request.path)
 
     def _post_fields(self, partial, action):
