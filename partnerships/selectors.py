@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -48,6 +48,17 @@ def partnerships_for_list():
             Prefetch("agreements", queryset=Agreement.objects.order_by("signed_on")),
         )
         .order_by("title")
+    )
+
+
+def prefetch_for_cards(partnerships: list[Partnership]) -> None:
+    """What a card shows, for partnerships loaded without it (see
+    `partnerships_for_list`)."""
+    prefetch_related_objects(
+        partnerships,
+        "places",
+        "sdgs",
+        Prefetch("agreements", queryset=Agreement.objects.order_by("signed_on")),
     )
 
 

@@ -1,8 +1,11 @@
 import json
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
@@ -44,6 +47,31 @@ def _ld_json(data: dict) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+CARD_TEMPLATE = "partnerships/includes/partnership_card.html"
+CARD_SECONDS = 24 * 60 * 60
+
+
+def partnership_cards(partnerships) -> list[str]:
+    """The list's card of each partnership, rendered once per version of the data
+    and language and kept per process: a page renders only the cards it has not
+    rendered before (a card was most of the list's rendering time)."""
+    partnerships = list(partnerships)
+    version, language = selectors.data_version(), get_language()
+    keys = {
+        p.pk: f"partnerships.card.{p.pk}.{version}.{language}" for p in partnerships
+    }
+    fragments = caches["fragments"]
+    kept = fragments.get_many(keys.values())
+    missing = [p for p in partnerships if keys[p.pk] not in kept]
+    selectors.prefetch_for_cards(missing)
+    made = {
+        keys[p.pk]: render_to_string(CARD_TEMPLATE, {"partnership": p}) for p in missing
+    }
+    fragments.set_many(made, CARD_SECONDS)
+    kept.update(made)
+    return [mark_safe(kept[keys[p.pk]]) for p in partnerships]  # noqa: S308  (rendered by our template)
+
+
 class PartnershipListView(FilterView):
     """Filters, Dutch full-text search, pagination; every view has its own URL."""
 
@@ -54,10 +82,13 @@ class PartnershipListView(FilterView):
     strict = False  # a stale or mistyped filter is ignored, and said so at the field
 
     def get_queryset(self):
-        return selectors.partnerships_for_list()
+        # The cards are kept (`partnership_cards`): their rows are loaded for
+        # the cards that are not.
+        return selectors.partnerships_for_list().prefetch_related(None)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["cards"] = partnership_cards(context["partnerships"])
         owner = LocalAuthority.objects.filter(is_owner=True).first()
         context["memberships"] = selectors.network_memberships()
         context["dataset_ld_json"] = _ld_json(

@@ -222,6 +222,13 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+# Pieces of pages that are per object and change rarely (a partnership's card),
+# per process, keyed on the data's version: never stale, so also in tests.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "herentq-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 20000},
+}
 CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=30)
 CACHE_MIDDLEWARE_KEY_PREFIX = "herentq"
