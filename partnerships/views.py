@@ -19,6 +19,7 @@ from partnerships.models import Agreement, Partnership, Photo
 # A kept open-data file is built again on a change of the data (its key holds the
 # data's version); the expiry only frees the cache of old versions.
 OPEN_DATA_SECONDS = 24 * 60 * 60
+OPEN_DATA_BUILD_SECONDS = 60  # a build that fails frees its claim by then
 EXPORT_COLUMNS = [
     "partnership",
     "url",
@@ -189,13 +190,22 @@ def agreement_document(request, slug: str, pk: int):
 
 def _built_once(request, name: str, build) -> bytes:
     """An open-data file, built once per change of the data (and host) and kept
-    in the shared cache: a download reads it instead of building it."""
+    in the shared cache: a download reads it instead of building it. While one
+    worker builds a new version, the others hand out the previous one rather
+    than build it too."""
     base_url = _base_url(request)
-    key = f"partnerships.open-data.{name}.{selectors.data_version()}.{base_url}"
+    prefix = f"partnerships.open-data.{name}.{base_url}"
+    key = f"{prefix}.{selectors.data_version()}"
     content = cache.get(key)
-    if content is None:
-        content = build(base_url)
-        cache.set(key, content, OPEN_DATA_SECONDS)
+    if content is not None:
+        return content
+    if not cache.add(f"{prefix}.building", True, OPEN_DATA_BUILD_SECONDS):
+        previous = cache.get(f"{prefix}.latest")
+        if previous is not None:
+            return previous
+    content = build(base_url)
+    cache.set_many({key: content, f"{prefix}.latest": content}, OPEN_DATA_SECONDS)
+    cache.delete(f"{prefix}.building")
     return content
 
 

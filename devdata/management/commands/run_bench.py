@@ -63,7 +63,7 @@ def meets_target(
     """No error anywhere. With the page cache: public pages (forms included)
     p95 < 100 ms and at least half the minimal view's throughput; admin pages
     p95 < 300 ms. Without it: the CPU per request and p95 of `UNCACHED_*`."""
-    if result["errors"]:
+    if result["errors"] or result.get("requests") == 0:
         return False
     if kind == "baseline":
         return True  # what the others are measured against
