@@ -210,8 +210,9 @@ def test_list_runs_a_fixed_number_of_queries(client, count_queries, herent):
         make_full_partnership(index + 2)
     response = client.get(url)
     assert len(titles(response)) == 20
-    assert count_queries(lambda: client.get(LIST)) == few
-    assert count_queries(lambda: client.get(url)) == few_filtered
+    # Kept cards load nothing: at most as many queries as with two partnerships.
+    assert count_queries(lambda: client.get(LIST)) <= few
+    assert count_queries(lambda: client.get(url)) <= few_filtered
     assert few <= 16
 
 

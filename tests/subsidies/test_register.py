@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -118,3 +119,24 @@ def test_granted_projects_appear_on_their_sdg_page(
 def test_home_page_points_to_the_subsidies(client):
     html = client.get("/").content.decode()
     assert reverse("subsidies:index") in html
+
+
+def test_register_pages_fifty_rows_with_queries_that_do_not_grow(
+    client, call, django_assert_max_num_queries
+):
+    url = reverse("subsidies:register_year", args=[2026])
+    granted(call, 1)
+    granted(call, 2, year=2024)
+    with django_assert_max_num_queries(14) as few:
+        client.get(url)
+    for number in range(3, 56):
+        granted(call, number)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get(url).content.decode()
+    assert "54 subsidies" in html  # the year's count and total, not the page's
+    assert html.count("<tr id=") == 50
+    assert "Pagina 1 van 2" in html
+    second = client.get(url, {"page": 2}).content.decode()
+    assert second.count("<tr id=") == 4
+    # The years: each once, newest first, the empty year between them not.
+    assert re.findall(r"/subsidies/register/(\d{4})/\"", html) == ["2026", "2024"]
