@@ -242,7 +242,7 @@ def data_version() -> str:
     """Changes whenever a partnership, its places, organisations, agreements,
     domains or SDGs change (services.data_changed); a key for what is built
     from them."""
-    return cache.get_or_set(DATA_VERSION_KEY, lambda: uuid.uuid4().hex, None)
+    return str(cache.get_or_set(DATA_VERSION_KEY, lambda: uuid.uuid4().hex, None))
 
 
 def agreements_for_export():

@@ -196,8 +196,14 @@ def _built_once(request, name: str, build) -> bytes:
     base_url = _base_url(request)
     prefix = f"partnerships.open-data.{name}.{base_url}"
     key = f"{prefix}.{selectors.data_version()}"
+    # This process's copy first: reading megabytes from the database cache on
+    # every download would cost more than sending them.
+    content = caches["fragments"].get(key)
+    if content is not None:
+        return content
     content = cache.get(key)
     if content is not None:
+        caches["fragments"].set(key, content, OPEN_DATA_SECONDS)
         return content
     if not cache.add(f"{prefix}.building", True, OPEN_DATA_BUILD_SECONDS):
         previous = cache.get(f"{prefix}.latest")

@@ -3,10 +3,9 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import (
     DecimalField,
-    Max,
-    Min,
     OuterRef,
     Prefetch,
     QuerySet,
@@ -17,7 +16,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from subsidies.constants import IN_REVIEW
+from subsidies.constants import IN_REVIEW, Decision, Status
 from subsidies.models import (
     ZERO,
     Application,
@@ -180,19 +179,36 @@ def register_rows(*, year: int) -> QuerySet:
     )
 
 
+# The years of the register in one query through its partial index: the first
+# and last year, then one probe per year in between (a DISTINCT over the
+# years would read every granted file).
+_GRANTED = "decision = %(approved)s AND NOT (status = %(withdrawn)s)"
+REGISTER_YEARS_SQL = f"""
+SELECT year FROM generate_series(
+    (SELECT EXTRACT(YEAR FROM MIN(decision_date))::int FROM {{table}}
+     WHERE {_GRANTED} AND decision_date IS NOT NULL),
+    (SELECT EXTRACT(YEAR FROM MAX(decision_date))::int FROM {{table}}
+     WHERE {_GRANTED} AND decision_date IS NOT NULL)
+) AS year
+WHERE EXISTS (
+    SELECT 1 FROM {{table}} WHERE {_GRANTED}
+    AND decision_date >= make_date(year, 1, 1)
+    AND decision_date < make_date(year + 1, 1, 1)
+)
+ORDER BY year DESC
+"""
+
+
 def register_years() -> list[int]:
-    """The years with a granted subsidy, newest first: the first and last decision
-    and one probe per year in between, each through the register's partial
-    index (a DISTINCT over the years would read every granted file)."""
-    granted = Application.objects.granted().filter(decision_date__isnull=False)
-    bounds = granted.aggregate(first=Min("decision_date"), last=Max("decision_date"))
-    if bounds["first"] is None:
-        return []
-    return [
-        year
-        for year in range(bounds["last"].year, bounds["first"].year - 1, -1)
-        if granted.filter(decision_date__year=year).exists()
-    ]
+    """The years with a granted subsidy, newest first (see REGISTER_YEARS_SQL)."""
+    sql = REGISTER_YEARS_SQL.format(
+        table=connection.ops.quote_name(Application._meta.db_table)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql, {"approved": Decision.APPROVED, "withdrawn": Status.WITHDRAWN}
+        )
+        return [year for (year,) in cursor.fetchall()]
 
 
 def register_total(*, year: int):

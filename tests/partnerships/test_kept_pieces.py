@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from tests.partnerships.conftest import make_full_partnership
-from tests.partnerships.factories import PartnerPlaceFactory
+from partnerships.constants import AgreementKind
+from tests.partnerships.factories import AgreementFactory, PartnerPlaceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,7 @@ def test_cards_are_rendered_once_and_again_after_a_change(client, nimlahakok):
 
 
 def test_open_data_is_built_once_per_change(client, nimlahakok, count_queries):
+    AgreementFactory(partnership=nimlahakok, kind=AgreementKind.JUMELAGE)
     first = client.get("/partnerschappen.csv").content
     # Kept: the data's version and the file, nothing of the partnerships.
     assert count_queries(lambda: client.get("/partnerschappen.csv")) <= 2

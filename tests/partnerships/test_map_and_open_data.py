@@ -207,9 +207,10 @@ def test_exports_run_a_fixed_number_of_queries(client, count_queries):
     few = count_queries(lambda: client.get("/partnerschappen.csv"))
     for index in range(20):
         make_full_partnership(index + 2)
-    assert len(_csv_rows(client)) == 44
+    # Built again after the change, with as many queries.
     assert count_queries(lambda: client.get("/partnerschappen.csv")) == few
     assert count_queries(lambda: client.get("/partnerschappen.json")) == few
+    assert len(_csv_rows(client)) == 44
 
 
 def test_dataset_description_is_json_ld(client, nimlahakok):

@@ -10,7 +10,7 @@ from tests.partnerships.factories import PartnerPlaceFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db
 
-OPTION = re.compile(r'<input type="radio" name="partnership"')
+OPTION = re.compile(r'<input type="radio"[^>]* name="partnership"')
 
 
 def _url(draft):
