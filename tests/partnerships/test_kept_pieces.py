@@ -5,8 +5,8 @@ the admin or the services shows at the next request."""
 import pytest
 from django.urls import reverse
 
-from tests.partnerships.conftest import make_full_partnership
 from partnerships.constants import AgreementKind
+from tests.partnerships.conftest import make_full_partnership
 from tests.partnerships.factories import AgreementFactory, PartnerPlaceFactory
 
 pytestmark = pytest.mark.django_db
