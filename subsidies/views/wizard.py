@@ -140,7 +140,7 @@ class ApplicationStepView(ApplicationMixin, View):
         kwargs = {"instance": self.application, "partial": partial}
         if self.step == Step.PARTNER:
             source = self.request.GET if data is None else data
-            kwargs["search"] = source.get(PARTNERSHIP_SEARCH, "").strip()[:100]
+            kwargs["search"] = partnership_search(source)
         if self.step == Step.ORGANISATION:
             kwargs["organisations"] = selectors.organisations_for_user(
                 self.request.user
@@ -261,8 +261,9 @@ class ApplicationStepView(ApplicationMixin, View):
             return redirect(request_path_with_anchor(self.request, "budget-lines"))
         if action == "search":
             # Saved; the step again with the partnerships that match the search.
-            search = self.request.POST.get(PARTNERSHIP_SEARCH, "").strip()[:100]
-            query = urlencode({PARTNERSHIP_SEARCH: search})
+            query = urlencode(
+                {PARTNERSHIP_SEARCH: partnership_search(self.request.POST)}
+            )
             return redirect(f"{self.request.path}?{query}#id_partnership")
         return redirect(self.request.path)
 
@@ -361,6 +362,11 @@ class ApplicationStepView(ApplicationMixin, View):
         if action == "next":
             return redirect(self.next_url)
         return redirect(self.request.path)
+
+
+def partnership_search(data) -> str:
+    """The partner step's search as typed, made safe for a query (no NUL)."""
+    return data.get(PARTNERSHIP_SEARCH, "").replace("\x00", "").strip()[:100]
 
 
 def request_path_with_anchor(request, anchor: str) -> str:
