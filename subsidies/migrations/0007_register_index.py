@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('herentq', '0005_namespaced_audit_actions'),
         ('partnerships', '0005_photo_file_indexes'),
-        ('subsidies', '0004_advice_outcome_from_council'),
+        ('subsidies', '0006_application_anonymised_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
