@@ -2,9 +2,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import transaction
 
 from herentq.constants import SERVICE_GROUP
+from tests import database
 from tests.factories import UserFactory
 from tests.snapshot import Snapshot
 
@@ -18,23 +18,38 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(
+    django_test_environment, django_db_modify_db_settings, django_db_blocker
+):
+    """This process's test database: a copy of the run's migrated template
+    (tests/database.py), dropped at the end."""
+    with django_db_blocker.unblock():
+        name = database.set_up_test_database()
+    yield
+    with django_db_blocker.unblock():
+        database.tear_down_test_database(name)
+
+
+@pytest.fixture(scope="session")
 def migrated_snapshot(django_db_setup, django_db_blocker):
     """The test database as the migrations left it (SDGs, groups, permissions)."""
     with django_db_blocker.unblock():
         return Snapshot.take()
 
 
+def _load_demo_data():
+    call_command("load_demo_data", verbosity=0)
+
+
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker):
-    """The demo data, loaded once per test session (per xdist worker), then undone.
+    """The demo data, loaded once per run (by the first xdist worker that needs
+    them, in a transaction rolled back after the snapshot), shared with the others.
 
-    Loaded in a transaction that is rolled back after the snapshot is taken, so the
-    test database keeps only what the migrations put in it.
+    The test database keeps only what the migrations put in it.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_data", verbosity=0)
-        snapshot = Snapshot.take()
-        transaction.set_rollback(True)
+    with django_db_blocker.unblock():
+        snapshot, _ = database.shared_snapshot("demo", _load_demo_data)
     return snapshot
 
 
@@ -50,7 +65,8 @@ def demo_data(demo_snapshot, db):
 
 
 # Checks the markup of every page the browser tests scan with axe, once at the end.
-pytest_plugins = ["tests.browser.html_validity"]
+# tests.database makes the run's test databases (a template copied per worker).
+pytest_plugins = ["tests.browser.html_validity", "tests.database"]
 
 
 @pytest.fixture
