@@ -4,7 +4,6 @@ from django.core.cache import caches
 from django.core.management import call_command
 
 from herentq.constants import SERVICE_GROUP
-from tests import database
 from tests.factories import UserFactory
 from tests.snapshot import Snapshot
 
@@ -23,6 +22,8 @@ def django_db_setup(
 ):
     """This process's test database: a copy of the run's migrated template
     (tests/database.py), dropped at the end."""
+    from tests import database  # a plugin (below): imported by pytest first
+
     with django_db_blocker.unblock():
         name = database.set_up_test_database()
     yield
@@ -48,6 +49,8 @@ def demo_snapshot(django_db_setup, django_db_blocker):
 
     The test database keeps only what the migrations put in it.
     """
+    from tests import database
+
     with django_db_blocker.unblock():
         snapshot, _ = database.shared_snapshot("demo", _load_demo_data)
     return snapshot
@@ -58,8 +61,8 @@ def demo_data(demo_snapshot, db):
     """The database holds exactly what `load_demo_data` makes, and nothing else.
 
     Copied in at the start of the test, in the test's transaction: rolled back after
-    it, so a test may change the demo data. In a live-server (transactional) test it
-    is committed, and Django's flush empties the tables afterwards as usual.
+    it, so a test may change the demo data. In a live-server (browser) test it is
+    committed; afterwards the migrated snapshot is copied back (tests/browser/conftest.py).
     """
     demo_snapshot.restore()
 

@@ -22,6 +22,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,6 +62,25 @@ def pytest_unconfigure(config):
     shutil.rmtree(directory, ignore_errors=True)
 
 
+def pytest_terminal_summary(terminalreporter, config):
+    """What the shared setup cost, per process (wall seconds), to see where time goes."""
+    if not config.stash.get(_owner_key, False):
+        return
+    timings = _run_directory() / "timings.txt"
+    if timings.exists():
+        terminalreporter.write_sep("-", "test database setup (wall seconds)")
+        terminalreporter.write(timings.read_text())
+
+
+@contextmanager
+def _timed(what: str) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    with open(_run_directory() / "timings.txt", "a") as timings:
+        timings.write(f"{worker}: {what} {time.perf_counter() - start:.1f} s\n")
+
+
 def _run_directory() -> Path:
     return Path(os.environ[RUN_DIRECTORY_VARIABLE])
 
@@ -69,7 +89,8 @@ def _run_directory() -> Path:
 def _locked(name: str) -> Iterator[None]:
     """One process of the run at a time (the others wait here)."""
     with open(_run_directory() / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        with _timed(f"waited for the {name} lock"):
+            fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
         finally:
@@ -103,18 +124,20 @@ def set_up_test_database() -> str:
     quote = connection.ops.quote_name
     with _locked("template"):
         if not (_run_directory() / "template.ready").exists():
-            connection.settings_dict["TEST"]["NAME"] = template
-            connection.creation.create_test_db(
-                verbosity=0, autoclobber=True, serialize=False
-            )
-            connection.settings_dict["TEST"]["NAME"] = target
+            with _timed("migrated the template database"):
+                connection.settings_dict["TEST"]["NAME"] = template
+                connection.creation.create_test_db(
+                    verbosity=0, autoclobber=True, serialize=False
+                )
+                connection.settings_dict["TEST"]["NAME"] = target
             (_run_directory() / "template.ready").touch()
         connection.close()  # nobody may be connected to a template being copied
-        _drop_database(target)
-        with _nodb_cursor() as cursor:
-            cursor.execute(
-                f"CREATE DATABASE {quote(target)} TEMPLATE {quote(template)}"
-            )
+        with _timed(f"copied it to {target}"):
+            _drop_database(target)
+            with _nodb_cursor() as cursor:
+                cursor.execute(
+                    f"CREATE DATABASE {quote(target)} TEMPLATE {quote(template)}"
+                )
     settings.DATABASES["default"]["NAME"] = target
     connection.settings_dict["NAME"] = target
     return target
@@ -140,10 +163,11 @@ def shared_snapshot(name: str, make: Callable[[], object]) -> tuple[Snapshot, ob
     path = _run_directory() / f"{name}.snapshot"
     with _locked(name):
         if path.exists():
-            snapshot, result, files = pickle.loads(path.read_bytes())
-            _write_media_files(files)
+            with _timed(f"read the {name} snapshot"):
+                snapshot, result, files = pickle.loads(path.read_bytes())
+                _write_media_files(files)
             return snapshot, result
-        with transaction.atomic():
+        with _timed(f"made the {name} snapshot"), transaction.atomic():
             result = make()
             snapshot = Snapshot.take()
             transaction.set_rollback(True)
