@@ -28,6 +28,7 @@ from post_office.models import STATUS, Email
 
 RETRY_FOR = dt.timedelta(hours=72)
 LONGEST_WAIT = dt.timedelta(hours=1)
+SENDING_LOCK = "herentq.send_queued_mail"
 
 
 def retry_delay(failures: int) -> dt.timedelta:
@@ -82,14 +83,28 @@ def _schedule_retry(email: Email, now: dt.datetime) -> None:
     email.save(update_fields=["number_of_retries", "scheduled_time", "status"])
 
 
-def wake_the_sender(**kwargs) -> None:
+def wake_the_sender(**signal_kwargs) -> None:
     """On ``email_queued``: once the mail's transaction commits, defer a sending job,
     so mail leaves within seconds rather than at the next minute's sweep. Deferred on
     commit (a rolled-back mail needs no job) and robustly: a trigger lost to a
     database hiccup only delays the mail until the sweep."""
+    transaction.on_commit(_defer_sending_job, robust=True)
+
+
+def _defer_sending_job() -> None:
+    from procrastinate.exceptions import AlreadyEnqueued
+
     from herentq.tasks import send_queued_mail
 
-    transaction.on_commit(send_queued_mail.defer, robust=True)
+    # At most one sending job waits at a time (a queueing lock): it sends every mail
+    # due when it starts, so a newsletter of 500 mails makes one or two jobs, not 500.
+    # (A savepoint, for when this runs inside a transaction, as in tests: the refused
+    # insert must not abort it.)
+    try:
+        with transaction.atomic():
+            send_queued_mail.configure(queueing_lock=SENDING_LOCK).defer()
+    except AlreadyEnqueued:
+        pass
 
 
 def given_up_mail():

@@ -29,15 +29,20 @@ MAIL_SWEEP_CRON = "* * * * *"
 
 def with_fresh_connection(function):
     """Jobs run in worker threads, outside any request: drop a connection that a
-    database restart broke (CONN_HEALTH_CHECKS) before the job, as a request would."""
+    database restart broke (CONN_HEALTH_CHECKS) before the job, as a request would.
+    A job called inside a transaction (a test's) keeps the connection it runs in."""
+
+    def close_old_connections():
+        if not db.connection.in_atomic_block:
+            db.close_old_connections()
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        db.close_old_connections()
+        close_old_connections()
         try:
             return function(*args, **kwargs)
         finally:
-            db.close_old_connections()
+            close_old_connections()
 
     return wrapper
 

@@ -1,5 +1,6 @@
 import asyncio
 import logging
+import signal
 import time
 
 from django.core.management.base import BaseCommand
@@ -9,7 +10,7 @@ logger = logging.getLogger("herentq.worker")
 
 FIRST_PAUSE = 1.0
 LONGEST_PAUSE = 30.0
-# A worker that ran this long before it failed was healthy: start over from FIRST_PAUSE.
+# A worker that ran this long before it stopped was healthy: start over from FIRST_PAUSE.
 HEALTHY_RUN = 60.0
 
 
@@ -17,10 +18,11 @@ class Command(BaseCommand):
     """The one command that starts a queue worker (procrastinate): queued mail and
     every app's periodic commands (herentq/tasks.py). Start as many as you like.
 
-    Procrastinate's worker stops when it loses its database connection; this command
-    is the supervisor that starts it again, waiting 1, 2, 4 … 30 s between tries, so a
-    PostgreSQL restart is survived without an outside process manager. It stops for
-    good on SIGINT/SIGTERM (the worker finishes its current job first).
+    Procrastinate's worker stops when it loses its database connection (its LISTEN
+    connection fails during a PostgreSQL restart). This command is the supervisor
+    that starts it again, waiting 1, 2, 4 … 30 s between tries, so an outage is
+    survived without an outside process manager. Only SIGINT/SIGTERM stop it for good
+    (the worker finishes its current job first).
     """
 
     help = "Run a background worker: queued mail and periodic commands."
@@ -40,23 +42,26 @@ class Command(BaseCommand):
         parser.add_argument("--name", default=None, help="the worker's name in logs")
 
     def handle(self, *args, once, polling_interval, name, **options):
+        self.stop_requested = False
         worker_options = {
             "wait": not once,
             "name": name,
             "fetch_job_polling_interval": polling_interval,
             "abort_job_polling_interval": polling_interval,
-            "install_signal_handlers": True,
+            "install_signal_handlers": False,  # ours tell a stop from a lost database
         }
         pause = FIRST_PAUSE
         while True:
             started = time.monotonic()
             try:
                 self.run_worker(worker_options)
-                return  # stopped by a signal, or caught up with --once
+                if once or self.stop_requested:
+                    return
+                logger.warning("The worker stopped; starting it again in %ss", pause)
             except Exception:
                 if once:
                     raise
-                logger.exception("The worker stopped; starting it again in %ss", pause)
+                logger.exception("The worker failed; starting it again in %ss", pause)
             if time.monotonic() - started > HEALTHY_RUN:
                 pause = FIRST_PAUSE
             time.sleep(pause)
@@ -70,4 +75,21 @@ class Command(BaseCommand):
 
     async def run_async(self, worker_app, worker_options):
         async with worker_app.open_async():
-            await worker_app.run_worker_async(**worker_options)
+            worker = asyncio.ensure_future(worker_app.run_worker_async(**worker_options))
+
+            def stop():
+                # Cancelling the worker stops it gracefully: its job finishes first.
+                self.stop_requested = True
+                worker.cancel()
+
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(signum, stop)
+            try:
+                await worker
+            except asyncio.CancelledError:
+                if not self.stop_requested:
+                    raise
+            finally:
+                for signum in (signal.SIGINT, signal.SIGTERM):
+                    loop.remove_signal_handler(signum)
