@@ -42,9 +42,12 @@ def test_a_committed_mail_wakes_one_sending_job(django_capture_on_commit_callbac
     with django_capture_on_commit_callbacks(execute=True):
         mail.send_mail("Ook snel", "Tekst", None, ["iemand@example.be"])
     # The second mail finds a sending job waiting: it will send both.
-    assert ProcrastinateJob.objects.filter(
-        task_name="herentq.send_queued_mail", status="todo"
-    ).count() == 1
+    assert (
+        ProcrastinateJob.objects.filter(
+            task_name="herentq.send_queued_mail", status="todo"
+        ).count()
+        == 1
+    )
 
 
 def test_every_declared_periodic_command_is_a_periodic_job():
@@ -101,9 +104,7 @@ def test_a_day_without_mail_server_loses_no_mail(smtp):
     assert Email.objects.filter(status=STATUS.sent).count() == 3
 
 
-def test_mail_given_up_after_72_hours_is_requeued_from_the_admin(
-    smtp, admin_client
-):
+def test_mail_given_up_after_72_hours_is_requeued_from_the_admin(smtp, admin_client):
     start = timezone.now()
     mail.send_mail("Verloren", "Tekst", None, ["iemand@example.be"])
     _retry_hours(start, 71)
@@ -116,9 +117,14 @@ def test_mail_given_up_after_72_hours_is_requeued_from_the_admin(
     page = admin_client.get(changelist, {"bezorging": "opgegeven"})
     assert "Opgegeven na 72 uur" in page.content.decode()
     assert list(page.context["cl"].result_list) == [email]
-    assert list(
-        admin_client.get(changelist, {"bezorging": "opnieuw"}).context["cl"].result_list
-    ) == []
+    assert (
+        list(
+            admin_client.get(changelist, {"bezorging": "opnieuw"})
+            .context["cl"]
+            .result_list
+        )
+        == []
+    )
 
     smtp.start()
     response = admin_client.post(

@@ -48,12 +48,15 @@ class Cluster:
 
     def connect(self) -> psycopg.Connection:
         return psycopg.connect(
-            host=str(self.socket_dir), port=self.port, user="herentq",
-            dbname="herentq", autocommit=True,
+            host=str(self.socket_dir),
+            port=self.port,
+            user="herentq",
+            dbname="herentq",
+            autocommit=True,
         )
 
     def query(self, sql: str, *params):
-        for attempt in range(100):  # the server may be restarting
+        for _attempt in range(100):  # the server may be restarting
             try:
                 with self.connect() as conn:
                     return conn.execute(sql, params).fetchall()
@@ -71,14 +74,38 @@ def cluster(django_db_setup, django_db_blocker):
     cluster.localdb("ensure")
     source = connections["default"].settings_dict
     dump = subprocess.run(
-        [_pg_bin("pg_dump"), "--schema-only", "--no-owner", "-h", source["HOST"],
-         "-p", str(source["PORT"]), "-U", source["USER"], source["NAME"]],
-        check=True, capture_output=True,
+        [
+            _pg_bin("pg_dump"),
+            "--schema-only",
+            "--no-owner",
+            "-h",
+            source["HOST"],
+            "-p",
+            str(source["PORT"]),
+            "-U",
+            source["USER"],
+            source["NAME"],
+        ],
+        check=True,
+        capture_output=True,
     ).stdout
     subprocess.run(
-        [_pg_bin("psql"), "-q", "-v", "ON_ERROR_STOP=1", "-h", str(cluster.socket_dir),
-         "-p", str(cluster.port), "-U", "herentq", "herentq"],
-        input=dump, check=True, capture_output=True,
+        [
+            _pg_bin("psql"),
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            str(cluster.socket_dir),
+            "-p",
+            str(cluster.port),
+            "-U",
+            "herentq",
+            "herentq",
+        ],
+        input=dump,
+        check=True,
+        capture_output=True,
     )
     yield cluster
     if not os.environ.get("KEEP_WORKER_CLUSTER"):  # to look into a failure
@@ -105,8 +132,11 @@ def _env(cluster, smtp) -> dict:
 
 def _manage(cluster, smtp, *args) -> None:
     subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=TOP, env=_env(cluster, smtp),
-        check=True, capture_output=True,
+        [sys.executable, "manage.py", *args],
+        cwd=TOP,
+        env=_env(cluster, smtp),
+        check=True,
+        capture_output=True,
     )
 
 
@@ -134,14 +164,25 @@ def _wait_for(condition, seconds=60.0):
 def two_workers(cluster, smtp):
     workers = [
         subprocess.Popen(
-            [sys.executable, "manage.py", "run_worker", "--polling-interval", "0.5",
-             "--name", f"worker-{number}"],
-            cwd=TOP, env=_env(cluster, smtp),
-            stdout=subprocess.DEVNULL, stderr=(cluster.directory / f"worker-{number}.log").open("wb"),
+            [
+                sys.executable,
+                "manage.py",
+                "run_worker",
+                "--polling-interval",
+                "0.5",
+                "--name",
+                f"worker-{number}",
+            ],
+            cwd=TOP,
+            env=_env(cluster, smtp),
+            stdout=subprocess.DEVNULL,
+            stderr=(cluster.directory / f"worker-{number}.log").open("wb"),
         )
         for number in (1, 2)
     ]
-    _wait_for(lambda: cluster.query("SELECT count(*) FROM procrastinate_workers")[0][0] == 2)
+    _wait_for(
+        lambda: cluster.query("SELECT count(*) FROM procrastinate_workers")[0][0] == 2
+    )
     yield workers
     for worker in workers:
         worker.terminate()

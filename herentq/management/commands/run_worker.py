@@ -75,7 +75,9 @@ class Command(BaseCommand):
 
     async def run_async(self, worker_app, worker_options):
         async with worker_app.open_async():
-            worker = asyncio.ensure_future(worker_app.run_worker_async(**worker_options))
+            worker = asyncio.ensure_future(
+                worker_app.run_worker_async(**worker_options)
+            )
 
             def stop():
                 # Cancelling the worker stops it gracefully: its job finishes first.
