@@ -24,6 +24,7 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from post_office.connections import connections
 from post_office.models import STATUS, Email
 
 RETRY_FOR = dt.timedelta(hours=72)
@@ -57,8 +58,11 @@ def send_due_mail(now: dt.datetime | None = None) -> int:
     waiting). Each mail is tried at most once per call: a failure is scheduled later.
     """
     attempted = 0
-    while _send_next(now or timezone.now()):
-        attempted += 1
+    try:
+        while _send_next(now or timezone.now()):
+            attempted += 1
+    finally:
+        connections.close()
     return attempted
 
 
@@ -67,7 +71,11 @@ def _send_next(now: dt.datetime) -> bool:
         email = due_mail(now).select_for_update(skip_locked=True).first()
         if email is None:
             return False
-        if email.dispatch(log_level=1) == STATUS.failed:
+        # One SMTP connection for the whole run, opened again after a failure.
+        if email.dispatch(log_level=1, disconnect_after_delivery=False) == (
+            STATUS.failed
+        ):
+            connections.close()
             _schedule_retry(email, now)
         return True
 

@@ -1,6 +1,8 @@
 """Real worker processes (`manage.py run_worker`) on a throw-away PostgreSQL cluster
-of this module's own, so it can be restarted without disturbing the other tests;
-mail goes to a real SMTP server (aiosmtpd) in this process."""
+of these tests' own, so it can be restarted without disturbing the other tests;
+mail goes to a real SMTP server (aiosmtpd) in this process. The fixtures are
+session-scoped (one cluster and two workers per pytest process, however xdist
+interleaves these tests with others of the group)."""
 
 import os
 import shutil
@@ -65,7 +67,7 @@ class Cluster:
         raise AssertionError("the cluster does not answer")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def cluster(django_db_setup, django_db_blocker):
     """A fresh cluster with the test database's schema (copied with pg_dump)."""
     directory = Path(tempfile.mkdtemp(prefix="herentq-worker-test-"))
@@ -113,7 +115,7 @@ def cluster(django_db_setup, django_db_blocker):
         shutil.rmtree(directory, ignore_errors=True)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def smtp():
     with smtp_server() as server:
         yield server
@@ -160,7 +162,7 @@ def _wait_for(condition, seconds=60.0):
     raise AssertionError("timed out")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def two_workers(cluster, smtp):
     workers = [
         subprocess.Popen(
@@ -186,8 +188,8 @@ def two_workers(cluster, smtp):
     yield workers
     for worker in workers:
         worker.terminate()
-    for worker in workers:
-        worker.wait(timeout=30)
+    # SIGTERM stops a worker for good (the supervisor does not start it again).
+    assert [worker.wait(timeout=30) for worker in workers] == [0, 0]
 
 
 def test_two_workers_run_each_periodic_job_once_per_period(cluster, two_workers):
@@ -229,9 +231,3 @@ def test_mail_queued_after_a_database_restart_is_delivered(cluster, smtp, two_wo
     _wait_for(lambda: "Na de herstart" in smtp.sink.subjects())
     assert smtp.sink.subjects().count("Na de herstart") == 1
     assert [worker.poll() for worker in two_workers] == [None, None]  # still running
-
-
-def test_a_worker_stops_on_sigterm(cluster, smtp, two_workers):
-    for worker in two_workers:
-        worker.terminate()
-    assert [worker.wait(timeout=30) for worker in two_workers] == [0, 0]
