@@ -83,11 +83,13 @@ def _send_next(now: dt.datetime) -> bool:
 def _schedule_retry(email: Email, now: dt.datetime) -> None:
     failures = (email.number_of_retries or 0) + 1
     email.number_of_retries = failures
-    if gives_up_after(failures):
+    retry_at = now + retry_delay(failures)
+    expired = email.expires_at is not None and retry_at > email.expires_at
+    if gives_up_after(failures) or expired:
         email.scheduled_time = None  # stays STATUS.failed: given up
     else:
         email.status = STATUS.queued
-        email.scheduled_time = now + retry_delay(failures)
+        email.scheduled_time = retry_at
     email.save(update_fields=["number_of_retries", "scheduled_time", "status"])
 
 
@@ -113,7 +115,3 @@ def _defer_sending_job() -> None:
             send_queued_mail.configure(queueing_lock=SENDING_LOCK).defer()
     except AlreadyEnqueued:
         pass
-
-
-def given_up_mail():
-    return Email.objects.filter(status=STATUS.failed)
