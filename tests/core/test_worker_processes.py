@@ -1,8 +1,6 @@
 """Real worker processes (`manage.py run_worker`) on a throw-away PostgreSQL cluster
 of these tests' own, so it can be restarted without disturbing the other tests;
-mail goes to a real SMTP server (aiosmtpd) in this process. The fixtures are
-session-scoped (one cluster and two workers per pytest process, however xdist
-interleaves these tests with others of the group)."""
+mail goes to a real SMTP server (aiosmtpd) in this process."""
 
 import os
 import shutil
@@ -67,7 +65,7 @@ class Cluster:
         raise AssertionError("the cluster does not answer")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def cluster(django_db_setup, django_db_blocker):
     """A fresh cluster with the test database's schema (copied with pg_dump)."""
     directory = Path(tempfile.mkdtemp(prefix="herentq-worker-test-"))
@@ -115,7 +113,7 @@ def cluster(django_db_setup, django_db_blocker):
         shutil.rmtree(directory, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def smtp():
     with smtp_server() as server:
         yield server
@@ -162,7 +160,7 @@ def _wait_for(condition, seconds=60.0):
     raise AssertionError("timed out")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def two_workers(cluster, smtp):
     workers = [
         subprocess.Popen(
@@ -192,7 +190,15 @@ def two_workers(cluster, smtp):
     assert [worker.wait(timeout=30) for worker in workers] == [0, 0]
 
 
-def test_two_workers_run_each_periodic_job_once_per_period(cluster, two_workers):
+def test_two_workers_on_one_queue(cluster, smtp, two_workers):
+    """One test for the three checks: starting a cluster and two workers is the slow
+    part, and one test keeps them in one pytest process."""
+    _each_periodic_job_runs_once_per_period(cluster)
+    _each_of_200_mails_is_sent_once(cluster, smtp)
+    _mail_queued_after_a_database_restart_is_delivered(cluster, smtp, two_workers)
+
+
+def _each_periodic_job_runs_once_per_period(cluster):
     # Both workers, started together, defer the latest period of every job that fell
     # due in the last 10 minutes (procrastinate's max delay): the 5-minute one at least.
     def ran():
@@ -210,7 +216,7 @@ def test_two_workers_run_each_periodic_job_once_per_period(cluster, two_workers)
     assert {count for _command, _period, count in runs} == {1}
 
 
-def test_two_workers_send_each_of_200_mails_once(cluster, smtp, two_workers):
+def _each_of_200_mails_is_sent_once(cluster, smtp):
     subjects = [f"Mail {number}" for number in range(200)]
     _queue_mail(cluster, smtp, subjects)
 
@@ -225,7 +231,7 @@ def test_two_workers_send_each_of_200_mails_once(cluster, smtp, two_workers):
     assert sorted(m["Subject"] for m in mine()) == sorted(subjects)
 
 
-def test_mail_queued_after_a_database_restart_is_delivered(cluster, smtp, two_workers):
+def _mail_queued_after_a_database_restart_is_delivered(cluster, smtp, two_workers):
     cluster.localdb("restart")
     _queue_mail(cluster, smtp, ["Na de herstart"])
     _wait_for(lambda: "Na de herstart" in smtp.sink.subjects())

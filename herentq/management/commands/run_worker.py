@@ -43,15 +43,20 @@ class Command(BaseCommand):
 
     def handle(self, *args, once, polling_interval, name, **options):
         self.stop_requested = False
+        self.worker = None  # the running worker's asyncio task and loop
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            # Also while the supervisor waits or a worker starts: never killed mid-way.
+            signal.signal(signum, self.request_stop)
         worker_options = {
             "wait": not once,
             "name": name,
             "fetch_job_polling_interval": polling_interval,
             "abort_job_polling_interval": polling_interval,
-            "install_signal_handlers": False,  # ours tell a stop from a lost database
+            # Ours (request_stop) tell a stop from a worker that lost its database.
+            "install_signal_handlers": False,
         }
         pause = FIRST_PAUSE
-        while True:
+        while not self.stop_requested:
             started = time.monotonic()
             try:
                 self.run_worker(worker_options)
@@ -64,8 +69,14 @@ class Command(BaseCommand):
                 logger.exception("The worker failed; starting it again in %ss", pause)
             if time.monotonic() - started > HEALTHY_RUN:
                 pause = FIRST_PAUSE
-            time.sleep(pause)
+            self.pause(pause)
             pause = min(pause * 2, LONGEST_PAUSE)
+
+    def pause(self, seconds):
+        """Wait before the next start, in short steps so that a stop is prompt."""
+        until = time.monotonic() + seconds
+        while not self.stop_requested and time.monotonic() < until:
+            time.sleep(0.1)
 
     def run_worker(self, worker_options):
         # A connector of its own (a psycopg pool with LISTEN/NOTIFY) for each start;
@@ -73,25 +84,23 @@ class Command(BaseCommand):
         with app.replace_connector(app.connector.get_worker_connector()) as worker_app:
             asyncio.run(self.run_async(worker_app, worker_options))
 
+    def request_stop(self, signum, frame):
+        self.stop_requested = True
+        if self.worker is not None:
+            # Cancelling the worker stops it gracefully: its job finishes first.
+            task, loop = self.worker
+            loop.call_soon_threadsafe(task.cancel)
+
     async def run_async(self, worker_app, worker_options):
         async with worker_app.open_async():
-            worker = asyncio.ensure_future(
-                worker_app.run_worker_async(**worker_options)
-            )
-
-            def stop():
-                # Cancelling the worker stops it gracefully: its job finishes first.
-                self.stop_requested = True
-                worker.cancel()
-
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGINT, signal.SIGTERM):
-                loop.add_signal_handler(signum, stop)
+            task = asyncio.ensure_future(worker_app.run_worker_async(**worker_options))
+            self.worker = (task, asyncio.get_running_loop())
+            if self.stop_requested:
+                task.cancel()
             try:
-                await worker
+                await task
             except asyncio.CancelledError:
                 if not self.stop_requested:
                     raise
             finally:
-                for signum in (signal.SIGINT, signal.SIGTERM):
-                    loop.remove_signal_handler(signum)
+                self.worker = None
