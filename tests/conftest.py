@@ -108,10 +108,22 @@ def queued_mail(settings):
     settings.EMAIL_BACKEND = "herentq.mail.EmailBackend"
 
 
-def deliver_mail():
-    """Send what is queued, as the worker does; returns django.core.mail.outbox."""
+def deliver_mail(now=None):
+    """Send what is due, with the worker's own send step (in the test's transaction,
+    which a worker process could not see); returns django.core.mail.outbox."""
     from django.core import mail
-    from post_office.mail import send_queued
 
-    send_queued(processes=1, log_level=0)
+    from herentq.mail_queue import send_due_mail
+
+    send_due_mail(now)
     return mail.outbox
+
+
+def run_periodic_jobs():
+    """Run each periodic job the worker has registered (from the apps'
+    ``periodic_commands``) once, in the test's transaction, as one period would."""
+    from procrastinate.contrib.django import app
+
+    for periodic in app.periodic_registry.periodic_tasks.values():
+        task_kwargs = periodic.configure_kwargs.get("task_kwargs") or {}
+        periodic.task(**{**task_kwargs, "timestamp": 0})
