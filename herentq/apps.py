@@ -15,7 +15,9 @@ class HerentqConfig(AppConfig):
       e.g. ``partnership_sections(partnership)`` for a partnership's page;
     - demo and benchmark data live outside the apps, in the development-only
       ``devdata`` app (``devdata/demo/<label>.py``, ``devdata/bench/<label>.py``);
-    - ``periodic_commands``: management commands the worker runs on a schedule;
+    - ``periodic_commands``: ``(command, minutes)`` the worker runs every ``minutes``
+      (one procrastinate periodic job each, see herentq/tasks.py); each command must
+      be safe to run again;
     - ``public_uploads()``: returns ``herentq.public_files.PublicUpload``s, the upload
       prefixes served at /media/ and whether a file's owner is published;
     - ``service_managed = True``: the "Dienst lokaal mondiaal beleid" group gets every
@@ -27,10 +29,14 @@ class HerentqConfig(AppConfig):
     service_managed = True
 
     def ready(self):
+        from post_office.signals import email_queued
+
         from herentq import groups, second_factor, uploads
+        from herentq.mail_queue import wake_the_sender
 
         uploads.limit_decoded_images()
         second_factor.connect()
+        email_queued.connect(wake_the_sender, dispatch_uid="herentq_wake_the_sender")
 
         # Not limited to this app: permissions of later apps only exist once their
         # own post_migrate has run, so the sync runs after every app's migrations

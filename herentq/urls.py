@@ -1,9 +1,10 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
-from post_office.models import EmailTemplate
+from post_office.models import Email, EmailTemplate
 
 from herentq import files, views
+from herentq.mail_admin import MailQueueAdmin
 from herentq.pagecache import public_page
 from herentq.second_factor import open_to_all
 
@@ -15,6 +16,9 @@ admin.site.login = secure_admin_login(admin.site.login)
 # Mail bodies are templates in the repository; the template editor of
 # django-post-office would load a code editor from a CDN (forbidden by the CSP).
 admin.site.unregister(EmailTemplate)
+# The mail list with given-up mail and the requeue action of the job queue.
+admin.site.unregister(Email)
+admin.site.register(Email, MailQueueAdmin)
 
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),

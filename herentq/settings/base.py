@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "post_office",
+    "procrastinate.contrib.django",
     "csp",
     "allauth",
     "allauth.account",
@@ -153,7 +154,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
 # Mail: every message is queued in the database (django-post-office) inside the
-# transaction that caused it, and sent by the worker (`manage.py run_worker`).
+# transaction that caused it, and sent by the worker (`manage.py run_worker`), which
+# also retries it for 72 hours (herentq/mail_queue.py).
 EMAIL_BACKEND = "herentq.mail.EmailBackend"  # post_office, plus the footer
 POST_OFFICE = {
     "BACKENDS": {
@@ -163,8 +165,6 @@ POST_OFFICE = {
         )
     },
     "DEFAULT_PRIORITY": "medium",
-    "MAX_RETRIES": 8,
-    "RETRY_INTERVAL": __import__("datetime").timedelta(minutes=5),
     "MESSAGE_ID_ENABLED": True,
     "CELERY_ENABLED": False,
     # First in, first out within a priority.
@@ -289,6 +289,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "post_office": {"level": "WARNING"},
+        # Procrastinate logs every job at INFO; its warnings and errors are enough.
+        "procrastinate": {"level": env("PROCRASTINATE_LOG_LEVEL", default="WARNING")},
         # WeasyPrint logs each rendering step and font subsetting at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

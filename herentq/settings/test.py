@@ -18,8 +18,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # Mail is still queued through django-post-office; its delivery backend is locmem,
 # so tests see what the worker sends in django.core.mail.outbox.
-POST_OFFICE["BACKENDS"]["default"] = (  # noqa: F405
-    "django.core.mail.backends.locmem.EmailBackend"
+# (Worker processes started by tests/core/test_worker_processes.py deliver by SMTP.)
+POST_OFFICE["BACKENDS"]["default"] = env(  # noqa: F405
+    "EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.locmem.EmailBackend"
 )
 # One sending thread: the outbox lists mail in the order it was queued.
 POST_OFFICE["THREADS_PER_PROCESS"] = 1  # noqa: F405

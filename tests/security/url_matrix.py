@@ -146,6 +146,7 @@ ADMIN_ACCESS = {
     "account": set(),
     "mfa": set(),
     "post_office": set(),
+    "procrastinate": set(),  # the worker's job queue, read-only
 }
 
 # Admin pages refused even to the roles that manage the app: records that are made
@@ -172,6 +173,9 @@ ADMIN_REFUSED = {
     # frozen), files of the envelope's scheme and year have been submitted.
     ("council.agendaitem", "delete"),
     ("subsidies.budgetenvelope", "delete"),
+    # Jobs are made and finished by the queue; its admin only shows them.
+    ("procrastinate.procrastinatejob", "add"),
+    ("procrastinate.procrastinatejob", "delete"),
 }
 
 ADMIN_PAGES = ("changelist", "add", "change", "history", "delete")
@@ -1687,6 +1691,14 @@ def mail_queue_objects() -> dict:
     return {"email": email}
 
 
+def job_queue_objects() -> dict:
+    """The job queue's admin pages need one job."""
+    from herentq.tasks import send_queued_mail
+
+    send_queued_mail.defer()
+    return {}
+
+
 OBJECT_BUILDERS: list[Callable[[], dict]] = [
     core_objects,
     partnership_objects,
@@ -1695,6 +1707,7 @@ OBJECT_BUILDERS: list[Callable[[], dict]] = [
     subsidy_objects,
     account_objects,
     mail_queue_objects,
+    job_queue_objects,
 ]
 
 
