@@ -39,6 +39,24 @@ class HerentqConfig(AppConfig):
             groups.sync_group_permissions, dispatch_uid="herentq_group_permissions"
         )
 
+    def home_blocks(self):
+        from django.urls import reverse
+
+        from herentq import selectors
+        from herentq.extensions import HomeBlock
+
+        return [
+            HomeBlock(
+                key="news",
+                title=_("Laatste nieuws"),
+                template="herentq/includes/home_news.html",
+                items=list(selectors.news_latest()),
+                order=50,
+                more_url=reverse("news_list"),
+                more_text=_("Alle nieuws"),
+            )
+        ]
+
     def public_uploads(self):
         from herentq import selectors
         from herentq.models import NewsItem

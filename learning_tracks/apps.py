@@ -26,6 +26,36 @@ class LearningTracksConfig(AppConfig):
         ("anonymise_participants", 24 * 60),
     ]
 
+    def home_blocks(self):
+        from herentq.extensions import HomeBlock
+        from learning_tracks import selectors
+
+        return [
+            HomeBlock(
+                key="sessions",
+                title=_("Volgende sessies van de leertrajecten"),
+                template="learning_tracks/includes/home_sessions.html",
+                items=selectors.sessions_upcoming(),
+                order=20,
+                more_url=reverse("learning_tracks:list"),
+                more_text=_("Alle leertrajecten"),
+            ),
+            HomeBlock(
+                key="enrolment",
+                title=_("Inschrijven voor een leertraject"),
+                template="learning_tracks/includes/home_enrolment.html",
+                items=selectors.tracks_open_with_seats(),
+                order=30,
+            ),
+            HomeBlock(
+                key="newsletter",
+                title=_("Nieuwsbrief"),
+                template="learning_tracks/includes/home_newsletter.html",
+                items=[True] if selectors.newsletter_has_themes() else [],
+                order=90,
+            ),
+        ]
+
     def home_sections(self):
         from herentq.extensions import HomeSection
 

@@ -49,7 +49,7 @@ class PartnershipListView(FilterView):
     strict = False  # a stale or mistyped filter is ignored, and said so at the field
 
     def get_queryset(self):
-        return selectors.partnerships_for_list()
+        return selectors.partnerships_for_cards()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

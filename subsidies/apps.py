@@ -19,6 +19,26 @@ class SubsidiesConfig(AppConfig):
 
         return AUDIT_ACTIONS
 
+    def home_blocks(self):
+        from django.urls import reverse
+
+        from herentq.extensions import HomeBlock
+        from subsidies import selectors
+
+        calls = selectors.calls_now()
+        return [
+            HomeBlock(
+                key="calls",
+                title=_("Subsidieoproepen"),
+                template="subsidies/includes/home_calls.html",
+                items=calls.open_calls,
+                extra={"next_call": calls.next_call},
+                order=40,
+                more_url=reverse("subsidies:index"),
+                more_text=_("Alle subsidies"),
+            )
+        ]
+
     def home_sections(self):
         from django.urls import reverse
 

@@ -207,3 +207,29 @@ def granted_for_partnership(partnership) -> QuerySet:
         .select_related("organisation")
         .order_by("-decision_date", "reference")
     )
+
+
+@dataclass
+class CallsNow:
+    open_calls: list[Call]
+    next_call: Call | None
+
+
+def calls_now(*, now=None, limit: int = 4) -> CallsNow:
+    """Calls of published schemes open now, closing first, and the next to open.
+
+    One query: the open calls and the first upcoming one are read together.
+    """
+    now = now or timezone.now()
+    calls = list(
+        Call.objects.filter(scheme__is_published=True, closes_at__gt=now)
+        .select_related("scheme")
+        .order_by("opens_at", "closes_at")[: limit + 1]
+    )
+    open_calls = sorted(
+        (call for call in calls if call.opens_at <= now), key=lambda c: c.closes_at
+    )
+    upcoming = [call for call in calls if call.opens_at > now]
+    return CallsNow(
+        open_calls=open_calls[:limit], next_call=upcoming[0] if upcoming else None
+    )
