@@ -55,7 +55,18 @@ class SubsidiesConfig(AppConfig):
                 ),
                 url=reverse("subsidies:index"),
                 link_text=str(_("Naar de subsidies")),
-            )
+            ),
+            HomeSection(
+                title=str(_("Resultaten")),
+                description=str(
+                    _(
+                        "Waar het geld naartoe gaat: toegekende subsidies per jaar, "
+                        "per SDG, per land en per partnerschap, en het budget van dit jaar."
+                    )
+                ),
+                url=reverse("subsidies:results"),
+                link_text=str(_("Naar de resultaten")),
+            ),
         ]
 
     def sdg_sections(self, sdg):

@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 
 from django.db.models import (
+    Count,
     DecimalField,
+    F,
     OuterRef,
     Prefetch,
     QuerySet,
@@ -232,4 +234,71 @@ def calls_now(*, now=None, limit: int = 4) -> CallsNow:
     upcoming = [call for call in calls if call.opens_at > now]
     return CallsNow(
         open_calls=open_calls[:limit], next_call=upcoming[0] if upcoming else None
+    )
+
+
+# Results: the figures the public charts draw (subsidies/results.py) ---------------
+
+
+def _granted_decided() -> QuerySet:
+    return Application.objects.granted().filter(decision_date__isnull=False)
+
+
+def granted_per_year() -> list[dict]:
+    """{year, total, files} per year of the college's decision, oldest first."""
+    return list(
+        _granted_decided()
+        .annotate(year=ExtractYear("decision_date"))
+        .order_by("year")
+        .values("year")
+        .annotate(total=Sum("approved_amount"), files=Count("id"))
+    )
+
+
+def granted_per_sdg() -> list[dict]:
+    """{number, name, colour, total, files} per goal; a file with several goals
+    counts for each of them."""
+    return list(
+        _granted_decided()
+        .filter(sdgs__isnull=False)
+        .order_by("sdgs__number")
+        .values(
+            number=F("sdgs__number"), name=F("sdgs__name_nl"), colour=F("sdgs__colour")
+        )
+        .annotate(total=Sum("approved_amount"), files=Count("id"))
+    )
+
+
+def granted_per_country() -> list[dict]:
+    """{country (code), total, files} per project country, largest first."""
+    return list(
+        _granted_decided()
+        .exclude(country="")
+        .order_by()
+        .values("country")
+        .annotate(total=Sum("approved_amount"), files=Count("id"))
+        .order_by("-total", "country")
+    )
+
+
+def granted_per_partnership() -> list[dict]:
+    """{name, slug, total, files} per published partnership, largest first."""
+    return list(
+        _granted_decided()
+        .filter(partnership__is_published=True)
+        .order_by()
+        .values(name=F("partnership__title"), slug=F("partnership__slug"))
+        .annotate(total=Sum("approved_amount"), files=Count("id"))
+        .order_by("-total", "name")
+    )
+
+
+def envelopes_of_year(*, year: int) -> list[BudgetEnvelope]:
+    """This year's envelopes of the published schemes, with `reserved` (one query)."""
+    return list(
+        envelopes_with_reserved(
+            BudgetEnvelope.objects.filter(year=year, scheme__is_published=True)
+        )
+        .select_related("scheme")
+        .order_by("scheme__name")
     )

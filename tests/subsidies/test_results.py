@@ -1,0 +1,66 @@
+"""The public results page: every chart's table holds the database's figures, and
+its CSV the same; the scheme page says plainly what is asked and what is left."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from subsidies.formatting import format_eur
+from subsidies.models import Application, BudgetEnvelope
+
+pytestmark = pytest.mark.django_db
+
+
+def granted():
+    return Application.objects.granted().filter(decision_date__isnull=False)
+
+
+def test_results_tables_match_the_database(client, demo_data):
+    response = client.get("/subsidies/resultaten/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for title in [
+        "Toegekende subsidies per jaar",
+        "Toegekende subsidies per SDG",
+        "Toegekende subsidies per land",
+        "Toegekende subsidies per partnerschap",
+        "Budget per reglement in",
+    ]:
+        assert title in html, title
+    assert html.count('<svg class="chart__svg"') == 5
+    per_year = (
+        granted()
+        .values_list("decision_date__year")
+        .annotate(total=Sum("approved_amount"), files=Count("id"))
+    )
+    assert per_year
+    for year, total, _files in per_year:
+        assert f'>{year}</a></th><td class="text-end">{format_eur(total)}</td>' in html
+    per_sdg = granted().values_list("sdgs__number").annotate(t=Sum("approved_amount"))
+    for number, total in per_sdg:
+        if number:
+            assert f"{format_eur(total)}</td>" in html
+    year = timezone.localdate().year
+    for envelope in BudgetEnvelope.objects.filter(year=year, scheme__is_published=True):
+        assert format_eur(envelope.paid) in html
+
+
+def test_results_csv_has_the_same_figures(client, demo_data):
+    response = client.get("/subsidies/resultaten/per-jaar.csv")
+    assert response.status_code == 200
+    rows = list(
+        csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    )
+    assert rows[0] == ["Jaar", "Toegekend bedrag", "Dossiers"]
+    expected = {
+        str(year): total
+        for year, total in granted()
+        .values_list("decision_date__year")
+        .annotate(total=Sum("approved_amount"))
+    }
+    assert {row[0]: Decimal(row[1].replace(",", ".")) for row in rows[1:]} == expected
+    assert client.get("/subsidies/resultaten/onbekend.csv").status_code == 404
