@@ -2,18 +2,11 @@
 `home_blocks()`; each block hides itself when empty, and the page reads in a fixed
 number of queries however much is coming up."""
 
-import datetime as dt
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from council.models import Council
-from tests.council.factories import MeetingFactory
-from tests.learning_tracks.factories import SessionFactory, TrackFactory
-from tests.partnerships.factories import PhotoAlbumFactory, add_photos
-from tests.subsidies.factories import CallFactory
+from tests.home_data import add_upcoming
 
 pytestmark = pytest.mark.django_db
 
@@ -25,26 +18,6 @@ BLOCK_TITLES = [
     "Laatste nieuws",
     "Recente foto&#x27;s uit de partnerschappen",
 ]
-
-
-def add_upcoming(n: int):
-    """n more of everything the home page shows."""
-    now = timezone.now()
-    grosh = Council.objects.get(slug="grosh")
-    for i in range(n):
-        MeetingFactory(
-            council=grosh,
-            planned_start=now + dt.timedelta(days=3 + i),
-            location=f"Zaal {i}",
-        )
-        track = TrackFactory(capacity=20, seats_taken=5)
-        SessionFactory(track=track, starts_at=now + dt.timedelta(days=2 + i))
-        CallFactory(closes_at=now + dt.timedelta(days=20 + i))
-        CallFactory(
-            opens_at=now + dt.timedelta(days=40 + i),
-            closes_at=now + dt.timedelta(days=70 + i),
-        )
-        add_photos(PhotoAlbumFactory(), alt_text=f"Foto nummer {i}")
 
 
 def home_queries(client) -> tuple[str, int]:

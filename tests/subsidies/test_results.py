@@ -9,8 +9,11 @@ import pytest
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from subsidies import services
 from subsidies.formatting import format_eur
 from subsidies.models import Application, BudgetEnvelope
+
+from tests.subsidies.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +67,34 @@ def test_results_csv_has_the_same_figures(client, demo_data):
     }
     assert {row[0]: Decimal(row[1].replace(",", ".")) for row in rows[1:]} == expected
     assert client.get("/subsidies/resultaten/onbekend.csv").status_code == 404
+
+
+def test_scheme_page_says_when_files_in_review_ask_more_than_is_left(
+    client, call, organisation, applicant, envelope
+):
+    BudgetEnvelope.objects.filter(pk=envelope.pk).update(budget=Decimal("7000"))
+    url = call.scheme.get_absolute_url()
+    html = client.get(url).content.decode()
+    assert "Nog beschikbaar in" in html
+    assert 'class="envelope-bar__svg"' in html
+
+    for _ in range(3):
+        draft = ApplicationFactory(
+            call=call,
+            organisation=organisation,
+            created_by=applicant,
+            requested_amount=Decimal("3000"),
+            budget=Decimal("6000"),
+        )
+        services.application_submit(application=draft, user=applicant)
+    html = client.get(url).content.decode()
+    assert "Nog beschikbaar in" not in html
+    assert (
+        "samen <strong>€\u00a09.000</strong>, bij <strong>€\u00a07.000</strong>" in html
+    )
+    assert "Aangevraagd, in behandeling: €\u00a09.000" in html
+    results = client.get("/subsidies/resultaten/").content.decode()
+    assert (
+        "de dossiers in behandeling vragen €\u00a09.000, bij €\u00a07.000 beschikbaar"
+        in results
+    )
