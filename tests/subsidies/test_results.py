@@ -12,7 +12,6 @@ from django.utils import timezone
 from subsidies import services
 from subsidies.formatting import format_eur
 from subsidies.models import Application, BudgetEnvelope
-
 from tests.subsidies.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
