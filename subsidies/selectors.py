@@ -218,23 +218,15 @@ class CallsNow:
 
 
 def calls_now(*, now=None, limit: int = 4) -> CallsNow:
-    """Calls of published schemes open now, closing first, and the next to open.
-
-    One query: the open calls and the first upcoming one are read together.
-    """
+    """Calls of published schemes open now, closing first, and the next to open
+    (two queries)."""
     now = now or timezone.now()
-    calls = list(
-        Call.objects.filter(scheme__is_published=True, closes_at__gt=now)
-        .select_related("scheme")
-        .order_by("opens_at", "closes_at")[: limit + 1]
+    calls = Call.objects.filter(scheme__is_published=True).select_related("scheme")
+    open_calls = calls.filter(opens_at__lte=now, closes_at__gt=now).order_by(
+        "closes_at", "id"
     )
-    open_calls = sorted(
-        (call for call in calls if call.opens_at <= now), key=lambda c: c.closes_at
-    )
-    upcoming = [call for call in calls if call.opens_at > now]
-    return CallsNow(
-        open_calls=open_calls[:limit], next_call=upcoming[0] if upcoming else None
-    )
+    next_call = calls.filter(opens_at__gt=now).order_by("opens_at", "id").first()
+    return CallsNow(open_calls=list(open_calls[:limit]), next_call=next_call)
 
 
 # Results: the figures the public charts draw (subsidies/results.py) ---------------
