@@ -162,22 +162,26 @@ def per_partnership() -> BarChart:
     )
 
 
+def shortfall_warning(envelope) -> str:
+    """When the files in review ask more than the envelope has left, in words with
+    both amounts (the public results, the admin's envelope and every file of it);
+    otherwise ""."""
+    available = envelope.budget - envelope.committed
+    if getattr(envelope, "reserved", None) is None or envelope.reserved <= available:
+        return ""
+    return _(
+        "de dossiers in behandeling vragen %(asked)s, bij %(available)s beschikbaar."
+    ) % {"asked": format_eur(envelope.reserved), "available": format_eur(available)}
+
+
 def envelope_bar(envelope) -> StackedBar:
     """An envelope split in paid, committed (not yet paid), asked by files in
     review, and what is left; when the files in review ask more than is left,
     its warning says so with both amounts."""
     available = envelope.budget - envelope.committed
     left = max(available - envelope.reserved, Decimal(0))
-    warning = ""
-    if envelope.reserved > available:
-        warning = _(
-            "%(scheme)s: de dossiers in behandeling vragen %(asked)s, "
-            "bij %(available)s beschikbaar."
-        ) % {
-            "scheme": envelope.scheme.name,
-            "asked": format_eur(envelope.reserved),
-            "available": format_eur(available),
-        }
+    shortfall = shortfall_warning(envelope)
+    warning = f"{envelope.scheme.name}: {shortfall}" if shortfall else ""
     return StackedBar(
         label=f"{envelope.scheme.name} ({format_eur(envelope.budget)})",
         url=envelope.scheme.get_absolute_url(),

@@ -97,3 +97,34 @@ def test_scheme_page_says_when_files_in_review_ask_more_than_is_left(
         "de dossiers in behandeling vragen €\u00a09.000, bij €\u00a07.000 beschikbaar"
         in results
     )
+
+
+def test_admin_warns_on_the_envelope_and_every_file_when_more_is_asked_than_left(
+    admin_client, call, organisation, applicant, envelope
+):
+    BudgetEnvelope.objects.filter(pk=envelope.pk).update(budget=Decimal("5000"))
+    files = []
+    for _ in range(2):
+        draft = ApplicationFactory(
+            call=call,
+            organisation=organisation,
+            created_by=applicant,
+            requested_amount=Decimal("3000"),
+            budget=Decimal("6000"),
+        )
+        files.append(services.application_submit(application=draft, user=applicant))
+    warning = (
+        "De dossiers in behandeling vragen €\u00a06.000, bij €\u00a05.000 beschikbaar."
+    )
+    envelope_page = admin_client.get(
+        f"/admin/subsidies/budgetenvelope/{envelope.pk}/change/"
+    ).content.decode()
+    assert warning in envelope_page
+    assert (
+        warning in admin_client.get("/admin/subsidies/budgetenvelope/").content.decode()
+    )
+    for application in files:
+        page = admin_client.get(
+            f"/admin/subsidies/application/{application.pk}/change/"
+        ).content.decode()
+        assert warning in page
