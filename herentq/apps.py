@@ -11,6 +11,9 @@ class HerentqConfig(AppConfig):
 
     - ``sdg_sections(sdg)``: returns ``Section``s listed on the SDG's page;
     - ``home_sections()``: returns ``HomeSection``s shown on the home page;
+    - ``home_blocks()``: returns ``HomeBlock``s of what is happening (the next
+      meeting, open calls, recent photos…), read through the app's selectors in a
+      fixed number of queries; empty blocks are not shown;
     - any other hook an app calls through ``herentq.extensions.collect(name, …)``,
       e.g. ``partnership_sections(partnership)`` for a partnership's page;
     - demo and benchmark data live outside the apps, in the development-only
