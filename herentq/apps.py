@@ -42,6 +42,44 @@ class HerentqConfig(AppConfig):
             groups.sync_group_permissions, dispatch_uid="herentq_group_permissions"
         )
 
+    def admin_dashboard(self, request):
+        """Mail waiting or given up, each linking to the filtered mail list."""
+        from django.urls import reverse
+        from post_office.models import STATUS
+
+        from herentq import selectors
+        from herentq.charts import Bar, BarChart
+
+        if not request.user.has_perm("post_office.view_email"):
+            return []
+        counts = selectors.mail_queue_counts()
+        changelist = reverse("admin:post_office_email_changelist")
+        return [
+            BarChart(
+                key="mail",
+                title=_("Uitgaande e-mail"),
+                summary=_(
+                    "Wat nog verstuurd moet worden en wat na alle pogingen niet "
+                    "verstuurd kon worden."
+                ),
+                label_header=_("Toestand"),
+                value_header=_("E-mails"),
+                bars=[
+                    Bar(
+                        label=str(_("Wachtend")),
+                        value=counts["waiting"],
+                        url=f"{changelist}?status__exact={STATUS.queued}",
+                    ),
+                    Bar(
+                        label=str(_("Opgegeven")),
+                        value=counts["failed"],
+                        colour="#b00020",
+                        url=f"{changelist}?status__exact={STATUS.failed}",
+                    ),
+                ],
+            )
+        ]
+
     def home_blocks(self):
         from django.urls import reverse
 

@@ -77,3 +77,9 @@ def home_blocks() -> list[HomeBlock]:
     """The non-empty home blocks of every app, in their order."""
     blocks = [block for block in collect("home_blocks") if not block.is_empty]
     return sorted(blocks, key=lambda block: block.order)
+
+
+def admin_dashboard(request) -> list:
+    """The charts of the admin's index: every app's `admin_dashboard(request)`
+    (herentq.charts objects, only those the user may open)."""
+    return collect("admin_dashboard", request)

@@ -19,6 +19,11 @@ class SubsidiesConfig(AppConfig):
 
         return AUDIT_ACTIONS
 
+    def admin_dashboard(self, request):
+        from subsidies import dashboard
+
+        return dashboard.for_user(request.user)
+
     def home_blocks(self):
         from django.urls import reverse
 

@@ -174,7 +174,7 @@ def shortfall_warning(envelope) -> str:
     ) % {"asked": format_eur(envelope.reserved), "available": format_eur(available)}
 
 
-def envelope_bar(envelope) -> StackedBar:
+def envelope_bar(envelope, *, url: str = "") -> StackedBar:
     """An envelope split in paid, committed (not yet paid), asked by files in
     review, and what is left; when the files in review ask more than is left,
     its warning says so with both amounts."""
@@ -184,7 +184,7 @@ def envelope_bar(envelope) -> StackedBar:
     warning = f"{envelope.scheme.name}: {shortfall}" if shortfall else ""
     return StackedBar(
         label=f"{envelope.scheme.name} ({format_eur(envelope.budget)})",
-        url=envelope.scheme.get_absolute_url(),
+        url=url or envelope.scheme.get_absolute_url(),
         warning=warning,
         segments=[
             Segment(_("Uitbetaald"), envelope.paid, PAID),
@@ -199,14 +199,24 @@ def envelope_bar(envelope) -> StackedBar:
     )
 
 
-def envelopes(*, year: int | None = None, chart_envelopes=None) -> StackedBarChart:
+def envelopes(
+    *, year: int | None = None, chart_envelopes=None, in_admin: bool = False
+) -> StackedBarChart:
     year = year or timezone.localdate().year
     rows = (
         chart_envelopes
         if chart_envelopes is not None
         else selectors.envelopes_of_year(year=year)
     )
-    bars = [envelope_bar(envelope) for envelope in rows]
+    bars = [
+        envelope_bar(
+            envelope,
+            url=reverse("admin:subsidies_budgetenvelope_change", args=[envelope.pk])
+            if in_admin
+            else "",
+        )
+        for envelope in rows
+    ]
     summary = (
         _(
             "Het budget van elk reglement in %(year)s: wat uitbetaald is, wat "

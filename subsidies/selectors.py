@@ -294,3 +294,39 @@ def envelopes_of_year(*, year: int) -> list[BudgetEnvelope]:
         .select_related("scheme")
         .order_by("scheme__name")
     )
+
+
+# The admin's dashboard ----------------------------------------------------------
+
+
+def files_per_status() -> list[dict]:
+    """{status, files} for every status that has files, drafts left out (one query)."""
+    from subsidies.constants import Status
+
+    return list(
+        Application.objects.exclude(status=Status.DRAFT)
+        .order_by()
+        .values("status")
+        .annotate(files=Count("id"))
+        .order_by("status")
+    )
+
+
+def median_days_to_decision(*, year: int):
+    """The median time from submission to the college's decision of the files
+    decided in `year` (a timedelta, or None without decisions; one query)."""
+    from django.db.models import Aggregate, DurationField
+    from django.db.models.functions import TruncDate
+
+    class Median(Aggregate):
+        function = "percentile_cont"
+        template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+
+    return Application.objects.filter(
+        decision_date__year=year, submitted_at__isnull=False
+    ).aggregate(
+        median=Median(
+            F("decision_date") - TruncDate("submitted_at"),
+            output_field=DurationField(),
+        )
+    )["median"]

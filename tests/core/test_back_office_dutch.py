@@ -70,3 +70,24 @@ def test_signing_in_says_u(client):
     html = response.content.decode()
     assert "U bent aangemeld als" in html
     assert "Je bent" not in html
+
+
+def test_admin_index_opens_with_the_service_dashboard(admin_client, demo_data):
+    from subsidies.models import Application
+
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    for title in [
+        "Dossiers per status",
+        "Budget per reglement in",
+        "Inschrijvingen tegenover de plaatsen",
+        "Uitgaande e-mail",
+    ]:
+        assert title in html, title
+    submitted = Application.objects.filter(status="submitted").count()
+    assert submitted
+    assert (
+        'href="/admin/subsidies/application/?status__exact=submitted">Ingediend</a>'
+        '</th><td class="text-end">' + str(submitted) + "</td>"
+    ) in html
+    assert "/admin/learning_tracks/enrolment/?track__id__exact=" in html
+    assert "/admin/post_office/email/?status__exact=1" in html
