@@ -68,7 +68,7 @@ def test_signing_in_says_u(client):
         follow=True,
     )
     html = response.content.decode()
-    assert "U bent aangemeld als" in html
+    assert "U bent nu aangemeld" in html
     assert "Je bent" not in html
 
 
