@@ -40,6 +40,25 @@ class CouncilConfig(AppConfig):
             dispatch_uid="council_secretariat_permissions",
         )
 
+    def home_blocks(self):
+        from django.urls import reverse
+
+        from council import selectors
+        from herentq.extensions import HomeBlock
+
+        meeting = selectors.meeting_next_public()
+        return [
+            HomeBlock(
+                key="council",
+                title=_("Volgende GROSH-vergadering"),
+                template="council/includes/home_block.html",
+                items=[meeting] if meeting else [],
+                order=10,
+                more_url=reverse("council:meeting_list"),
+                more_text=_("Alle vergaderingen"),
+            )
+        ]
+
     def home_sections(self):
         from django.urls import reverse
 

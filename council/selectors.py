@@ -375,3 +375,12 @@ def search_public(*, council: Council, query: str, limit: int = 50) -> SearchRes
         advice.snippet = _highlight(advice.headline)
         results.advice.append(advice)
     return results
+
+
+def meeting_next_public(*, now=None) -> Meeting | None:
+    """The next planned GROSH meeting, for the home page (one query)."""
+    return (
+        meetings_upcoming(council=None, now=now)
+        .filter(council__slug=GROSH_SLUG)
+        .first()
+    )

@@ -11,6 +11,9 @@ class HerentqConfig(AppConfig):
 
     - ``sdg_sections(sdg)``: returns ``Section``s listed on the SDG's page;
     - ``home_sections()``: returns ``HomeSection``s shown on the home page;
+    - ``home_blocks()``: returns ``HomeBlock``s of what is happening (the next
+      meeting, open calls, recent photos…), read through the app's selectors in a
+      fixed number of queries; empty blocks are not shown;
     - any other hook an app calls through ``herentq.extensions.collect(name, …)``,
       e.g. ``partnership_sections(partnership)`` for a partnership's page;
     - demo and benchmark data live outside the apps, in the development-only
@@ -44,6 +47,62 @@ class HerentqConfig(AppConfig):
         post_migrate.connect(
             groups.sync_group_permissions, dispatch_uid="herentq_group_permissions"
         )
+
+    def admin_dashboard(self, request):
+        """Mail waiting or given up, each linking to the filtered mail list."""
+        from django.urls import reverse
+        from post_office.models import STATUS
+
+        from herentq import selectors
+        from herentq.charts import Bar, BarChart
+
+        if not request.user.has_perm("post_office.view_email"):
+            return []
+        counts = selectors.mail_queue_counts()
+        changelist = reverse("admin:post_office_email_changelist")
+        return [
+            BarChart(
+                key="mail",
+                title=_("Uitgaande e-mail"),
+                summary=_(
+                    "Wat nog verstuurd moet worden en wat na alle pogingen niet "
+                    "verstuurd kon worden."
+                ),
+                label_header=_("Toestand"),
+                value_header=_("E-mails"),
+                bars=[
+                    Bar(
+                        label=str(_("Wachtend")),
+                        value=counts["waiting"],
+                        url=f"{changelist}?status__exact={STATUS.queued}",
+                    ),
+                    Bar(
+                        label=str(_("Opgegeven")),
+                        value=counts["failed"],
+                        colour="#b00020",
+                        url=f"{changelist}?status__exact={STATUS.failed}",
+                    ),
+                ],
+            )
+        ]
+
+    def home_blocks(self):
+        from django.urls import reverse
+
+        from herentq import selectors
+        from herentq.extensions import HomeBlock
+
+        return [
+            HomeBlock(
+                key="news",
+                title=_("Laatste nieuws"),
+                template="herentq/includes/home_news.html",
+                items=list(selectors.news_latest()),
+                order=50,
+                more_url=reverse("news_list"),
+                more_text=_("Alle nieuws"),
+            )
+        ]
 
     def public_uploads(self):
         from herentq import selectors

@@ -11,6 +11,8 @@ from herentq.second_factor import open_to_all
 admin.site.site_header = "HerentQ — back office"
 admin.site.site_title = "HerentQ back office"
 admin.site.index_title = "Dienst lokaal mondiaal beleid"
+# The index opens with the service's dashboard (every app's `admin_dashboard`).
+admin.site.index_template = "admin/herentq_index.html"
 # One login for everybody, with throttling and the two-factor step: allauth's.
 admin.site.login = secure_admin_login(admin.site.login)
 # Mail bodies are templates in the repository; the template editor of

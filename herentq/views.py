@@ -22,7 +22,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             about=Page.objects.published().filter(slug="over-de-dienst").first(),
-            latest_news=selectors.news_latest(),
+            blocks=extensions.home_blocks(),
             sections=extensions.home_sections(),
             **kwargs,
         )

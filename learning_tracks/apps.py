@@ -26,6 +26,73 @@ class LearningTracksConfig(AppConfig):
         ("anonymise_participants", 24 * 60),
     ]
 
+    def admin_dashboard(self, request):
+        """Seats taken against capacity per track taking enrolments or running."""
+        from decimal import Decimal
+
+        from herentq.charts import Segment, StackedBar, StackedBarChart
+        from learning_tracks import selectors
+
+        if not request.user.has_perm("learning_tracks.view_enrolment"):
+            return []
+        changelist = reverse("admin:learning_tracks_enrolment_changelist")
+        taken, free = _("Bezet"), _("Vrij")
+        bars = [
+            StackedBar(
+                label=f"{track.number}. {track.title} ({track.capacity})",
+                url=f"{changelist}?track__id__exact={track.pk}",
+                segments=[
+                    Segment(taken, Decimal(track.seats_taken), "#00566b"),
+                    Segment(free, Decimal(track.seats_left), "#c8ccd0"),
+                ],
+            )
+            for track in selectors.tracks_running_with_seats()
+        ]
+        return [
+            StackedBarChart(
+                key="plaatsen",
+                title=_("Inschrijvingen tegenover de plaatsen"),
+                summary=_(
+                    "Per leertraject dat inschrijvingen neemt of loopt: bezette en "
+                    "vrije plaatsen."
+                ),
+                label_header=_("Leertraject (plaatsen)"),
+                bars=bars,
+                legend=bars[0].segments if bars else [],
+                formatter=lambda value: str(int(value)),
+            )
+        ]
+
+    def home_blocks(self):
+        from herentq.extensions import HomeBlock
+        from learning_tracks import selectors
+
+        return [
+            HomeBlock(
+                key="sessions",
+                title=_("Volgende sessies van de leertrajecten"),
+                template="learning_tracks/includes/home_sessions.html",
+                items=selectors.sessions_upcoming(),
+                order=20,
+                more_url=reverse("learning_tracks:list"),
+                more_text=_("Alle leertrajecten"),
+            ),
+            HomeBlock(
+                key="enrolment",
+                title=_("Inschrijven voor een leertraject"),
+                template="learning_tracks/includes/home_enrolment.html",
+                items=selectors.tracks_open_with_seats(),
+                order=30,
+            ),
+            HomeBlock(
+                key="newsletter",
+                title=_("Nieuwsbrief"),
+                template="learning_tracks/includes/home_newsletter.html",
+                items=[True] if selectors.newsletter_has_themes() else [],
+                order=90,
+            ),
+        ]
+
     def home_sections(self):
         from herentq.extensions import HomeSection
 

@@ -56,6 +56,23 @@ class PartnershipsConfig(AppConfig):
             )
         ]
 
+    def home_blocks(self):
+        from herentq.extensions import HomeBlock
+        from partnerships import selectors
+
+        return [
+            HomeBlock(
+                key="photos",
+                title=_("Recente foto's uit de partnerschappen"),
+                template="partnerships/includes/home_photos.html",
+                items=selectors.photos_recent(),
+                order=60,
+                wide=True,
+                more_url=reverse("partnerships:list"),
+                more_text=_("Naar de partnerschappen"),
+            )
+        ]
+
     def home_sections(self):
         from herentq.extensions import HomeSection
 

@@ -11,7 +11,15 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import (
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -60,6 +68,25 @@ def prefetch_for_cards(partnerships: list[Partnership]) -> None:
         "sdgs",
         Prefetch("agreements", queryset=Agreement.objects.order_by("signed_on")),
     )
+
+
+def partnerships_for_cards():
+    """`partnerships_for_list()` with each card's photo: the first photo of its
+    first album, read in the same query (a subquery per row of the page, no query
+    per card). `cover` is None or {"thumbnail", "width", "height", "alt"}."""
+    first_photo = (
+        Photo.objects.filter(album__partnership=OuterRef("pk"))
+        .order_by("album__position", "album_id", "position", "id")
+        .values(
+            json=JSONObject(
+                thumbnail="thumbnail",
+                width="thumbnail_width",
+                height="thumbnail_height",
+                alt="alt_text",
+            )
+        )[:1]
+    )
+    return partnerships_for_list().annotate(cover=Subquery(first_photo))
 
 
 def partnership_get_published(*, slug: str) -> Partnership:
@@ -404,3 +431,15 @@ def dataset_description(*, base_url: str, owner: LocalAuthority | None) -> dict:
     if latest:
         description["dateModified"] = latest.date().isoformat()
     return description
+
+
+def photos_recent(*, limit: int = 6) -> list[Photo]:
+    """The latest photos of published partnerships, for the home page (one query).
+
+    Only rows with their renditions are read; the strip shows the thumbnails.
+    """
+    return list(
+        Photo.objects.filter(album__partnership__in=Partnership.objects.published())
+        .select_related("album__partnership")
+        .order_by("-created_at", "-id")[:limit]
+    )

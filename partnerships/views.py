@@ -85,7 +85,7 @@ class PartnershipListView(FilterView):
     def get_queryset(self):
         # The cards are kept (`partnership_cards`): their rows are loaded for
         # the cards that are not.
-        return selectors.partnerships_for_list().prefetch_related(None)
+        return selectors.partnerships_for_cards().prefetch_related(None)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

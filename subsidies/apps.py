@@ -26,6 +26,31 @@ class SubsidiesConfig(AppConfig):
 
         return AUDIT_ACTIONS
 
+    def admin_dashboard(self, request):
+        from subsidies import dashboard
+
+        return dashboard.for_user(request.user)
+
+    def home_blocks(self):
+        from django.urls import reverse
+
+        from herentq.extensions import HomeBlock
+        from subsidies import selectors
+
+        calls = selectors.calls_now()
+        return [
+            HomeBlock(
+                key="calls",
+                title=_("Subsidieoproepen"),
+                template="subsidies/includes/home_calls.html",
+                items=calls.open_calls,
+                extra={"next_call": calls.next_call},
+                order=40,
+                more_url=reverse("subsidies:index"),
+                more_text=_("Alle subsidies"),
+            )
+        ]
+
     def home_sections(self):
         from django.urls import reverse
 
@@ -42,7 +67,18 @@ class SubsidiesConfig(AppConfig):
                 ),
                 url=reverse("subsidies:index"),
                 link_text=str(_("Naar de subsidies")),
-            )
+            ),
+            HomeSection(
+                title=str(_("Resultaten")),
+                description=str(
+                    _(
+                        "Waar het geld naartoe gaat: toegekende subsidies per jaar, "
+                        "per SDG, per land en per partnerschap, en het budget van dit jaar."
+                    )
+                ),
+                url=reverse("subsidies:results"),
+                link_text=str(_("Naar de resultaten")),
+            ),
         ]
 
     def sdg_sections(self, sdg):

@@ -5,7 +5,9 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import (
+    Count,
     DecimalField,
+    F,
     OuterRef,
     Prefetch,
     QuerySet,
@@ -236,6 +238,127 @@ def granted_for_partnership(partnership) -> QuerySet:
         .select_related("organisation")
         .order_by("-decision_date", "reference")
     )
+
+
+@dataclass
+class CallsNow:
+    open_calls: list[Call]
+    next_call: Call | None
+
+
+def calls_now(*, now=None, limit: int = 4) -> CallsNow:
+    """Calls of published schemes open now, closing first, and the next to open
+    (two queries)."""
+    now = now or timezone.now()
+    calls = Call.objects.filter(scheme__is_published=True).select_related("scheme")
+    open_calls = calls.filter(opens_at__lte=now, closes_at__gt=now).order_by(
+        "closes_at", "id"
+    )
+    next_call = calls.filter(opens_at__gt=now).order_by("opens_at", "id").first()
+    return CallsNow(open_calls=list(open_calls[:limit]), next_call=next_call)
+
+
+# Results: the figures the public charts draw (subsidies/results.py) ---------------
+
+
+def _granted_decided() -> QuerySet:
+    return Application.objects.granted().filter(decision_date__isnull=False)
+
+
+def granted_per_year() -> list[dict]:
+    """{year, total, files} per year of the college's decision, oldest first."""
+    return list(
+        _granted_decided()
+        .annotate(year=ExtractYear("decision_date"))
+        .order_by("year")
+        .values("year")
+        .annotate(total=Sum("approved_amount"), files=Count("id"))
+    )
+
+
+def granted_per_sdg() -> list[dict]:
+    """{number, name, colour, total, files} per goal; a file with several goals
+    counts for each of them."""
+    return list(
+        _granted_decided()
+        .filter(sdgs__isnull=False)
+        .order_by("sdgs__number")
+        .values(
+            number=F("sdgs__number"), name=F("sdgs__name_nl"), colour=F("sdgs__colour")
+        )
+        .annotate(total=Sum("approved_amount"), files=Count("id"))
+    )
+
+
+def granted_per_country() -> list[dict]:
+    """{country (code), total, files} per project country, largest first."""
+    return list(
+        _granted_decided()
+        .exclude(country="")
+        .order_by()
+        .values("country")
+        .annotate(total=Sum("approved_amount"), files=Count("id"))
+        .order_by("-total", "country")
+    )
+
+
+def granted_per_partnership() -> list[dict]:
+    """{name, slug, total, files} per published partnership, largest first."""
+    return list(
+        _granted_decided()
+        .filter(partnership__is_published=True)
+        .order_by()
+        .values(name=F("partnership__title"), slug=F("partnership__slug"))
+        .annotate(total=Sum("approved_amount"), files=Count("id"))
+        .order_by("-total", "name")
+    )
+
+
+def envelopes_of_year(*, year: int) -> list[BudgetEnvelope]:
+    """This year's envelopes of the published schemes, with `reserved` (one query)."""
+    return list(
+        envelopes_with_reserved(
+            BudgetEnvelope.objects.filter(year=year, scheme__is_published=True)
+        )
+        .select_related("scheme")
+        .order_by("scheme__name")
+    )
+
+
+# The admin's dashboard ----------------------------------------------------------
+
+
+def files_per_status() -> list[dict]:
+    """{status, files} for every status that has files, drafts left out (one query)."""
+    from subsidies.constants import Status
+
+    return list(
+        Application.objects.exclude(status=Status.DRAFT)
+        .order_by()
+        .values("status")
+        .annotate(files=Count("id"))
+        .order_by("status")
+    )
+
+
+def median_days_to_decision(*, year: int):
+    """The median time from submission to the college's decision of the files
+    decided in `year` (a timedelta, or None without decisions; one query)."""
+    from django.db.models import Aggregate, DurationField
+    from django.db.models.functions import TruncDate
+
+    class Median(Aggregate):
+        function = "percentile_cont"
+        template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+
+    return Application.objects.filter(
+        decision_date__year=year, submitted_at__isnull=False
+    ).aggregate(
+        median=Median(
+            F("decision_date") - TruncDate("submitted_at"),
+            output_field=DurationField(),
+        )
+    )["median"]
 
 
 # Reminders -------------------------------------------------------------------------

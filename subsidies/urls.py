@@ -28,6 +28,16 @@ urlpatterns = [
         public_page(public.register_csv),
         name="register_csv",
     ),
+    path(
+        "subsidies/resultaten/",
+        public_page(public.ResultsView.as_view()),
+        name="results",
+    ),
+    path(
+        "subsidies/resultaten/<slug:key>.csv",
+        public_page(public.results_csv),
+        name="results_csv",
+    ),
     # The applicant's area.
     path(
         "subsidies/mijn-dossiers/", applicant.DashboardView.as_view(), name="dashboard"

@@ -57,12 +57,13 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_countries",
     "simple_history",
-    "post_office",
+    # The libraries' apps with Dutch names in the back office (herentq/third_party_apps.py).
+    "herentq.third_party_apps.DutchPostOfficeConfig",
     "procrastinate.contrib.django",
     "csp",
     "allauth",
-    "allauth.account",
-    "allauth.mfa",
+    "herentq.third_party_apps.DutchAccountConfig",
+    "herentq.third_party_apps.DutchMFAConfig",
 ]
 
 MIDDLEWARE = [

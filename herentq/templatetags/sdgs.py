@@ -18,3 +18,17 @@ def sdg_chip(sdg):
         sdg.number,
         sdg.name_nl,
     )
+
+
+@register.filter
+def sdg_chip_compact(sdg):
+    """A goal in a list: its number on its colour; the name is read by screen
+    readers and shown on hover and focus."""
+    return format_html(
+        '<a class="sdg-chip sdg-chip--compact {}" href="{}"><span class="sdg-chip__number">'
+        '<span class="visually-hidden">SDG </span>{}</span><span class="sdg-chip__name">{}</span></a>',
+        sdg.css_class,
+        sdg.get_absolute_url(),
+        sdg.number,
+        sdg.name_nl,
+    )

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from herentq import exports
-from subsidies import selectors
+from subsidies import results, selectors
+from subsidies.formatting import format_eur
 from subsidies.models import Scheme
 
 
@@ -27,8 +28,16 @@ class SchemeDetailView(TemplateView):
             overview = selectors.scheme_overview_get(slug=self.kwargs["slug"])
         except Scheme.DoesNotExist:
             raise Http404 from None
+        envelope_bar = (
+            results.envelope_bar(overview.envelope).drawn_segments(format_eur)
+            if overview.envelope
+            else None
+        )
         return super().get_context_data(
-            overview=overview, scheme=overview.scheme, **kwargs
+            overview=overview,
+            scheme=overview.scheme,
+            envelope_bar=envelope_bar,
+            **kwargs,
         )
 
 
@@ -82,3 +91,20 @@ def register_csv(request, year: int):
         for row in selectors.register_rows(year=year)
     )
     return exports.csv_response(headers, rows, filename=f"subsidieregister-{year}.csv")
+
+
+class ResultsView(TemplateView):
+    """The subsidies at a glance: charts drawn on the server, each with its table."""
+
+    template_name = "subsidies/results.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(charts=results.charts(), **kwargs)
+
+
+def results_csv(request, key: str):
+    build = results.CHARTS.get(key)
+    if build is None:
+        raise Http404
+    headers, rows = build().csv_rows()
+    return exports.csv_response(headers, rows, filename=f"subsidies-{key}.csv")

@@ -757,6 +757,14 @@ SUBSIDY_ROWS = [
         _r("subsidies:register_csv", lambda o: o["register_year"]),
         PUBLIC,
     ),
+    Row("subsidies:results", _r("subsidies:results"), PUBLIC),
+    Row("subsidies:results_csv", _r("subsidies:results_csv", "per-jaar"), PUBLIC),
+    Row(
+        "subsidies:results_csv",
+        _r("subsidies:results_csv", "onbekend"),
+        GONE,
+        what="unknown chart",
+    ),
     # The applicant's area.
     Row("subsidies:dashboard", _r("subsidies:dashboard"), LOGGED_IN),
     Row(
