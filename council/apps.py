@@ -50,3 +50,58 @@ class CouncilConfig(AppConfig):
                 link_text=_("Naar de GROSH"),
             )
         ]
+
+    def search_kinds(self):
+        from django.urls import reverse
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        from council import selectors
+        from herentq.search import SearchKind, document
+
+        def day(meeting) -> str:
+            return date_format(timezone.localtime(meeting.planned_start), "j F Y")
+
+        return [
+            SearchKind(
+                key="vergaderingen",
+                label=_("Agendapunten van de GROSH"),
+                public=selectors.agenda_items_searchable,
+                document=lambda: document("title", "description"),
+                title=lambda: document("title"),
+                shown_title="title",
+                url=lambda item: item.meeting.get_absolute_url(),
+                summary=lambda item: (
+                    _("Vergadering van %(day)s") % {"day": day(item.meeting)}
+                ),
+                order=("-meeting__planned_start", "position"),
+            ),
+            SearchKind(
+                key="verslagen",
+                label=_("Verslagen van de GROSH"),
+                public=selectors.minutes_entries_searchable,
+                document=lambda: document("title", "text"),
+                title=lambda: document("title"),
+                shown_title="title",
+                url=lambda entry: reverse(
+                    "council:minutes_public", args=[entry.version.minutes.meeting_id]
+                ),
+                summary=lambda entry: (
+                    _("Verslag van %(day)s")
+                    % {"day": day(entry.version.minutes.meeting)}
+                ),
+                order=("-version__minutes__meeting__planned_start", "position"),
+            ),
+            SearchKind(
+                key="adviezen",
+                label=_("Adviezen van de GROSH"),
+                public=selectors.advice_searchable,
+                document=lambda: document("subject_text", "text", "motivation"),
+                title=lambda: document("subject_text"),
+                shown_title="subject_text",
+                summary=lambda advice: (
+                    _("Advies van %(day)s") % {"day": day(advice.agenda_item.meeting)}
+                ),
+                order=("-agenda_item__meeting__planned_start", "pk"),
+            ),
+        ]

@@ -47,3 +47,30 @@ class HerentqConfig(AppConfig):
         return [
             PublicUpload.for_field(NewsItem, "image", selectors.news_image_is_public)
         ]
+
+    def search_kinds(self):
+        from herentq import selectors
+        from herentq.search import SearchKind, document
+
+        return [
+            SearchKind(
+                key="nieuws",
+                label=_("Nieuws"),
+                public=selectors.news_searchable,
+                document=lambda: document("title", "summary", "body"),
+                title=lambda: document("title"),
+                shown_title="title",
+                summary=lambda item: item.summary,
+                order=("-published_on", "-pk"),
+            ),
+            SearchKind(
+                key="paginas",
+                label=_("Pagina's"),
+                public=selectors.pages_searchable,
+                document=lambda: document("title", "intro", "body"),
+                title=lambda: document("title"),
+                shown_title="title",
+                summary=lambda item: item.intro,
+                order=("title", "pk"),
+            ),
+        ]

@@ -16,3 +16,14 @@ def page_get_published(*, slug: str) -> Page:
 
 def sdg_list():
     return SDG.objects.all()
+
+
+# What the site-wide search may find (herentq.sitesearch): the pages' selectors.
+
+
+def news_searchable():
+    return NewsItem.objects.published()
+
+
+def pages_searchable():
+    return Page.objects.published()

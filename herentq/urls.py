@@ -23,6 +23,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("sdg/", public_page(views.SdgListView.as_view()), name="sdg_list"),
     path("sdg/<int:number>/", public_page(views.sdg_detail), name="sdg_detail"),
+    path("zoeken/", public_page(views.SiteSearchView.as_view()), name="search"),
     path("nieuws/", public_page(views.NewsListView.as_view()), name="news_list"),
     path(
         "nieuws/<slug:slug>/",

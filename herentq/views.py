@@ -1,5 +1,6 @@
 import sys
 
+from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -8,8 +9,9 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
-from herentq import extensions, security_headers, selectors
+from herentq import extensions, security_headers, selectors, sitesearch
 from herentq.models import SDG, NewsItem, Page
+from herentq.search import clean_query, query_words
 
 
 class HomeView(TemplateView):
@@ -103,3 +105,35 @@ def server_error(request):
 def healthz(request):
     """Liveness probe, and the benchmark's minimal Django view: no database."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+class SiteSearchView(TemplateView):
+    """/zoeken/: every kind's first results and counts; `soort` pages one kind."""
+
+    template_name = "herentq/search.html"
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = clean_query(self.request.GET.get("q"))
+        kind = sitesearch.kind_by_key(self.request.GET.get("soort", ""))
+        context.update(query=query, kind=kind, groups=[], total=0)
+        if not query_words(query):
+            return context
+        if kind is not None:
+            paginator = Paginator(sitesearch.matching(kind, query), self.paginate_by)
+            page = paginator.get_page(self.request.GET.get("page"))
+            context.update(
+                page_obj=page,
+                total=paginator.count,
+                results=sitesearch.results_page(kind, page.object_list),
+            )
+        else:
+            groups = sitesearch.search_everything(query)
+            context.update(
+                groups=[group for group in groups if group.count],
+                total=sum(group.count for group in groups),
+            )
+        if not context["total"]:
+            context["suggestion"] = sitesearch.suggestion(query)
+        return context

@@ -61,3 +61,37 @@ class LearningTracksConfig(AppConfig):
                 empty_text=str(_("Geen leertraject rond deze doelstelling.")),
             )
         ]
+
+    def search_kinds(self):
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        from herentq.search import SearchKind, document
+        from learning_tracks import selectors
+
+        return [
+            SearchKind(
+                key="leertrajecten",
+                label=_("Leertrajecten"),
+                public=selectors.tracks_searchable,
+                document=lambda: document("title", "summary", "objectives"),
+                title=lambda: document("title"),
+                shown_title="title",
+                summary=lambda track: track.summary,
+                order=("number",),
+            ),
+            SearchKind(
+                key="sessies",
+                label=_("Sessies van leertrajecten"),
+                public=selectors.sessions_searchable,
+                document=lambda: document("topic", "description", "location"),
+                title=lambda: document("topic"),
+                shown_title="topic",
+                url=lambda session: session.track.get_absolute_url(),
+                summary=lambda session: (
+                    f"{session.track.title}, "
+                    f"{date_format(timezone.localtime(session.starts_at), 'j F Y')}"
+                ),
+                order=("starts_at", "pk"),
+            ),
+        ]

@@ -186,3 +186,15 @@ def enrolments_for_export(queryset):
         .with_attendance()
         .order_by("track__number", "status", "created_at", "id")
     )
+
+
+# What the site-wide search may find (herentq.sitesearch): every track has its
+# public page, with its sessions; a cancelled session is not looked for.
+
+
+def tracks_searchable():
+    return Track.objects.all()
+
+
+def sessions_searchable():
+    return Session.objects.filter(is_cancelled=False).select_related("track")

@@ -70,3 +70,39 @@ class PartnershipsConfig(AppConfig):
                 link_text=_("Naar de partnerschappen"),
             )
         ]
+
+    def search_kinds(self):
+        from django.db.models import F
+
+        from herentq.search import SearchKind, SearchText, document
+        from partnerships import selectors
+        from partnerships.models import Partnership
+
+        return [
+            SearchKind(
+                key="partnerschappen",
+                label=gettext_lazy("Partnerschappen"),
+                public=lambda: Partnership.objects.published(),
+                document=lambda: F("search_text"),
+                title=lambda: SearchText(F("title")),
+                vector=lambda: F("search_vector"),
+                shown_title="title",
+                summary=lambda item: item.summary,
+                order=("title", "pk"),
+            ),
+            SearchKind(
+                key="partnerplaatsen",
+                label=gettext_lazy("Partnerplaatsen"),
+                public=selectors.places_searchable,
+                document=lambda: document("name", "other_names", "area"),
+                title=lambda: document("name", "other_names"),
+                shown_title="name",
+                url=lambda place: place.partnership.get_absolute_url(),
+                summary=lambda place: ", ".join(
+                    part
+                    for part in (place.area, str(place.country.name), place.other_names)
+                    if part
+                ),
+                order=("name", "pk"),
+            ),
+        ]

@@ -9,10 +9,11 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from herentq import search
 from herentq.models import SDG, LocalAuthority, NewsItem
 from partnerships import worldmap
 from partnerships.models import (
@@ -129,6 +130,28 @@ def partnerships_for_sdg(*, sdg: SDG):
         .select_related("local_authority")
         .order_by("title")
     )
+
+
+# Search: the list's search field and the site-wide search (herentq.sitesearch).
+
+
+def partnerships_matching(queryset, text: str):
+    """The partnerships of `queryset` that the forgiving search finds for `text`
+    (stored full-text vector and normalised text, both indexed)."""
+    return search.forgiving_search(
+        queryset,
+        text,
+        document=F("search_text"),
+        title=search.SearchText(F("title")),
+        vector=F("search_vector"),
+    )
+
+
+def places_searchable():
+    """Partner places of published partnerships, each searchable by its names."""
+    return PartnerPlace.objects.filter(
+        partnership__in=Partnership.objects.published()
+    ).select_related("partnership")
 
 
 # Choices of the list's filters: only values that lead to a published partnership.

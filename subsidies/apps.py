@@ -70,6 +70,45 @@ class SubsidiesConfig(AppConfig):
             )
         ]
 
+    def search_kinds(self):
+        from django.urls import reverse
+
+        from herentq.search import SearchKind, document
+        from subsidies import selectors
+
+        return [
+            SearchKind(
+                key="subsidies",
+                label=_("Subsidiereglementen"),
+                public=selectors.schemes_searchable,
+                document=lambda: document("name", "summary", "description"),
+                title=lambda: document("name"),
+                shown_title="name",
+                summary=lambda scheme: scheme.summary,
+                order=("name", "pk"),
+            ),
+            # What the register shows of a granted project, nothing more.
+            SearchKind(
+                key="subsidieregister",
+                label=_("Toegekende subsidies"),
+                public=selectors.register_searchable,
+                document=lambda: document("title", "organisation__name"),
+                title=lambda: document("title"),
+                shown_title="title",
+                url=lambda application: (
+                    reverse(
+                        "subsidies:register_year", args=[application.decision_date.year]
+                    )
+                    + f"#{application.reference.lower()}"
+                ),
+                summary=lambda application: (
+                    f"{application.organisation.name} "
+                    f"({application.decision_date.year})"
+                ),
+                order=("-decision_date", "pk"),
+            ),
+        ]
+
 
 def _project_links(applications):
     """Granted projects as links to their row in the public register."""

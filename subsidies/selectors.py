@@ -168,6 +168,19 @@ def granted_applications() -> QuerySet:
     )
 
 
+def register_searchable() -> QuerySet:
+    """What the site-wide search may find of the register: granted, decided."""
+    return (
+        Application.objects.granted()
+        .filter(decision_date__isnull=False)
+        .select_related("organisation")
+    )
+
+
+def schemes_searchable() -> QuerySet:
+    return Scheme.objects.published()
+
+
 def register_rows(*, year: int) -> QuerySet:
     """The public register of granted subsidies: decided in `year`."""
     return (
