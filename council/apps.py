@@ -105,3 +105,73 @@ class CouncilConfig(AppConfig):
                 order=("-agenda_item__meeting__planned_start", "pk"),
             ),
         ]
+
+    def catalogue_datasets(self, base_url):
+        from django.urls import reverse
+
+        from herentq.catalogue import Dataset, Distribution
+
+        return [
+            Dataset(
+                key="grosh",
+                title=_("Vergaderingen en adviezen van de GROSH"),
+                description=_(
+                    "De vergaderingen van de adviesraad voor ontwikkelingssamenwerking "
+                    "met hun openbare agendapunten, verslagen en adviezen; elke "
+                    "vergadering ook als JSON-LD (OSLO Besluit)."
+                ),
+                landing_page=base_url + reverse("council:meeting_list"),
+                keywords=[_("adviesraad"), _("besluiten")],
+                distributions=[
+                    Distribution(
+                        _("Vergaderkalender (iCalendar)"),
+                        base_url + reverse("council:meetings_ical"),
+                        "text/calendar",
+                    ),
+                    Distribution(
+                        _("Adviezen"),
+                        base_url + reverse("council:advice_list"),
+                        "text/html",
+                        download=False,
+                    ),
+                ],
+            )
+        ]
+
+    def sitemap_sections(self):
+        from django.urls import reverse
+
+        from council import selectors
+        from council.constants import MinutesStatus
+        from council.models import Meeting, Minutes
+        from herentq.sitemaps import SitemapSection, named_pages
+
+        return [
+            named_pages(
+                "grosh",
+                "council:index",
+                "council:members",
+                "council:meeting_list",
+                "council:advice_list",
+            ),
+            SitemapSection(
+                "grosh-vergaderingen",
+                items=lambda: Meeting.objects.order_by("-planned_start"),
+                lastmod=lambda meeting: meeting.updated_at,
+            ),
+            SitemapSection(
+                "grosh-verslagen",
+                items=lambda: Minutes.objects.filter(
+                    status=MinutesStatus.PUBLISHED
+                ).order_by("meeting_id"),
+                location=lambda minutes: reverse(
+                    "council:minutes_public", args=[minutes.meeting_id]
+                ),
+                lastmod=lambda minutes: minutes.updated_at,
+            ),
+            SitemapSection(
+                "grosh-adviezen",
+                items=lambda: selectors.advice_searchable().order_by("pk"),
+                lastmod=lambda advice: advice.updated_at,
+            ),
+        ]

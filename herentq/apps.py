@@ -74,3 +74,23 @@ class HerentqConfig(AppConfig):
                 order=("title", "pk"),
             ),
         ]
+
+    def sitemap_sections(self):
+        from herentq import selectors
+        from herentq.models import SDG
+        from herentq.sitemaps import SitemapSection, named_pages
+
+        return [
+            named_pages("algemeen", "home", "news_list", "sdg_list"),
+            SitemapSection("sdg", items=lambda: SDG.objects.order_by("number")),
+            SitemapSection(
+                "nieuws",
+                items=selectors.news_searchable,
+                lastmod=lambda item: item.updated_at,
+            ),
+            SitemapSection(
+                "paginas",
+                items=selectors.pages_searchable,
+                lastmod=lambda item: item.updated_at,
+            ),
+        ]

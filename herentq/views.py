@@ -1,3 +1,4 @@
+import json
 import sys
 
 from django.core.paginator import Paginator
@@ -9,7 +10,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
-from herentq import extensions, security_headers, selectors, sitesearch
+from herentq import catalogue, extensions, security_headers, selectors, sitesearch
 from herentq.models import SDG, NewsItem, Page
 from herentq.search import clean_query, query_words
 
@@ -137,3 +138,27 @@ class SiteSearchView(TemplateView):
         if not context["total"]:
             context["suggestion"] = sitesearch.suggestion(query)
         return context
+
+
+def _base_url(request) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def catalogue_jsonld(request):
+    """The DCAT-AP data catalogue (herentq.catalogue) as JSON-LD."""
+    data = catalogue.catalogue(base_url=_base_url(request))
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/ld+json; charset=utf-8",
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def catalogue_turtle(request):
+    data = catalogue.catalogue(base_url=_base_url(request))
+    response = HttpResponse(
+        catalogue.as_turtle(data), content_type="text/turtle; charset=utf-8"
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -95,3 +95,40 @@ class LearningTracksConfig(AppConfig):
                 order=("starts_at", "pk"),
             ),
         ]
+
+    def catalogue_datasets(self, base_url):
+        from herentq.catalogue import Dataset, Distribution
+
+        return [
+            Dataset(
+                key="leertrajecten",
+                title=_("Leertrajecten Lokaal Mondiaal Beleid"),
+                description=_(
+                    "De VVSG-leertrajecten 'Lokaal Mondiaal Beleid in de praktijk': "
+                    "thema, doelgroep, sessies en vrije plaatsen."
+                ),
+                landing_page=base_url + reverse("learning_tracks:list"),
+                keywords=[_("leertraject"), _("vorming")],
+                distributions=[
+                    Distribution(
+                        _("Leertrajecten"),
+                        base_url + reverse("learning_tracks:list"),
+                        "text/html",
+                        download=False,
+                    )
+                ],
+            )
+        ]
+
+    def sitemap_sections(self):
+        from herentq.sitemaps import SitemapSection, named_pages
+        from learning_tracks import selectors
+
+        return [
+            named_pages("leertrajecten-lijst", "learning_tracks:list"),
+            SitemapSection(
+                "leertrajecten",
+                items=lambda: selectors.tracks_searchable().order_by("number"),
+                lastmod=lambda track: track.updated_at,
+            ),
+        ]

@@ -244,49 +244,92 @@ def map_markers(partnerships) -> list[worldmap.Marker]:
     return markers
 
 
-# Open data.
+# Open data: a row per published partnership, and a second file per agreement.
 
 
-def agreements_for_export():
+def partnerships_for_export():
     return (
-        Agreement.objects.filter(partnership__is_published=True)
-        .select_related("partnership__local_authority")
-        .prefetch_related("domains", "partnership__places", "partnership__sdgs")
-        .order_by(
-            "partnership__local_authority__name",
-            "partnership__title",
-            "signed_on",
-            "id",
+        Partnership.objects.published()
+        .select_related("local_authority")
+        .prefetch_related(
+            "places",
+            "sdgs",
+            "domains",
+            Prefetch(
+                "agreements",
+                queryset=Agreement.objects.prefetch_related("domains").order_by(
+                    "signed_on", "id"
+                ),
+            ),
         )
+        .order_by("local_authority__name", "title", "id")
     )
 
 
-def agreement_rows(*, base_url: str) -> list[dict]:
-    """One row per agreement of a published partnership (CSV and JSON)."""
+def _agreement_data(agreement: Agreement) -> dict:
+    signed = agreement.signed
+    ends = agreement.ends
+    return {
+        "agreement_kind": agreement.kind,
+        "agreement_kind_label": agreement.get_kind_display(),
+        "signed": signed.isoformat() if signed else "",
+        "signed_as_given": str(signed) if signed else "",
+        "signed_at": agreement.signed_at,
+        "ends": ends.isoformat() if ends else "",
+        "domains": [domain.name for domain in agreement.domains.all()],
+    }
+
+
+def partnership_rows(*, base_url: str) -> list[dict]:
+    """One row per published partnership, with or without an agreement (CSV and
+    JSON): its places, domains (its own and its agreements'), SDGs and agreements."""
+    agreements_url = base_url + reverse("partnerships:export_agreements_json")
     rows = []
-    for agreement in agreements_for_export():
-        partnership = agreement.partnership
-        places = list(partnership.places.all())
-        signed = agreement.signed
-        ends = agreement.ends
+    for partnership in partnerships_for_export():
+        agreements = [_agreement_data(item) for item in partnership.agreements.all()]
+        domains = {domain.name for domain in partnership.domains.all()}
+        for agreement in agreements:
+            domains.update(agreement["domains"])
         rows.append(
             {
                 "partnership": partnership.title,
                 "url": base_url + partnership.get_absolute_url(),
                 "local_authority": partnership.local_authority.name,
-                "partner_places": [place.name for place in places],
+                "partner_places": [place.name for place in partnership.places.all()],
                 "countries": partnership.country_codes,
-                "agreement_kind": agreement.kind,
-                "agreement_kind_label": agreement.get_kind_display(),
-                "signed": signed.isoformat() if signed else "",
-                "signed_as_given": str(signed) if signed else "",
-                "signed_at": agreement.signed_at,
-                "ends": ends.isoformat() if ends else "",
-                "domains": [domain.name for domain in agreement.domains.all()],
-                "sdgs": [sdg.number for sdg in partnership.sdgs.all()],
                 "status": partnership.status,
+                "summary": partnership.summary,
+                "domains": sorted(domains, key=sort_key),
+                "sdgs": [sdg.number for sdg in partnership.sdgs.all()],
+                "agreement_count": len(agreements),
+                "first_signed": next(
+                    (item["signed"] for item in agreements if item["signed"]), ""
+                ),
+                "agreements": agreements,
+                "agreements_url": agreements_url,
             }
         )
+    return rows
+
+
+def agreement_rows(*, base_url: str) -> list[dict]:
+    """One row per agreement of a published partnership (the second file)."""
+    rows = []
+    for partnership in partnerships_for_export():
+        places = list(partnership.places.all())
+        for agreement in partnership.agreements.all():
+            rows.append(
+                {
+                    "partnership": partnership.title,
+                    "url": base_url + partnership.get_absolute_url(),
+                    "local_authority": partnership.local_authority.name,
+                    "partner_places": [place.name for place in places],
+                    "countries": partnership.country_codes,
+                    **_agreement_data(agreement),
+                    "sdgs": [sdg.number for sdg in partnership.sdgs.all()],
+                    "status": partnership.status,
+                }
+            )
     return rows
 
 
@@ -322,8 +365,9 @@ def dataset_description(*, base_url: str, owner: LocalAuthority | None) -> dict:
         "name": _("Partnerschappen van lokale besturen"),
         "description": _(
             "De stedenbanden en partnerschappen van Belgische lokale besturen: de "
-            "partnerplaatsen, de soort overeenkomst en de datum van ondertekening, "
-            "de actiedomeinen en de SDG's. Eén rij per overeenkomst."
+            "partnerplaatsen, de overeenkomsten en hun datum van ondertekening, "
+            "de actiedomeinen en de SDG's. Eén rij per partnerschap, met of "
+            "zonder overeenkomst; een tweede bestand heeft één rij per overeenkomst."
         ),
         "url": base_url + reverse("partnerships:list"),
         "inLanguage": "nl-BE",
@@ -360,6 +404,16 @@ def dataset_description(*, base_url: str, owner: LocalAuthority | None) -> dict:
                 "@type": "DataDownload",
                 "encodingFormat": "application/json",
                 "contentUrl": base_url + reverse("partnerships:export_json"),
+            },
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "text/csv",
+                "contentUrl": base_url + reverse("partnerships:export_agreements_csv"),
+            },
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "application/json",
+                "contentUrl": base_url + reverse("partnerships:export_agreements_json"),
             },
         ],
     }

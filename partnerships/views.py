@@ -17,6 +17,22 @@ EXPORT_COLUMNS = [
     "local_authority",
     "partner_places",
     "countries",
+    "status",
+    "summary",
+    "domains",
+    "sdgs",
+    "agreement_count",
+    "first_signed",
+    "agreements",
+    "agreements_url",
+]
+
+AGREEMENT_COLUMNS = [
+    "partnership",
+    "url",
+    "local_authority",
+    "partner_places",
+    "countries",
     "agreement_kind",
     "agreement_kind_label",
     "signed",
@@ -151,28 +167,65 @@ def agreement_document(request, slug: str, pk: int):
     return file_response(agreement.document, download_name=filename)
 
 
-def export_csv(request):
-    """Open data: one row per agreement; lists are joined with "; ". Commas
-    between the columns, as open-data tools expect."""
-    rows = (
-        [
-            "; ".join(str(item) for item in value) if isinstance(value, list) else value
-            for value in (row.get(key, "") for key in EXPORT_COLUMNS)
-        ]
-        for row in selectors.agreement_rows(base_url=_base_url(request))
-    )
-    return exports.csv_response(
-        EXPORT_COLUMNS, rows, filename="partnerschappen.csv", delimiter=","
+def _agreements_cell(agreements: list[dict]) -> str:
+    return "; ".join(
+        f"{item['agreement_kind_label']} ({item['signed_as_given']})"
+        if item["signed_as_given"]
+        else item["agreement_kind_label"]
+        for item in agreements
     )
 
 
-def export_json(request):
-    rows = selectors.agreement_rows(base_url=_base_url(request))
+def _csv_cells(row: dict, columns: list[str]) -> list:
+    """Lists are joined with "; "; agreements as "kind (signed)"."""
+    cells = []
+    for key in columns:
+        value = row.get(key, "")
+        if key == "agreements":
+            value = _agreements_cell(value)
+        elif isinstance(value, list):
+            value = "; ".join(str(item) for item in value)
+        cells.append(value)
+    return cells
+
+
+def _json(rows: list[dict]) -> JsonResponse:
     response = JsonResponse(
         rows, safe=False, json_dumps_params={"ensure_ascii": False, "indent": 2}
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def export_csv(request):
+    """Open data: one row per published partnership. Commas between the columns,
+    as open-data tools expect."""
+    rows = selectors.partnership_rows(base_url=_base_url(request))
+    return exports.csv_response(
+        EXPORT_COLUMNS,
+        (_csv_cells(row, EXPORT_COLUMNS) for row in rows),
+        filename="partnerschappen.csv",
+        delimiter=",",
+    )
+
+
+def export_json(request):
+    return _json(selectors.partnership_rows(base_url=_base_url(request)))
+
+
+def export_agreements_csv(request):
+    """The second file: one row per agreement of a published partnership."""
+    rows = selectors.agreement_rows(base_url=_base_url(request))
+    return exports.csv_response(
+        AGREEMENT_COLUMNS,
+        (_csv_cells(row, AGREEMENT_COLUMNS) for row in rows),
+        filename="partnerschappen-overeenkomsten.csv",
+        delimiter=",",
+    )
+
+
+def export_agreements_json(request):
+    return _json(selectors.agreement_rows(base_url=_base_url(request)))
 
 
 def dataset_jsonld(request):

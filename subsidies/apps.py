@@ -109,6 +109,56 @@ class SubsidiesConfig(AppConfig):
             ),
         ]
 
+    def catalogue_datasets(self, base_url):
+        from django.urls import reverse
+
+        from herentq.catalogue import Dataset, Distribution
+        from subsidies.selectors import register_years
+
+        return [
+            Dataset(
+                key="subsidieregister",
+                title=str(_("Register van toegekende subsidies")),
+                description=str(
+                    _(
+                        "De subsidies voor ontwikkelingssamenwerking die de gemeente "
+                        "toekende: organisatie, project, land, bedrag en SDG's, per "
+                        "jaar van de beslissing."
+                    )
+                ),
+                landing_page=base_url + reverse("subsidies:register"),
+                keywords=[str(_("subsidie")), str(_("ontwikkelingssamenwerking"))],
+                distributions=[
+                    Distribution(
+                        str(_("Register %(year)s (CSV)") % {"year": year}),
+                        base_url + reverse("subsidies:register_csv", args=[year]),
+                        "text/csv",
+                    )
+                    for year in register_years()
+                ],
+            )
+        ]
+
+    def sitemap_sections(self):
+        from django.urls import reverse
+
+        from herentq.sitemaps import SitemapSection, named_pages
+        from subsidies import selectors
+
+        return [
+            named_pages("subsidies-lijsten", "subsidies:index", "subsidies:register"),
+            SitemapSection(
+                "subsidieregister",
+                items=selectors.register_years,
+                location=lambda year: reverse("subsidies:register_year", args=[year]),
+            ),
+            SitemapSection(
+                "subsidiereglementen",
+                items=lambda: selectors.schemes_searchable().order_by("slug"),
+                lastmod=lambda scheme: scheme.updated_at,
+            ),
+        ]
+
 
 def _project_links(applications):
     """Granted projects as links to their row in the public register."""

@@ -378,6 +378,7 @@ CORE_ROWS = [
     Row("sdg_detail", _r("sdg_detail", 5), PUBLIC),
     Row("sdg_detail", _r("sdg_detail", 18), GONE, what="no such SDG"),
     Row("news_list", _r("news_list"), PUBLIC),
+    Row("search", lambda o: reverse("search") + "?q=radio", PUBLIC),
     Row("news_detail", _r("news_detail", lambda o: o["news"].slug), PUBLIC),
     Row(
         "news_detail",
@@ -521,6 +522,16 @@ PARTNERSHIP_ROWS = [
     Row("partnerships:dataset", _r("partnerships:dataset"), PUBLIC),
     Row("partnerships:export_csv", _r("partnerships:export_csv"), PUBLIC),
     Row("partnerships:export_json", _r("partnerships:export_json"), PUBLIC),
+    Row(
+        "partnerships:export_agreements_csv",
+        _r("partnerships:export_agreements_csv"),
+        PUBLIC,
+    ),
+    Row(
+        "partnerships:export_agreements_json",
+        _r("partnerships:export_agreements_json"),
+        PUBLIC,
+    ),
     Row(
         "partnerships:detail",
         _r("partnerships:detail", lambda o: o["published"].slug),
