@@ -15,8 +15,8 @@ from django.urls import reverse
 
 from herentq.models import SDG
 from partnerships import worldmap
-from partnerships.models import Partnership
 from partnerships.constants import AgreementKind, DatePrecision
+from partnerships.models import Partnership
 from tests.factories import NewsItemFactory
 from tests.partnerships.conftest import make_full_partnership
 from tests.partnerships.factories import (
