@@ -307,6 +307,17 @@ def agenda_items_searchable():
     return AgendaItem.objects.public().select_related("meeting")
 
 
+def meetings_public():
+    """Every meeting, with only its public agenda items (`public_items`)."""
+    return Meeting.objects.prefetch_related(
+        Prefetch(
+            "agenda_items",
+            queryset=AgendaItem.objects.public().order_by("position"),
+            to_attr="public_items",
+        )
+    )
+
+
 def advice_searchable():
     return Advice.objects.public().with_meeting()
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "council",
     "subsidies",
     "learning_tracks",
+    "api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
@@ -275,4 +278,31 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"post_office": {"level": "WARNING"}},
+}
+
+
+# The read-only API (api/): anonymous, JSON only (the browsable API would need
+# inline script), throttled per client address, documented by its OpenAPI schema.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+# Requests per client address (api.views.ClientAddressThrottle).
+API_THROTTLE_RATE = env("API_THROTTLE_RATE", default="120/min")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "HerentQ API",
+    "DESCRIPTION": (
+        "Partnerschappen, nieuws, SDG's, subsidies, leertrajecten en de GROSH: "
+        "de publieke gegevens van het portaal, alleen lezen."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    # Filters with a method are typed as strings: said once here, not per request.
+    "DISABLE_ERRORS_AND_WARNINGS": True,
 }

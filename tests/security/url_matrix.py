@@ -379,6 +379,10 @@ CORE_ROWS = [
     Row("sdg_detail", _r("sdg_detail", 18), GONE, what="no such SDG"),
     Row("news_list", _r("news_list"), PUBLIC),
     Row("search", lambda o: reverse("search") + "?q=radio", PUBLIC),
+    Row("sitemap", _r("sitemap"), PUBLIC),
+    Row("robots_txt", _r("robots_txt"), PUBLIC),
+    Row("catalogue_jsonld", _r("catalogue_jsonld"), PUBLIC),
+    Row("catalogue_turtle", _r("catalogue_turtle"), PUBLIC),
     Row("news_detail", _r("news_detail", lambda o: o["news"].slug), PUBLIC),
     Row(
         "news_detail",
@@ -1327,8 +1331,62 @@ LEARNING_TRACK_ROWS = [
     ),
 ]
 
+
+def _api(name, *args, what="", expected=PUBLIC):
+    return Row(f"api:{name}", _r(f"api:{name}", *args), expected, what=what)
+
+
+# The read API: the same publication rules as the pages (nothing hidden answers).
+API_ROWS = [
+    _api("docs"),
+    _api("schema"),
+    _api("partnership-list"),
+    _api("partnership-detail", lambda o: o["published"].slug),
+    _api(
+        "partnership-detail",
+        lambda o: o["unpublished"].slug,
+        what="unpublished",
+        expected=GONE,
+    ),
+    _api("news-list"),
+    _api("news-detail", lambda o: o["news"].slug),
+    _api("news-detail", lambda o: o["hidden_news"].slug, what="hidden", expected=GONE),
+    _api("sdg-list"),
+    _api("sdg-detail", 5),
+    _api("sdg-detail", 18, what="no such SDG", expected=GONE),
+    _api("scheme-list"),
+    _api("scheme-detail", lambda o: o["scheme"].slug),
+    _api(
+        "scheme-detail",
+        lambda o: o["hidden_scheme"].slug,
+        what="unpublished",
+        expected=GONE,
+    ),
+    _api("grant-list"),
+    _api("grant-detail", lambda o: o["own_report"].reference),
+    _api(
+        "grant-detail",
+        lambda o: o["other_submitted"].reference,
+        what="not granted",
+        expected=GONE,
+    ),
+    _api("track-list"),
+    _api("track-detail", lambda o: o["track"].slug),
+    _api("meeting-list"),
+    _api("meeting-detail", lambda o: o["meeting"].pk),
+    _api("advice-list"),
+    _api("advice-detail", lambda o: o["public_advice"].pk),
+    _api(
+        "advice-detail",
+        lambda o: o["closed_advice"].pk,
+        what="closed item",
+        expected=GONE,
+    ),
+]
+
 ROW_GROUPS: list[list[Row]] = [
     CORE_ROWS,
+    API_ROWS,
     ACCOUNT_ROWS,
     PARTNERSHIP_ROWS,
     COUNCIL_ROWS,
