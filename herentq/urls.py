@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from post_office.models import EmailTemplate
 
-from herentq import files, sitemaps, views
+from herentq import feeds, files, sitemaps, views
 from herentq.pagecache import public_page
 from herentq.second_factor import open_to_all
 
@@ -37,6 +37,7 @@ urlpatterns = [
     ),
     path("robots.txt", public_page(sitemaps.robots_txt), name="robots_txt"),
     path("zoeken/", public_page(views.SiteSearchView.as_view()), name="search"),
+    path("nieuws/feed.atom", public_page(feeds.NewsFeed()), name="news_feed"),
     path("nieuws/", public_page(views.NewsListView.as_view()), name="news_list"),
     path(
         "nieuws/<slug:slug>/",

@@ -378,6 +378,7 @@ CORE_ROWS = [
     Row("sdg_detail", _r("sdg_detail", 5), PUBLIC),
     Row("sdg_detail", _r("sdg_detail", 18), GONE, what="no such SDG"),
     Row("news_list", _r("news_list"), PUBLIC),
+    Row("news_feed", _r("news_feed"), PUBLIC),
     Row("search", lambda o: reverse("search") + "?q=radio", PUBLIC),
     Row("sitemap", _r("sitemap"), PUBLIC),
     Row("robots_txt", _r("robots_txt"), PUBLIC),
@@ -1338,6 +1339,9 @@ def _api(name, *args, what="", expected=PUBLIC):
 
 # The read API: the same publication rules as the pages (nothing hidden answers).
 API_ROWS = [
+    Row("council:minutes_feed", _r("council:minutes_feed"), PUBLIC),
+    Row("council:advice_feed", _r("council:advice_feed"), PUBLIC),
+    Row("subsidies:register_feed", _r("subsidies:register_feed"), PUBLIC),
     _api("docs"),
     _api("schema"),
     _api("partnership-list"),
