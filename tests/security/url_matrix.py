@@ -1185,6 +1185,11 @@ def _learning_track_link_rows() -> list[Row]:
             Purpose.NEWSLETTER_UNSUBSCRIBE,
             "subscriber",
         ),
+        (
+            "learning_tracks:newsletter_manage",
+            Purpose.NEWSLETTER_MANAGE,
+            "subscriber",
+        ),
     ]
     rows = []
     for name, purpose, key in links:
@@ -1218,6 +1223,15 @@ def _learning_track_link_rows() -> list[Row]:
                 )
             )
     rows += [
+        Row(
+            "learning_tracks:newsletter_manage",
+            _r(
+                "learning_tracks:newsletter_manage",
+                _token(Purpose.NEWSLETTER_MANAGE, "subscriber"),
+            ),
+            PUBLIC,
+            what="a valid link: the subscriber's themes",
+        ),
         Row(
             "learning_tracks:enrolment_cancel",
             _r(
