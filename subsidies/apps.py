@@ -92,7 +92,7 @@ class SubsidiesConfig(AppConfig):
                 key="subsidieregister",
                 label=_("Toegekende subsidies"),
                 public=selectors.register_searchable,
-                document=lambda: document("title", "organisation__name"),
+                document=lambda: document("title"),
                 title=lambda: document("title"),
                 shown_title="title",
                 url=lambda application: (
