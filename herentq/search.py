@@ -2,7 +2,7 @@
 
 Migration 0002 of the core creates the `unaccent` extension and the text search
 configuration `herentq_dutch`: Dutch stemming after `unaccent`, so "Coban" finds
-"Cobán". Migration 0006 adds `pg_trgm` and the SQL function `herentq_search_text`
+"Cobán". Migration 0007 adds `pg_trgm` and the SQL function `herentq_search_text`
 (no accents, lower case, apostrophes dropped, other punctuation a space), on which
 the forgiving match works:
 

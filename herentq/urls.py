@@ -47,6 +47,11 @@ urlpatterns = [
     path(
         "media/<path:path>", open_to_all(files.serve_public_media), name="public_media"
     ),
+    path(
+        "e-mailvoorkeuren/",
+        views.MailPreferencesView.as_view(),
+        name="mail_preferences",
+    ),
     path("", include("partnerships.urls")),
     path("", include("council.urls")),
     path("", include("subsidies.urls")),

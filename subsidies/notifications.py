@@ -80,3 +80,8 @@ def notify_invitation(invitation):
         context={"invitation": invitation},
         recipients=[invitation.email],
     )
+
+
+def send_one(*, subject: str, template: str, context: dict, recipient: str):
+    """One mail to one address (a reminder: herentq.mail sends it once)."""
+    _send(subject=subject, template=template, context=context, recipients=[recipient])

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('herentq', '0006_forgiving_search'),
+        ('herentq', '0007_forgiving_search'),
         ('partnerships', '0005_photo_file_indexes'),
     ]
 

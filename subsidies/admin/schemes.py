@@ -170,6 +170,16 @@ class SchemeAdmin(HistoryAdmin):
                 ]
             },
         ),
+        (
+            _("Herinneringen"),
+            {
+                "fields": [
+                    "report_reminder_days",
+                    "report_overdue_days",
+                    "information_reminder_days",
+                ]
+            },
+        ),
     ]
 
     class Media:

@@ -9,10 +9,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('herentq', '0006_forgiving_search'),
-        ('herentq', '0006_forgiving_search'),
+        ('herentq', '0007_forgiving_search'),
         ('partnerships', '0006_forgiving_search'),
-        ('subsidies', '0004_advice_outcome_from_council'),
+        ('subsidies', '0006_application_anonymised_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

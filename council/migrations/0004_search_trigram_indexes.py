@@ -9,9 +9,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('herentq', '0006_forgiving_search'),
+        ('herentq', '0007_forgiving_search'),
         ('contenttypes', '0002_remove_content_type_name'),
-        ('council', '0002_member_email_mailable'),
+        ('council', '0003_member_invitations_and_convocations'),
     ]
 
     operations = [

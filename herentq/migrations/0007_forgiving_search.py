@@ -18,7 +18,7 @@ $$;
 class Migration(migrations.Migration):
     """pg_trgm and the normalisation the forgiving search shares (herentq.search)."""
 
-    dependencies = [("herentq", "0005_namespaced_audit_actions")]
+    dependencies = [("herentq", "0006_sent_reminders_and_mail_preferences")]
 
     operations = [
         TrigramExtension(),
