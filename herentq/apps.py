@@ -112,3 +112,50 @@ class HerentqConfig(AppConfig):
         return [
             PublicUpload.for_field(NewsItem, "image", selectors.news_image_is_public)
         ]
+
+    def search_kinds(self):
+        from herentq import selectors
+        from herentq.search import SearchKind, document
+
+        return [
+            SearchKind(
+                key="nieuws",
+                label=_("Nieuws"),
+                public=selectors.news_searchable,
+                document=lambda: document("title", "summary", "body"),
+                title=lambda: document("title"),
+                shown_title="title",
+                summary=lambda item: item.summary,
+                order=("-published_on", "-pk"),
+            ),
+            SearchKind(
+                key="paginas",
+                label=_("Pagina's"),
+                public=selectors.pages_searchable,
+                document=lambda: document("title", "intro", "body"),
+                title=lambda: document("title"),
+                shown_title="title",
+                summary=lambda item: item.intro,
+                order=("title", "pk"),
+            ),
+        ]
+
+    def sitemap_sections(self):
+        from herentq import selectors
+        from herentq.models import SDG
+        from herentq.sitemaps import SitemapSection, named_pages
+
+        return [
+            named_pages("algemeen", "home", "news_list", "sdg_list"),
+            SitemapSection("sdg", items=lambda: SDG.objects.order_by("number")),
+            SitemapSection(
+                "nieuws",
+                items=selectors.news_searchable,
+                lastmod=lambda item: item.updated_at,
+            ),
+            SitemapSection(
+                "paginas",
+                items=selectors.pages_searchable,
+                lastmod=lambda item: item.updated_at,
+            ),
+        ]

@@ -27,3 +27,14 @@ def mail_queue_counts() -> dict:
         waiting=Count("id", filter=Q(status__in=[STATUS.queued, STATUS.requeued])),
         failed=Count("id", filter=Q(status=STATUS.failed)),
     )
+
+
+# What the site-wide search may find (herentq.sitesearch): the pages' selectors.
+
+
+def news_searchable():
+    return NewsItem.objects.published()
+
+
+def pages_searchable():
+    return Page.objects.published()

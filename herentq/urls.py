@@ -1,9 +1,10 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from post_office.models import Email, EmailTemplate
 
-from herentq import files, views
+from herentq import feeds, files, sitemaps, views
 from herentq.mail_admin import MailQueueAdmin
 from herentq.pagecache import public_page
 from herentq.second_factor import open_to_all
@@ -27,8 +28,22 @@ urlpatterns = [
     path("healthz/", open_to_all(views.healthz), name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("api/", include("api.urls")),
     path("sdg/", public_page(views.SdgListView.as_view()), name="sdg_list"),
     path("sdg/<int:number>/", public_page(views.sdg_detail), name="sdg_detail"),
+    path(
+        "catalogus.jsonld", public_page(views.catalogue_jsonld), name="catalogue_jsonld"
+    ),
+    path("catalogus.ttl", public_page(views.catalogue_turtle), name="catalogue_turtle"),
+    path(
+        "sitemap.xml",
+        public_page(sitemap_view),
+        {"sitemaps": sitemaps.sitemaps()},
+        name="sitemap",
+    ),
+    path("robots.txt", public_page(sitemaps.robots_txt), name="robots_txt"),
+    path("zoeken/", public_page(views.SiteSearchView.as_view()), name="search"),
+    path("nieuws/feed.atom", public_page(feeds.NewsFeed()), name="news_feed"),
     path("nieuws/", public_page(views.NewsListView.as_view()), name="news_list"),
     path(
         "nieuws/<slug:slug>/",

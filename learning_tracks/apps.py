@@ -107,7 +107,18 @@ class LearningTracksConfig(AppConfig):
                 ),
                 url=reverse("learning_tracks:list"),
                 link_text=str(_("Naar de leertrajecten")),
-            )
+            ),
+            HomeSection(
+                title=str(_("Nieuwsbrief")),
+                description=str(
+                    _(
+                        "Nieuws over de leertrajecten per thema in uw mailbox; in "
+                        "elke nieuwsbrief kiest u andere thema's of schrijft u uit."
+                    )
+                ),
+                url=reverse("learning_tracks:newsletter"),
+                link_text=str(_("Inschrijven voor de nieuwsbrief")),
+            ),
         ]
 
     def sdg_sections(self, sdg):
@@ -127,4 +138,75 @@ class LearningTracksConfig(AppConfig):
                 ],
                 empty_text=str(_("Geen leertraject rond deze doelstelling.")),
             )
+        ]
+
+    def search_kinds(self):
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        from herentq.search import SearchKind, document
+        from learning_tracks import selectors
+
+        return [
+            SearchKind(
+                key="leertrajecten",
+                label=_("Leertrajecten"),
+                public=selectors.tracks_searchable,
+                document=lambda: document("title", "summary", "objectives"),
+                title=lambda: document("title"),
+                shown_title="title",
+                summary=lambda track: track.summary,
+                order=("number",),
+            ),
+            SearchKind(
+                key="sessies",
+                label=_("Sessies van leertrajecten"),
+                public=selectors.sessions_searchable,
+                document=lambda: document("topic", "description", "location"),
+                title=lambda: document("topic"),
+                shown_title="topic",
+                url=lambda session: session.track.get_absolute_url(),
+                summary=lambda session: (
+                    f"{session.track.title}, "
+                    f"{date_format(timezone.localtime(session.starts_at), 'j F Y')}"
+                ),
+                order=("starts_at", "pk"),
+            ),
+        ]
+
+    def catalogue_datasets(self, base_url):
+        from herentq.catalogue import Dataset, Distribution
+
+        return [
+            Dataset(
+                key="leertrajecten",
+                title=_("Leertrajecten Lokaal Mondiaal Beleid"),
+                description=_(
+                    "De VVSG-leertrajecten 'Lokaal Mondiaal Beleid in de praktijk': "
+                    "thema, doelgroep, sessies en vrije plaatsen."
+                ),
+                landing_page=base_url + reverse("learning_tracks:list"),
+                keywords=[_("leertraject"), _("vorming")],
+                distributions=[
+                    Distribution(
+                        _("Leertrajecten"),
+                        base_url + reverse("learning_tracks:list"),
+                        "text/html",
+                        download=False,
+                    )
+                ],
+            )
+        ]
+
+    def sitemap_sections(self):
+        from herentq.sitemaps import SitemapSection, named_pages
+        from learning_tracks import selectors
+
+        return [
+            named_pages("leertrajecten-lijst", "learning_tracks:list"),
+            SitemapSection(
+                "leertrajecten",
+                items=lambda: selectors.tracks_searchable().order_by("number"),
+                lastmod=lambda track: track.updated_at,
+            ),
         ]

@@ -227,3 +227,15 @@ def tracks_running_with_seats() -> list[Track]:
             status__in=[TrackStatus.ENROLMENT_OPEN, TrackStatus.RUNNING]
         ).order_by("number")
     )
+
+
+# What the site-wide search may find (herentq.sitesearch): every track has its
+# public page, with its sessions; a cancelled session is not looked for.
+
+
+def tracks_searchable():
+    return Track.objects.all()
+
+
+def sessions_searchable():
+    return Session.objects.filter(is_cancelled=False).select_related("track")

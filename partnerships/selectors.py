@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import (
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -23,6 +24,7 @@ from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from herentq import search
 from herentq.models import SDG, LocalAuthority, NewsItem
 from partnerships import worldmap
 from partnerships.constants import DATA_VERSION_KEY, AgreementKind
@@ -172,6 +174,28 @@ def partnerships_for_sdg(*, sdg: SDG):
     )
 
 
+# Search: the list's search field and the site-wide search (herentq.sitesearch).
+
+
+def partnerships_matching(queryset, text: str):
+    """The partnerships of `queryset` that the forgiving search finds for `text`
+    (stored full-text vector and normalised text, both indexed)."""
+    return search.forgiving_search(
+        queryset,
+        text,
+        document=F("search_text"),
+        title=search.SearchText(F("title")),
+        vector=F("search_vector"),
+    )
+
+
+def places_searchable():
+    """Partner places of published partnerships, each searchable by its names."""
+    return PartnerPlace.objects.filter(
+        partnership__in=Partnership.objects.published()
+    ).select_related("partnership")
+
+
 # Choices of the list's filters: only values that lead to a published partnership.
 
 
@@ -262,7 +286,7 @@ def map_markers(partnerships) -> list[worldmap.Marker]:
     return markers
 
 
-# Open data.
+# Open data: a row per published partnership, and a second file per agreement.
 
 
 def data_version() -> str:
@@ -355,6 +379,71 @@ def agreement_rows(*, base_url: str) -> list[dict]:
     return rows
 
 
+def partnerships_for_export():
+    return (
+        Partnership.objects.published()
+        .select_related("local_authority")
+        .prefetch_related(
+            "places",
+            "sdgs",
+            "domains",
+            Prefetch(
+                "agreements",
+                queryset=Agreement.objects.prefetch_related("domains").order_by(
+                    "signed_on", "id"
+                ),
+            ),
+        )
+        .order_by("local_authority__name", "title", "id")
+    )
+
+
+def _agreement_data(agreement: Agreement) -> dict:
+    signed = agreement.signed
+    ends = agreement.ends
+    return {
+        "agreement_kind": agreement.kind,
+        "agreement_kind_label": agreement.get_kind_display(),
+        "signed": signed.isoformat() if signed else "",
+        "signed_as_given": str(signed) if signed else "",
+        "signed_at": agreement.signed_at,
+        "ends": ends.isoformat() if ends else "",
+        "domains": [domain.name for domain in agreement.domains.all()],
+    }
+
+
+def partnership_rows(*, base_url: str) -> list[dict]:
+    """One row per published partnership, with or without an agreement (CSV and
+    JSON): its places, domains (its own and its agreements'), SDGs and agreements."""
+    agreements_url = base_url + reverse("partnerships:export_agreements_json")
+    rows = []
+    for partnership in partnerships_for_export():
+        agreements = [_agreement_data(item) for item in partnership.agreements.all()]
+        domains = {domain.name for domain in partnership.domains.all()}
+        for agreement in agreements:
+            domains.update(agreement["domains"])
+        rows.append(
+            {
+                "partnership": partnership.title,
+                "url": base_url + partnership.get_absolute_url(),
+                "local_authority": partnership.local_authority.name,
+                "partner_places": [place.name for place in partnership.places.all()],
+                "countries": partnership.country_codes,
+                "status": partnership.status,
+                "summary": partnership.summary,
+                "domains": sorted(domains, key=sort_key),
+                "sdgs": [sdg.number for sdg in partnership.sdgs.all()],
+                "agreement_count": len(agreements),
+                "first_signed": next(
+                    (item["signed"] for item in agreements if item["signed"]), ""
+                ),
+                "agreements": agreements,
+                "agreements_url": agreements_url,
+            }
+        )
+    return rows
+
+
 def partnership_news(*, limit: int = 20):
     """Published news linked to a published partnership, newest first."""
     return (
@@ -387,8 +476,9 @@ def dataset_description(*, base_url: str, owner: LocalAuthority | None) -> dict:
         "name": _("Partnerschappen van lokale besturen"),
         "description": _(
             "De stedenbanden en partnerschappen van Belgische lokale besturen: de "
-            "partnerplaatsen, de soort overeenkomst en de datum van ondertekening, "
-            "de actiedomeinen en de SDG's. Eén rij per overeenkomst."
+            "partnerplaatsen, de overeenkomsten en hun datum van ondertekening, "
+            "de actiedomeinen en de SDG's. Eén rij per partnerschap, met of "
+            "zonder overeenkomst; een tweede bestand heeft één rij per overeenkomst."
         ),
         "url": base_url + reverse("partnerships:list"),
         "inLanguage": "nl-BE",
@@ -425,6 +515,16 @@ def dataset_description(*, base_url: str, owner: LocalAuthority | None) -> dict:
                 "@type": "DataDownload",
                 "encodingFormat": "application/json",
                 "contentUrl": base_url + reverse("partnerships:export_json"),
+            },
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "text/csv",
+                "contentUrl": base_url + reverse("partnerships:export_agreements_csv"),
+            },
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "application/json",
+                "contentUrl": base_url + reverse("partnerships:export_agreements_json"),
             },
         ],
     }

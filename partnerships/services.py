@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from herentq.audit import audit_log
-from herentq.search import SEARCH_CONFIG
+from herentq.search import SEARCH_CONFIG, SearchText
 from partnerships.constants import DATA_VERSION_KEY, AuditAction
 from partnerships.images import make_renditions, validate_photo
 from partnerships.models import Partnership, Photo, PhotoAlbum
@@ -78,7 +78,8 @@ def data_changed() -> None:
 
 
 def partnership_refresh_search(*, partnership_id: int) -> None:
-    """Rebuild the stored search document from the partnership and its places.
+    """Rebuild the stored search documents from the partnership and its places:
+    the full-text vector and the normalised text of the forgiving match.
 
     Weights: names (A), places' areas, countries, summary and organisations (B),
     the body, domains and agreement summaries (C). The "herentq_dutch"
@@ -98,6 +99,7 @@ def partnership_refresh_search(*, partnership_id: int) -> None:
             partnership.title,
             partnership.local_authority.name,
             *(place.name for place in places),
+            *(place.other_names for place in places),
         )
         context = _text(
             *(place.area for place in places),
@@ -119,7 +121,10 @@ def partnership_refresh_search(*, partnership_id: int) -> None:
         + SearchVector(context, weight="B", config=SEARCH_CONFIG)
         + SearchVector(details, weight="C", config=SEARCH_CONFIG)
     )
-    Partnership.objects.filter(pk=partnership_id).update(search_vector=vector)
+    Partnership.objects.filter(pk=partnership_id).update(
+        search_vector=vector,
+        search_text=SearchText(_text(names.value, context.value, details.value)),
+    )
 
 
 def photos_add(

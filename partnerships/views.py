@@ -26,6 +26,22 @@ EXPORT_COLUMNS = [
     "local_authority",
     "partner_places",
     "countries",
+    "status",
+    "summary",
+    "domains",
+    "sdgs",
+    "agreement_count",
+    "first_signed",
+    "agreements",
+    "agreements_url",
+]
+
+AGREEMENT_COLUMNS = [
+    "partnership",
+    "url",
+    "local_authority",
+    "partner_places",
+    "countries",
     "agreement_kind",
     "agreement_kind_label",
     "signed",
@@ -215,40 +231,87 @@ def _built_once(request, name: str, build) -> bytes:
     return content
 
 
-def _csv(base_url: str) -> bytes:
-    rows = (
-        [
-            "; ".join(str(item) for item in value) if isinstance(value, list) else value
-            for value in (row.get(key, "") for key in EXPORT_COLUMNS)
-        ]
-        for row in selectors.agreement_rows(base_url=base_url)
+def _agreements_cell(agreements: list[dict]) -> str:
+    return "; ".join(
+        f"{item['agreement_kind_label']} ({item['signed_as_given']})"
+        if item["signed_as_given"]
+        else item["agreement_kind_label"]
+        for item in agreements
     )
-    return exports.csv_bytes(EXPORT_COLUMNS, rows, delimiter=",")
 
 
-def _json(base_url: str) -> bytes:
-    rows = selectors.agreement_rows(base_url=base_url)
-    return json.dumps(
-        rows, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
-    ).encode()
+def _csv_cells(row: dict, columns: list[str]) -> list:
+    """Lists are joined with "; "; agreements as "kind (signed)"."""
+    cells = []
+    for key in columns:
+        value = row.get(key, "")
+        if key == "agreements":
+            value = _agreements_cell(value)
+        elif isinstance(value, list):
+            value = "; ".join(str(item) for item in value)
+        cells.append(value)
+    return cells
 
 
-def export_csv(request):
-    """Open data: one row per agreement; lists are joined with "; ". Commas
-    between the columns, as open-data tools expect."""
+def _csv_builder(rows, columns: list[str]):
+    def build(base_url: str) -> bytes:
+        # Commas between the columns, as open-data tools expect.
+        return exports.csv_bytes(
+            columns,
+            (_csv_cells(row, columns) for row in rows(base_url=base_url)),
+            delimiter=",",
+        )
+
+    return build
+
+
+def _json_builder(rows):
+    def build(base_url: str) -> bytes:
+        return json.dumps(
+            rows(base_url=base_url), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+        ).encode()
+
+    return build
+
+
+def _download(request, name: str, build, filename: str):
     response = HttpResponse(
-        _built_once(request, "csv", _csv), content_type=exports.CSV_CONTENT_TYPE
+        _built_once(request, name, build), content_type=exports.CSV_CONTENT_TYPE
     )
-    response["Content-Disposition"] = 'attachment; filename="partnerschappen.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def export_json(request):
+def _json_response(request, name: str, build):
     response = HttpResponse(
-        _built_once(request, "json", _json), content_type="application/json"
+        _built_once(request, name, build), content_type="application/json"
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def export_csv(request):
+    """Open data: one row per published partnership."""
+    build = _csv_builder(selectors.partnership_rows, EXPORT_COLUMNS)
+    return _download(request, "csv", build, "partnerschappen.csv")
+
+
+def export_json(request):
+    return _json_response(request, "json", _json_builder(selectors.partnership_rows))
+
+
+def export_agreements_csv(request):
+    """The second file: one row per agreement of a published partnership."""
+    build = _csv_builder(selectors.agreement_rows, AGREEMENT_COLUMNS)
+    return _download(
+        request, "agreements-csv", build, "partnerschappen-overeenkomsten.csv"
+    )
+
+
+def export_agreements_json(request):
+    return _json_response(
+        request, "agreements-json", _json_builder(selectors.agreement_rows)
+    )
 
 
 def dataset_jsonld(request):

@@ -113,6 +113,95 @@ class SubsidiesConfig(AppConfig):
             )
         ]
 
+    def search_kinds(self):
+        from django.urls import reverse
+
+        from herentq.search import SearchKind, document
+        from subsidies import selectors
+
+        return [
+            SearchKind(
+                key="subsidies",
+                label=_("Subsidiereglementen"),
+                public=selectors.schemes_searchable,
+                document=lambda: document("name", "summary", "description"),
+                title=lambda: document("name"),
+                shown_title="name",
+                summary=lambda scheme: scheme.summary,
+                order=("name", "pk"),
+            ),
+            # What the register shows of a granted project, nothing more.
+            SearchKind(
+                key="subsidieregister",
+                label=_("Toegekende subsidies"),
+                public=selectors.register_searchable,
+                document=lambda: document("title"),
+                title=lambda: document("title"),
+                shown_title="title",
+                url=lambda application: (
+                    reverse(
+                        "subsidies:register_year", args=[application.decision_date.year]
+                    )
+                    + f"#{application.reference.lower()}"
+                ),
+                summary=lambda application: (
+                    f"{application.organisation.name} "
+                    f"({application.decision_date.year})"
+                ),
+                order=("-decision_date", "pk"),
+            ),
+        ]
+
+    def catalogue_datasets(self, base_url):
+        from django.urls import reverse
+
+        from herentq.catalogue import Dataset, Distribution
+        from subsidies.selectors import register_years
+
+        return [
+            Dataset(
+                key="subsidieregister",
+                title=str(_("Register van toegekende subsidies")),
+                description=str(
+                    _(
+                        "De subsidies voor ontwikkelingssamenwerking die de gemeente "
+                        "toekende: organisatie, project, land, bedrag en SDG's, per "
+                        "jaar van de beslissing."
+                    )
+                ),
+                landing_page=base_url + reverse("subsidies:register"),
+                keywords=[str(_("subsidie")), str(_("ontwikkelingssamenwerking"))],
+                distributions=[
+                    Distribution(
+                        str(_("Register %(year)s (CSV)") % {"year": year}),
+                        base_url + reverse("subsidies:register_csv", args=[year]),
+                        "text/csv",
+                    )
+                    for year in register_years()
+                ],
+            )
+        ]
+
+    def sitemap_sections(self):
+        from django.urls import reverse
+
+        from herentq.sitemaps import SitemapSection, named_pages
+        from subsidies import selectors
+
+        return [
+            named_pages("subsidies-lijsten", "subsidies:index", "subsidies:register"),
+            SitemapSection(
+                "subsidieregister",
+                items=selectors.register_years,
+                location=lambda year: reverse("subsidies:register_year", args=[year]),
+            ),
+            SitemapSection(
+                "subsidiereglementen",
+                items=lambda: selectors.schemes_searchable().order_by("slug"),
+                lastmod=lambda scheme: scheme.updated_at,
+            ),
+        ]
+
 
 def _project_links(applications):
     """Granted projects as links to their row in the public register."""

@@ -15,7 +15,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
 from subsidies.constants import IN_REVIEW, REPORT_EDITABLE, Decision, Status
@@ -171,6 +171,19 @@ def granted_applications() -> QuerySet:
         .with_related()
         .prefetch_related("sdgs")
     )
+
+
+def register_searchable() -> QuerySet:
+    """What the site-wide search may find of the register: granted, decided."""
+    return (
+        Application.objects.granted()
+        .filter(decision_date__isnull=False)
+        .select_related("organisation")
+    )
+
+
+def schemes_searchable() -> QuerySet:
+    return Scheme.objects.published()
 
 
 def register_rows(*, year: int) -> QuerySet:

@@ -2,6 +2,7 @@ from django.urls import path
 
 from herentq import converters  # noqa: F401  (registers <year:> and <token:>)
 from herentq.pagecache import public_page
+from subsidies import feeds
 from subsidies.views import applicant, council, organisations, public, wizard
 
 app_name = "subsidies"
@@ -17,6 +18,11 @@ urlpatterns = [
         "subsidies/register/",
         public_page(public.RegisterView.as_view()),
         name="register",
+    ),
+    path(
+        "subsidies/register.atom",
+        public_page(feeds.RegisterFeed()),
+        name="register_feed",
     ),
     path(
         "subsidies/register/<year:year>/",

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "council",
     "subsidies",
     "learning_tracks",
+    "api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,7 +53,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
@@ -296,4 +300,33 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
+}
+
+
+# The read-only API (api/): anonymous, JSON only (the browsable API would need
+# inline script), throttled per client address, documented by its OpenAPI schema.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+# Requests per client address (api.views.ClientAddressThrottle).
+API_THROTTLE_RATE = env("API_THROTTLE_RATE", default="120/min")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "HerentQ API",
+    "DESCRIPTION": (
+        "Partnerschappen, nieuws, SDG's, subsidies, leertrajecten en de GROSH: "
+        "de publieke gegevens van het portaal, alleen lezen."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    # Filters with a method are typed as strings: said once here, not per request.
+    "DISABLE_ERRORS_AND_WARNINGS": True,
+    # Nor as deploy-check warnings: tests/api validates the schema itself.
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
 }

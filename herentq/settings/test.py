@@ -32,3 +32,6 @@ DATABASES["default"]["TEST"] = {  # noqa: F405
     "NAME": env("HERENTQ_TEST_DB", default="test_herentq")
 }
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# The API's limit per address: the tests send hundreds of requests from one
+# address; tests/api/test_api.py lowers it to see the 429.
+API_THROTTLE_RATE = "100000/min"
