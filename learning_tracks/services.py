@@ -1010,8 +1010,8 @@ def newsletter_subscription_confirm(
 def newsletter_subscriber_set_themes(
     *, subscriber: NewsletterSubscriber, themes: Iterable[Theme], actor=None
 ) -> NewsletterSubscriber:
-    """The themes of a subscriber as the service corrects them in the back office
-    (the subscriber changes their own through their confirmation link)."""
+    """The themes of a subscriber: as the service corrects them in the back office,
+    or as the subscriber chooses them through the link in every newsletter."""
     themes = list(themes)
     with transaction.atomic():
         subscriber.themes.set(themes)
@@ -1061,6 +1061,11 @@ def newsletter_send(*, newsletter: Newsletter, actor, now=None) -> int:
                 context={
                     "newsletter": newsletter,
                     "unsubscribe_url": unsubscribe_url,
+                    "manage_url": mail.signed_url(
+                        "newsletter_manage",
+                        Purpose.NEWSLETTER_MANAGE,
+                        str(reader.public_id),
+                    ),
                 },
                 headers={
                     "List-Unsubscribe": f"<{unsubscribe_url}>",

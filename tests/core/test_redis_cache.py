@@ -52,7 +52,7 @@ def redis_server(tmp_path_factory):
 
 @pytest.fixture
 def shared_cache(settings, redis_server):
-    settings.CACHES = redis_caches(redis_server.url)
+    settings.CACHES = {**settings.CACHES, **redis_caches(redis_server.url)}
     caches["default"].clear()  # FLUSHDB: both aliases share the database
     yield redis_server
 
@@ -96,7 +96,7 @@ def test_two_nodes_counting_at_once_count_exactly(shared_cache, tmp_path):
     with ThreadPoolExecutor(2) as pool:
         nodes = list(pool.map(node, range(2)))
     redis = "django.core.cache.backends.redis.RedisCache"
-    assert nodes[0]["backends"] == {"default": redis, "pages": redis}
+    assert nodes[0]["backends"]["default"] == nodes[0]["backends"]["pages"] == redis
     # 2 000 sendings, a limit of 1 500: exactly 1 500 allowed, none lost.
     assert sum(n["allowed"] for n in nodes) == 1500
     from herentq import ratelimit
@@ -123,7 +123,12 @@ def test_readyz_names_each_dependency_and_follows_redis(client, shared_cache):
         "ready": True,
         "checks": {
             "database": {"ok": True},
-            "cache": {"default": {"ok": True}, "pages": {"ok": True}},
+            "cache": {
+                "default": {"ok": True},
+                "pages": {"ok": True},
+                "database": {"ok": True},
+                "fragments": {"ok": True},
+            },
             "storage": {"default": {"ok": True}, "private": {"ok": True}},
         },
     }
