@@ -107,18 +107,7 @@ class LearningTracksConfig(AppConfig):
                 ),
                 url=reverse("learning_tracks:list"),
                 link_text=str(_("Naar de leertrajecten")),
-            ),
-            HomeSection(
-                title=str(_("Nieuwsbrief")),
-                description=str(
-                    _(
-                        "Nieuws over de leertrajecten per thema in uw mailbox; in "
-                        "elke nieuwsbrief kiest u andere thema's of schrijft u uit."
-                    )
-                ),
-                url=reverse("learning_tracks:newsletter"),
-                link_text=str(_("Inschrijven voor de nieuwsbrief")),
-            ),
+            )
         ]
 
     def sdg_sections(self, sdg):

@@ -55,8 +55,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
-    "rest_framework",
-    "drf_spectacular",
+    # Django REST framework and drf-spectacular are used as libraries, not as
+    # installed apps: their Dutch catalogues would replace Django's own wording of
+    # form errors site-wide ("Dit veld is vereist."), and the API renders JSON only.
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",

@@ -148,7 +148,7 @@ def test_the_link_in_every_newsletter_changes_the_themes(client, themes, service
     assert set(subscriber.themes.all()) == {themes[1], themes[2]}
 
 
-def test_home_page_leads_to_the_newsletter(client, db):
+def test_home_page_leads_to_the_newsletter(client, themes):
     html = client.get("/").content.decode()
     assert f'href="{reverse("learning_tracks:newsletter")}"' in html
 
