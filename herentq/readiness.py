@@ -3,7 +3,7 @@ container's HEALTHCHECK (`/readyz/`); `/healthz/` stays the cheap liveness check
 
 Each dependency is probed with the smallest real operation: the database answers
 a query, each cache keeps and returns a value, each file storage answers a
-lookup. The answer names every dependency and whether it works, never an address,
+lookup; the job queue (procrastinate's tables) gives its backlog. The answer names every dependency and whether it works, never an address,
 a password or an error message (they may contain either): only the error's type.
 """
 
@@ -14,6 +14,9 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection
+from django.db.models import Min, Q
+from django.utils import timezone
+from procrastinate.contrib.django.models import ProcrastinateEvent, ProcrastinateJob
 
 PROBE_KEY = "herentq:readyz"
 PROBE_NAME = "herentq-readyz-probe"
@@ -43,12 +46,27 @@ def _storage(alias: str) -> None:
         storage.exists(PROBE_NAME)  # one request to the object store
 
 
+def _queue() -> dict:
+    """The job queue's backlog (jobs due, not started) and its oldest one's age."""
+    now = timezone.now()
+    due = ProcrastinateJob.objects.filter(status="todo").filter(
+        Q(scheduled_at__isnull=True) | Q(scheduled_at__lte=now)
+    )
+    oldest = ProcrastinateEvent.objects.filter(type="deferred", job__in=due).aggregate(
+        at=Min("at")
+    )["at"]
+    return {
+        "backlog": due.count(),
+        "oldest_seconds": round((now - oldest).total_seconds()) if oldest else None,
+    }
+
+
 def _outcome(probe, *args) -> dict:
     try:
-        probe(*args)
+        details = probe(*args) or {}
     except Exception as error:  # any failure means: not ready
         return {"ok": False, "error": type(error).__name__}
-    return {"ok": True}
+    return {"ok": True, **details}
 
 
 def _probed_caches() -> list[str]:
@@ -70,10 +88,15 @@ def check() -> dict:
             for alias in settings.STORAGES
             if alias != "staticfiles"  # in the image, served by WhiteNoise
         },
+        "queue": _outcome(_queue),
     }
-    ready = checks["database"]["ok"] and all(
-        outcome["ok"]
-        for group in ("cache", "storage")
-        for outcome in checks[group].values()
+    ready = (
+        checks["database"]["ok"]
+        and checks["queue"]["ok"]
+        and all(
+            outcome["ok"]
+            for group in ("cache", "storage")
+            for outcome in checks[group].values()
+        )
     )
     return {"ready": ready, "checks": checks}

@@ -130,6 +130,7 @@ def test_readyz_names_each_dependency_and_follows_redis(client, shared_cache):
                 "fragments": {"ok": True},
             },
             "storage": {"default": {"ok": True}, "private": {"ok": True}},
+            "queue": {"ok": True, "backlog": 0, "oldest_seconds": None},
         },
     }
     assert client.get("/healthz/").status_code == 200
