@@ -46,7 +46,7 @@ db-stop:
 # written there by hand. The compiled .mo files are not committed: every setup
 # compiles them (msgfmt from Debian's gettext, installed when missing).
 MAKEMESSAGES_IGNORE := --ignore=.venv --ignore=.pgdata --ignore=node_modules \
-	--ignore=staticfiles --ignore=media --ignore=static/vendor --ignore=htmlcov
+	--ignore=staticfiles --ignore=media --ignore=static/vendor --ignore=htmlcov --ignore=tests
 messages: install
 	$(MANAGE) makemessages -l fr -l en --add-location=file $(MAKEMESSAGES_IGNORE)
 	$(MANAGE) makemessages -d djangojs -l fr -l en --add-location=file $(MAKEMESSAGES_IGNORE)
