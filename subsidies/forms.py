@@ -389,7 +389,7 @@ class SdgStepForm(PartialMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sdgs"].label_from_instance = lambda sdg: (
-            f"{sdg.number}. {sdg.name_nl}"
+            f"{sdg.number}. {sdg.name}"
         )
         if not self.partial:
             self.fields["sdgs"].required = True
