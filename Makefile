@@ -22,6 +22,7 @@ PY_FILES := find . \( -path ./$(VENV) -o -path ./.pgdata -o -path ./node_modules
 # again from pyproject.toml after a dependency there changed.
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 not found: install python3.11."; exit 1; }
+	scripts/install-pango.sh
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet --require-hashes -r requirements.lock

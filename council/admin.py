@@ -7,7 +7,7 @@ on the change form); a published version is read-only everywhere.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from council import services
-from council.constants import MinutesStatus
+from council.constants import INVITATION_VALID_FOR, InvitationStatus, MinutesStatus
 from council.models import (
     Advice,
     AgendaDocument,
@@ -77,6 +77,36 @@ class CouncilAdmin(TranslatedAdmin):
         return obj.member_count
 
 
+class InvitationFilter(admin.SimpleListFilter):
+    """Who accepted the invitation to the members' area, who has not yet."""
+
+    title = _("ledenzone")
+    parameter_name = "uitnodiging"
+
+    def lookups(self, request, model_admin):
+        return InvitationStatus.choices
+
+    def queryset(self, request, queryset):
+        expired = timezone.now() - INVITATION_VALID_FOR
+        conditions = {
+            InvitationStatus.NOT_INVITED: Q(
+                invited_at__isnull=True, accepted_at__isnull=True
+            ),
+            InvitationStatus.PENDING: Q(
+                invited_at__gt=expired, accepted_at__isnull=True
+            ),
+            InvitationStatus.EXPIRED: Q(
+                invited_at__lte=expired, accepted_at__isnull=True
+            ),
+            InvitationStatus.ACCEPTED: Q(
+                accepted_at__isnull=False, access_ended_at__isnull=True
+            ),
+            InvitationStatus.ENDED: Q(access_ended_at__isnull=False),
+        }
+        condition = conditions.get(self.value())
+        return queryset.filter(condition) if condition is not None else queryset
+
+
 @admin.register(CouncilMember)
 class CouncilMemberAdmin(admin.ModelAdmin):
     list_display = [
@@ -88,17 +118,59 @@ class CouncilMemberAdmin(admin.ModelAdmin):
         "term_end",
         "is_active",
         "user",
+        "invitation",
     ]
     list_display_links = ["last_name", "first_name"]
-    list_filter = ["council", "role"]
+    list_filter = ["council", "role", InvitationFilter]
     list_select_related = ["council", "user"]
     search_fields = ["first_name", "last_name", "organisation", "email", "user__email"]
     autocomplete_fields = ["council", "user"]
     date_hierarchy = "term_start"
+    readonly_fields = ["invitation"]
+    actions = ["invite"]
 
     @admin.display(boolean=True, description=_("mandaat loopt"))
     def is_active(self, obj):
         return obj.is_active()
+
+    @admin.display(description=_("ledenzone"))
+    def invitation(self, obj):
+        """Where the invitation stands, with its date."""
+        status = InvitationStatus(obj.invitation_status)
+        moment = {
+            InvitationStatus.PENDING: obj.invited_at,
+            InvitationStatus.EXPIRED: obj.invited_at,
+            InvitationStatus.ACCEPTED: obj.accepted_at,
+            InvitationStatus.ENDED: obj.access_ended_at,
+        }.get(status)
+        if moment is None:
+            return status.label
+        return f"{status.label} ({timezone.localtime(moment):%d/%m/%Y})"
+
+    @admin.action(description=_("Uitnodigen voor de ledenzone (of opnieuw)"))
+    def invite(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            services.member_invite,
+            gettext("%(count)s uitnodiging(en) verstuurd."),
+            arg="member",
+        )
+
+    def response_change(self, request, obj):
+        """The "invite" button of the member's record: save, then invite."""
+        if "_invite" in request.POST:
+            _run(
+                self,
+                request,
+                [obj],
+                services.member_invite,
+                gettext("%(count)s uitnodiging(en) verstuurd."),
+                arg="member",
+            )
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
 
 
 class AgendaItemFormSet(forms.BaseInlineFormSet):
@@ -245,7 +317,7 @@ class MeetingAdmin(HistoryAdmin):
     show_full_result_count = False
     autocomplete_fields = ["council"]
     inlines = [AgendaItemInline, AttendanceInline, AuditEntryInline]
-    actions = ["create_minutes", "prepare_attendance"]
+    actions = ["create_minutes", "prepare_attendance", "convoke"]
 
     def get_queryset(self, request):
         # A subquery, not JOIN + GROUP BY: the page, its count and the date
@@ -304,6 +376,17 @@ class MeetingAdmin(HistoryAdmin):
             queryset,
             services.attendance_prepare,
             gettext("Aanwezigheidslijst voorbereid voor %(count)s vergadering(en)."),
+            arg="meeting",
+        )
+
+    @admin.action(description=_("Leden nu uitnodigen en de agenda publiceren"))
+    def convoke(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            services.meeting_convoke,
+            gettext("%(count)s vergadering(en): uitnodiging verstuurd."),
             arg="meeting",
         )
 

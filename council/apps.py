@@ -21,6 +21,12 @@ class CouncilConfig(AppConfig):
     verbose_name = _("GROSH")
     service_managed = True
 
+    # Run on a schedule (the worker / job queue); each command is safe to run again.
+    periodic_commands = [
+        ("send_council_reminders", 15),
+        ("end_council_access", 60),
+    ]
+
     @property
     def audit_actions(self):
         from council.constants import AUDIT_ACTIONS

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +8,9 @@ GROSH_SLUG = "grosh"
 
 # Attachments: what an agenda item's document may be, and how large.
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+# How long the link in an invitation to the members' area works.
+INVITATION_VALID_FOR = dt.timedelta(days=14)
 
 APPROVAL_ITEM_TITLE = _("Goedkeuring verslag vorige vergadering")
 
@@ -20,6 +25,14 @@ class MemberRole(models.TextChoices):
 
 # Roles with a vote; the secretary and observers have none.
 VOTING_ROLES = (MemberRole.CHAIR, MemberRole.VICE_CHAIR, MemberRole.MEMBER)
+
+
+class InvitationStatus(models.TextChoices):
+    NOT_INVITED = "not_invited", _("niet uitgenodigd")
+    PENDING = "pending", _("uitgenodigd, nog niet aanvaard")
+    EXPIRED = "expired", _("uitnodiging verlopen")
+    ACCEPTED = "accepted", _("aanvaard")
+    ENDED = "ended", _("toegang beëindigd")
 
 
 class MeetingStatus(models.TextChoices):
@@ -82,6 +95,10 @@ AUDIT_ACTIONS = {
     "council.minutes.published": _("Verslag gepubliceerd"),
     "council.minutes.corrected": _("Correctie gepubliceerd"),
     "council.minutes.comment_added": _("Opmerking van een lid"),
+    "council.member.invited": _("Lid uitgenodigd voor de ledenzone"),
+    "council.member.accepted": _("Uitnodiging voor de ledenzone aanvaard"),
+    "council.member.access_ended": _("Toegang tot de ledenzone beëindigd"),
+    "council.meeting.convoked": _("Uitnodiging en agenda verstuurd"),
     "council.advice.recorded": _("Advies geregistreerd"),
     "council.advice.amended": _("Advies gewijzigd"),
     "council.advice.followup_recorded": _("Opvolging door het college geregistreerd"),

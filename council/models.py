@@ -24,11 +24,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.constants import (
+    INVITATION_VALID_FOR,
     PUBLIC_VERSION_KINDS,
     VOTING_ROLES,
     AdviceOutcome,
     AttendanceStatus,
     FollowUpStatus,
+    InvitationStatus,
     MeetingStatus,
     MemberRole,
     MinutesStatus,
@@ -61,6 +63,22 @@ class Council(models.Model):
     )
     meeting_duration = models.DurationField(
         _("gewone duur van een vergadering"), default=dt.timedelta(hours=2)
+    )
+    convocation_days = models.PositiveSmallIntegerField(
+        _("uitnodiging (dagen voor de vergadering)"),
+        default=8,
+        help_text=_(
+            "Zoveel dagen voor elke vergadering krijgen de leden de agenda met de "
+            "documenten, en verschijnt de openbare agenda op de website."
+        ),
+    )
+    minutes_reminder_days = models.PositiveSmallIntegerField(
+        _("herinnering ontwerpverslag (dagen voor de goedkeuring)"),
+        default=3,
+        help_text=_(
+            "Zoveel dagen voor de vergadering die een rondgestuurd verslag "
+            "goedkeurt, vragen we de leden om hun opmerkingen."
+        ),
     )
 
     class Meta:
@@ -133,6 +151,25 @@ class CouncilMember(models.Model):
     organisation = models.CharField(_("vertegenwoordigt"), max_length=200, blank=True)
     term_start = models.DateField(_("begin van het mandaat"))
     term_end = models.DateField(_("einde van het mandaat"), null=True, blank=True)
+    language = models.CharField(
+        _("taal"),
+        max_length=10,
+        default="nl-be",
+        help_text=_("De taal van de e-mails aan dit lid (nl-be, fr of en)."),
+    )
+    # The invitation to the members' area (council.services.member_invite): the
+    # key is part of the signed link and changes with each sending, so only the
+    # latest link works.
+    invitation_key = models.CharField(max_length=32, blank=True, editable=False)
+    invited_at = models.DateTimeField(
+        _("uitgenodigd op"), null=True, blank=True, editable=False
+    )
+    accepted_at = models.DateTimeField(
+        _("uitnodiging aanvaard op"), null=True, blank=True, editable=False
+    )
+    access_ended_at = models.DateTimeField(
+        _("toegang beëindigd op"), null=True, blank=True, editable=False
+    )
 
     objects = CouncilMemberQuerySet.as_manager()
 
@@ -173,6 +210,23 @@ class CouncilMember(models.Model):
         on = on or timezone.localdate()
         return self.term_start <= on and (self.term_end is None or self.term_end >= on)
 
+    def has_ended(self, on: dt.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return self.term_end is not None and self.term_end < on
+
+    @property
+    def invitation_status(self) -> str:
+        """Where the invitation to the members' area stands (InvitationStatus)."""
+        if self.access_ended_at:
+            return InvitationStatus.ENDED
+        if self.accepted_at:
+            return InvitationStatus.ACCEPTED
+        if not self.invited_at:
+            return InvitationStatus.NOT_INVITED
+        if self.invited_at + INVITATION_VALID_FOR <= timezone.now():
+            return InvitationStatus.EXPIRED
+        return InvitationStatus.PENDING
+
 
 class MeetingQuerySet(models.QuerySet):
     def upcoming(self, now=None):
@@ -209,6 +263,11 @@ class Meeting(TimeStampedModel):
     ended_at = models.DateTimeField(_("werkelijk einde"), null=True, blank=True)
     cancellation_reason = models.CharField(
         _("reden van annulering"), max_length=300, blank=True
+    )
+    # Set when the members are convoked (council.services.meeting_convoke): from
+    # then on the public agenda of a planned meeting is on the website.
+    agenda_published_at = models.DateTimeField(
+        _("agenda gepubliceerd op"), null=True, blank=True, editable=False
     )
 
     objects = MeetingQuerySet.as_manager()
@@ -268,13 +327,25 @@ class Meeting(TimeStampedModel):
         return self.status == MeetingStatus.HELD
 
     @property
+    def agenda_is_public(self) -> bool:
+        """A planned meeting's agenda is public once the members are convoked."""
+        return self.status != MeetingStatus.PLANNED or bool(self.agenda_published_at)
+
+    @property
     def is_cancelled(self) -> bool:
         return self.status == MeetingStatus.CANCELLED
 
 
+# Agenda items whose meeting's agenda is on the website (Meeting.agenda_is_public).
+AGENDA_PUBLISHED = ~Q(meeting__status=MeetingStatus.PLANNED) | Q(
+    meeting__agenda_published_at__isnull=False
+)
+
+
 class AgendaItemQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(is_public=True)
+        """Public items of agendas that are published."""
+        return self.filter(AGENDA_PUBLISHED, is_public=True)
 
 
 class AgendaItem(models.Model):

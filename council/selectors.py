@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from council.constants import (
     GROSH_SLUG,
     AttendanceStatus,
+    MeetingStatus,
     MinutesStatus,
     MinutesVersionKind,
 )
@@ -92,7 +93,12 @@ def meeting_list(*, council: Council):
         .select_related("council")
         .annotate(
             public_item_count=Count(
-                "agenda_items", filter=Q(agenda_items__is_public=True)
+                "agenda_items",
+                filter=Q(agenda_items__is_public=True)
+                & (
+                    ~Q(status=MeetingStatus.PLANNED)
+                    | Q(agenda_published_at__isnull=False)
+                ),
             ),
             has_published_minutes=Exists(published),
         )

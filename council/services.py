@@ -1,15 +1,23 @@
 """Every write of the council app: agendas, minutes from draft to publication, advice."""
 
+import datetime as dt
+import functools
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mass_mail
+from django.core.mail import send_mail, send_mass_mail
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from council import onboarding
 from council.constants import (
     APPROVAL_ITEM_TITLE,
+    INVITATION_VALID_FOR,
     AdviceOutcome,
     AttendanceStatus,
     FollowUpStatus,
@@ -22,6 +30,7 @@ from council.models import (
     AgendaDocument,
     AgendaItem,
     Attendance,
+    Council,
     CouncilMember,
     Meeting,
     Minutes,
@@ -32,7 +41,9 @@ from council.models import (
 )
 from council.validators import validate_document
 from council.workflow import MINUTES, CouncilError
+from herentq import mail
 from herentq.audit import audit_log
+from herentq.constants import COUNCIL_MEMBERS_GROUP
 
 # Agenda ---------------------------------------------------------------------------
 
@@ -892,3 +903,291 @@ def advice_record_followup(
             },
         )
     return advice
+
+
+# Members' area: invitations and access -------------------------------------------
+
+
+def _mail(*, template: str, subject: str, to: str, language: str, context: dict):
+    """Queue one mail in the recipient's language (post-office, this transaction)."""
+    with translation.override(language or None):
+        body = render_to_string(
+            f"council/email/{template}.txt",
+            {"site_url": settings.HERENTQ_BASE_URL.rstrip("/"), **context},
+        )
+        send_mail(str(subject), body, None, [to])
+
+
+def member_check_invitable(member: CouncilMember) -> None:
+    """A seat whose term has not ended, with an address, not yet accepted."""
+    if not member.contact_email:
+        raise CouncilError(
+            _(
+                "Vul eerst het e-mailadres van dit lid in: de uitnodiging gaat daarheen."
+            ),
+            field="email",
+        )
+    if member.has_ended():
+        raise CouncilError(
+            _("Het mandaat van dit lid is afgelopen: het krijgt geen toegang meer."),
+            field="term_end",
+        )
+    if member.accepted_at and not member.access_ended_at:
+        raise CouncilError(
+            _("%(name)s heeft de uitnodiging al aanvaard.")
+            % {"name": member.full_name},
+            field="user",
+        )
+
+
+def member_invite(*, member: CouncilMember, actor=None) -> CouncilMember:
+    """Mail the member a signed link to the members' area (again: a new link, the
+    earlier one stops working)."""
+    with transaction.atomic():
+        member = (
+            CouncilMember.objects.select_for_update(of=("self",))
+            .select_related("council", "user")
+            .get(pk=member.pk)
+        )
+        member_check_invitable(member)
+        resend = member.invited_at is not None
+        member.invitation_key = secrets.token_hex(16)
+        member.invited_at = timezone.now()
+        member.save(update_fields=["invitation_key", "invited_at"])
+        audit_log(
+            target=member,
+            action="council.member.invited",
+            actor=actor,
+            data={"email": member.contact_email, "again": resend},
+        )
+        _mail(
+            template="member_invitation",
+            subject=_("[%(council)s] Uw toegang tot de ledenzone")
+            % {"council": member.council.name},
+            to=member.contact_email,
+            language=member.language,
+            context={
+                "member": member,
+                "link": onboarding.invitation_url(member),
+                "valid_until": member.invited_at + INVITATION_VALID_FOR,
+            },
+        )
+    return member
+
+
+def member_from_invitation(token: str) -> CouncilMember:
+    """The seat a link invites to, if the link is still valid."""
+    try:
+        value = onboarding.read_token(token)
+    except onboarding.ExpiredLink:
+        raise CouncilError(
+            _("Deze uitnodiging is verlopen. Vraag het secretariaat om een nieuwe.")
+        ) from None
+    except onboarding.BadLink:
+        raise CouncilError(_("Deze uitnodigingslink is ongeldig.")) from None
+    member = (
+        CouncilMember.objects.select_related("council", "user")
+        .filter(pk=value["m"])
+        .first()
+    )
+    if (
+        member is None
+        or not member.invitation_key
+        or member.invitation_key != value["k"]
+    ):
+        raise CouncilError(
+            _(
+                "Deze uitnodiging is niet meer geldig: ze werd al gebruikt of er "
+                "is een nieuwere verstuurd."
+            )
+        )
+    if member.has_ended():
+        raise CouncilError(_("Het mandaat waarvoor u uitgenodigd werd, is afgelopen."))
+    return member
+
+
+def member_accept_invitation(*, token: str, user) -> CouncilMember:
+    """Link the signed-in account to the seat (its address must be the one the
+    invitation went to) and open the members' area for the term."""
+    with transaction.atomic():
+        member = member_from_invitation(token)
+        member = CouncilMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
+        member = member_from_invitation(token)  # checked again under the lock
+        if user.email.lower() != member.contact_email.lower():
+            raise CouncilError(
+                _(
+                    "Deze uitnodiging is voor %(email)s. Meld u aan met dat "
+                    "e-mailadres (of maak er een account mee) om ze te aanvaarden."
+                )
+                % {"email": member.contact_email}
+            )
+        if member.user_id and member.user_id != user.pk:
+            raise CouncilError(_("Dit mandaat is al aan een ander account gekoppeld."))
+        member.user = user
+        member.accepted_at = timezone.now()
+        member.access_ended_at = None
+        member.invitation_key = ""
+        member.save(
+            update_fields=["user", "accepted_at", "access_ended_at", "invitation_key"]
+        )
+        user.groups.add(Group.objects.get(name=COUNCIL_MEMBERS_GROUP))
+        audit_log(target=member, action="council.member.accepted", actor=user)
+    return member
+
+
+def members_end_access(*, today=None) -> int:
+    """Close the members' area to accounts whose seat's term has ended: the seat
+    is marked, and the account leaves the members' group unless another seat of
+    it still runs. Safe to run again; returns the number of seats closed."""
+    today = today or timezone.localdate()
+    ended = CouncilMember.objects.filter(
+        user__isnull=False, access_ended_at__isnull=True, term_end__lt=today
+    )
+    group = Group.objects.get(name=COUNCIL_MEMBERS_GROUP)
+    closed = 0
+    for pk in ended.values_list("pk", flat=True):
+        with transaction.atomic():
+            member = (
+                ended.select_for_update(of=("self",), skip_locked=True)
+                .select_related("user")
+                .filter(pk=pk)
+                .first()
+            )
+            if member is None:
+                continue
+            member.access_ended_at = timezone.now()
+            member.save(update_fields=["access_ended_at"])
+            still_seated = (
+                CouncilMember.objects.active(today).filter(user=member.user).exists()
+            )
+            if not still_seated:
+                member.user.groups.remove(group)
+            audit_log(
+                target=member,
+                action="council.member.access_ended",
+                data={"term_end": member.term_end.isoformat()},
+            )
+            closed += 1
+    return closed
+
+
+# Convocations and reminders ------------------------------------------------------
+
+
+def _members_with_address(council, on=None) -> list[CouncilMember]:
+    members = (
+        CouncilMember.objects.active(on)
+        .filter(council=council)
+        .select_related("user", "council")
+        .order_by("pk")
+    )
+    return [member for member in members if member.contact_email]
+
+
+def meeting_convoke(*, meeting: Meeting, actor=None) -> int:
+    """Mail the agenda with its documents to every sitting member and publish the
+    public agenda on the website. Each member is convoked once per meeting;
+    returns the number of mails queued."""
+    with transaction.atomic():
+        meeting = _locked_meeting(meeting)
+        if meeting.status != MeetingStatus.PLANNED:
+            raise CouncilError(
+                _("Enkel voor een geplande vergadering worden de leden uitgenodigd."),
+                field="status",
+            )
+        if meeting.agenda_published_at is None:
+            meeting.agenda_published_at = timezone.now()
+            meeting.save(update_fields=["agenda_published_at", "updated_at"])
+        items = list(
+            meeting.agenda_items.prefetch_related("documents").order_by("position")
+        )
+        sent = 0
+        for member in _members_with_address(meeting.council):
+            send = functools.partial(
+                _mail,
+                template="convocation",
+                subject=_("[%(council)s] Uitnodiging: %(meeting)s")
+                % {"council": meeting.council.name, "meeting": meeting.title},
+                to=member.contact_email,
+                language=member.language,
+                context={"member": member, "meeting": meeting, "items": items},
+            )
+            sent += mail.send_once(
+                kind="council.convocation",
+                key=meeting.pk,
+                recipient=member.contact_email.lower(),
+                send=send,
+            )
+        audit_log(
+            target=meeting,
+            action="council.meeting.convoked",
+            actor=actor,
+            data={"recipients": sent},
+        )
+    return sent
+
+
+def meetings_convoke_due(*, now=None) -> int:
+    """Convoke every planned meeting that is its council's number of days away
+    (Council.convocation_days) and not convoked yet; returns mails queued."""
+    now = now or timezone.now()
+    sent = 0
+    for council in Council.objects.all():
+        horizon = now + dt.timedelta(days=council.convocation_days)
+        due = Meeting.objects.filter(
+            council=council,
+            status=MeetingStatus.PLANNED,
+            agenda_published_at__isnull=True,
+            planned_start__gt=now,
+            planned_start__lte=horizon,
+        )
+        for meeting in due:
+            sent += meeting_convoke(meeting=meeting)
+    return sent
+
+
+def minutes_remind_comments(*, now=None) -> int:
+    """Remind the members, once, to send their comments on circulated minutes a
+    few days (Council.minutes_reminder_days) before the meeting that approves
+    them; an optional mail (herentq.mail.Optional.REMINDERS)."""
+    now = now or timezone.now()
+    sent = 0
+    waiting = Minutes.objects.filter(
+        status=MinutesStatus.CIRCULATED,
+        approval_item__meeting__status=MeetingStatus.PLANNED,
+        approval_item__meeting__planned_start__gt=now,
+    ).select_related("meeting__council", "approval_item__meeting__council")
+    for minutes in waiting:
+        council = minutes.meeting.council
+        if minutes.approval_item is None:
+            continue
+        approving = minutes.approval_item.meeting
+        if approving.planned_start > now + dt.timedelta(
+            days=council.minutes_reminder_days
+        ):
+            continue
+        link = settings.HERENTQ_BASE_URL.rstrip("/") + minutes.get_members_url()
+        for member in _members_with_address(council):
+            send = functools.partial(
+                _mail,
+                template="minutes_reminder",
+                subject=_(
+                    "[%(council)s] Opmerkingen bij het ontwerpverslag van %(day)s"
+                )
+                % {"council": council.name, "day": minutes.meeting.day_label},
+                to=member.contact_email,
+                language=member.language,
+                context={
+                    "member": member,
+                    "minutes": minutes,
+                    "approving": approving,
+                    "link": link,
+                },
+            )
+            sent += mail.send_reminder(
+                kind="council.minutes_comments",
+                key=minutes.pk,
+                recipient=member.contact_email.lower(),
+                send=send,
+            )
+    return sent

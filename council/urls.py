@@ -1,6 +1,7 @@
 from django.urls import path
 
 from council import views
+from herentq import converters  # noqa: F401  (registers <token:>)
 from herentq.pagecache import public_page
 
 app_name = "council"
@@ -54,6 +55,11 @@ urlpatterns = [
     ),
     path("grosh/zoeken/", public_page(views.SearchView.as_view()), name="search"),
     path("grosh/documenten/<int:pk>/", views.document_download, name="document"),
+    path(
+        "grosh/uitnodiging/<token:token>/",
+        views.InvitationView.as_view(),
+        name="invitation",
+    ),
     path("grosh/leden/", views.MembersIndexView.as_view(), name="members_index"),
     path(
         "grosh/leden/vergaderingen/<int:pk>/",

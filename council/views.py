@@ -1,4 +1,5 @@
 import json
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -234,7 +235,11 @@ class MeetingCalendarView(CouncilMixin, TemplateView):
         )
         events = []
         for meeting in meetings:
-            public_titles = [i.title for i in meeting.agenda_items.all() if i.is_public]
+            public_titles = [
+                i.title
+                for i in meeting.agenda_items.all()
+                if i.is_public and meeting.agenda_is_public
+            ]
             description = "\n".join(
                 f"{number}. {title}" for number, title in enumerate(public_titles, 1)
             )
@@ -263,10 +268,13 @@ class MeetingCalendarView(CouncilMixin, TemplateView):
 def document_download(request, pk: int):
     """A public item's document for anyone; a closed item's only for members."""
     try:
-        document = AgendaDocument.objects.select_related("agenda_item").get(pk=pk)
+        document = AgendaDocument.objects.select_related("agenda_item__meeting").get(
+            pk=pk
+        )
     except AgendaDocument.DoesNotExist:
         raise Http404 from None
-    if not document.agenda_item.is_public:
+    item = document.agenda_item
+    if not (item.is_public and item.meeting.agenda_is_public):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not selectors.user_has_members_access(request.user):
@@ -274,7 +282,7 @@ def document_download(request, pk: int):
     response = file_response(document.file, download_name=document.download_name)
     response.headers["Cache-Control"] = (
         "public, max-age=3600"
-        if document.agenda_item.is_public
+        if item.is_public and item.meeting.agenda_is_public
         else "private, no-store"
     )
     return response
@@ -396,3 +404,42 @@ class MembersMinutesView(MembersAreaMixin, FormView):
             reverse("council:members_minutes", args=[self.kwargs["pk"]])
             + "#opmerkingen"
         )
+
+
+class InvitationView(TemplateView):
+    """The signed link of an invitation to the members' area: sign in or create an
+    account with the invited address, then accept (council.services)."""
+
+    template_name = "council/member_invitation.html"
+
+    def get_context_data(self, **kwargs):
+        member, refusal = None, ""
+        try:
+            member = services.member_from_invitation(self.kwargs["token"])
+        except services.CouncilError as error:
+            refusal = error.message
+        here = self.request.get_full_path()
+        return super().get_context_data(
+            member=member,
+            refusal=refusal,
+            login_url=f"{reverse('account_login')}?{urlencode({'next': here})}",
+            signup_url=f"{reverse('account_signup')}?{urlencode({'next': here})}",
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        try:
+            member = services.member_accept_invitation(
+                token=self.kwargs["token"], user=request.user
+            )
+        except services.CouncilError as error:
+            context = self.get_context_data(refusal_on_accept=error.message)
+            return self.render_to_response(context, status=400)
+        messages.success(
+            request,
+            _("Welkom in de ledenzone van de %(council)s.")
+            % {"council": member.council.name},
+        )
+        return redirect("council:members_index")

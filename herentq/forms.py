@@ -1,5 +1,8 @@
 """What the forms of every app share."""
 
+from django import forms
+
+from herentq.models import MailPreference
 from herentq.workflow import DomainError
 
 
@@ -12,3 +15,9 @@ def add_domain_error(form, error: DomainError) -> None:
     """
     field = error.field
     form.add_error(field if field in form.fields else None, error.message)
+
+
+class MailPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = MailPreference
+        fields = ["reminders", "newsletters"]

@@ -293,3 +293,59 @@ class AuditEntry(models.Model):
 
         moment = timezone.localtime(self.created_at)
         return f"{moment:%d/%m/%Y %H:%M} {action_label(self.action)}"
+
+
+class SentReminder(models.Model):
+    """One reminder sent once: written in the transaction that queues its mail, so a
+    periodic job that runs again (or twice at once) never sends it a second time."""
+
+    kind = models.CharField(_("soort"), max_length=100)
+    key = models.CharField(_("waarover"), max_length=100)
+    recipient = models.CharField(_("aan"), max_length=254)
+    sent_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("verstuurde herinnering")
+        verbose_name_plural = _("verstuurde herinneringen")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "key", "recipient"], name="sent_reminder_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.key} → {self.recipient}"
+
+
+class MailPreference(models.Model):
+    """Which optional mails an account holder receives. Mails about their own file
+    (decisions, requests, invitations) always go out; without a row, everything
+    optional is on."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="mail_preference",
+        verbose_name=_("account"),
+    )
+    reminders = models.BooleanField(
+        _("herinneringen"),
+        default=True,
+        help_text=_(
+            "Herinneringen aan een verantwoording, een openstaande vraag of een "
+            "verslag om na te lezen."
+        ),
+    )
+    newsletters = models.BooleanField(
+        _("nieuwsbrieven"),
+        default=True,
+        help_text=_("Nieuws over leertrajecten en de werking van de dienst."),
+    )
+
+    class Meta:
+        verbose_name = _("e-mailvoorkeur")
+        verbose_name_plural = _("e-mailvoorkeuren")
+
+    def __str__(self):
+        return str(self.user)

@@ -1,27 +1,34 @@
 """PDF documents (receipts, minutes, certificates) rendered from Django templates.
 
-xhtml2pdf is pure Python (on reportlab): no system library to install. Templates
-should extend `pdf/base.html`, which sets the page and the fonts.
+WeasyPrint writes tagged PDF/UA-1: a structure tree in reading order, the
+document's language (the template's `<html lang>`) and its title (`<title>`),
+shown as the window title — public-sector documents must be accessible too.
+Templates extend `pdf/base.html`, which sets the page, the fonts and the footer.
+Nothing is fetched: every style is in the template, and any other URL is refused.
 """
-
-from io import BytesIO
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from xhtml2pdf import pisa
+from weasyprint import HTML
+
+PDF_VARIANT = "pdf/ua-1"
 
 
 class PdfError(Exception):
     pass
 
 
+def _refuse_fetch(url: str, *args, **kwargs):
+    raise PdfError(f"PDF templates load nothing from elsewhere: {url}")
+
+
 def render_pdf(template_name: str, context: dict) -> bytes:
     html = render_to_string(template_name, context)
-    output = BytesIO()
-    result = pisa.CreatePDF(html, dest=output, encoding="utf-8")
-    if result.err:
+    document = HTML(string=html, url_fetcher=_refuse_fetch)
+    pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
+    if not pdf:
         raise PdfError(f"could not render {template_name}")
-    return output.getvalue()
+    return pdf
 
 
 def pdf_response(

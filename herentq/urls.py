@@ -47,6 +47,11 @@ urlpatterns += i18n_patterns(
         public_page(views.NewsDetailView.as_view()),
         name="news_detail",
     ),
+    path(
+        "e-mailvoorkeuren/",
+        views.MailPreferencesView.as_view(),
+        name="mail_preferences",
+    ),
     path("", include("partnerships.urls")),
     path("", include("council.urls")),
     path("", include("subsidies.urls")),

@@ -1,15 +1,19 @@
 import sys
 
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from herentq import extensions, security_headers, selectors
-from herentq.models import SDG, NewsItem, Page
+from herentq import extensions, security_headers, selectors, services
+from herentq.forms import MailPreferenceForm
+from herentq.models import SDG, MailPreference, NewsItem, Page
 
 
 class HomeView(TemplateView):
@@ -103,3 +107,21 @@ def server_error(request):
 def healthz(request):
     """Liveness probe, and the benchmark's minimal Django view: no database."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+class MailPreferencesView(LoginRequiredMixin, FormView):
+    """Which optional mails the account holder receives; linked from every mail."""
+
+    template_name = "herentq/mail_preferences.html"
+    form_class = MailPreferenceForm
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "instance": MailPreference.objects.filter(user=self.request.user).first(),
+        }
+
+    def form_valid(self, form):
+        services.mail_preferences_save(user=self.request.user, **form.cleaned_data)
+        messages.success(self.request, _("Uw keuze is bewaard."))
+        return redirect("mail_preferences")

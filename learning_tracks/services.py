@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from herentq import languages
 from herentq.audit import audit_log
 from herentq.ical import calendar_bytes
+from herentq.mail import Optional, refusing
 from learning_tracks import mail, selectors
 from learning_tracks.constants import (
     CONFIRMATION_HOURS,
@@ -1061,8 +1062,12 @@ def newsletter_send(*, newsletter: Newsletter, actor, now=None) -> int:
         if not themes:
             raise NotAllowed(_("Kies minstens één thema voor deze nieuwsbrief."))
         readers = NewsletterSubscriber.objects.filter(themes__in=themes).distinct()
+        # Account holders who turned newsletters off on their preferences page.
+        refused = refusing(Optional.NEWSLETTERS)
         count = 0
         for reader in readers:
+            if reader.email.lower() in refused:
+                continue
             # The newsletter's own text is written once, in Dutch; what frames
             # it and the unsubscribe link are in the reader's language.
             with translation.override(reader.language):

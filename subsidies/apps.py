@@ -13,6 +13,13 @@ class SubsidiesConfig(AppConfig):
     verbose_name = _("Subsidies")
     service_managed = True
 
+    # Run on a schedule (the worker / job queue); each command is safe to run again.
+    periodic_commands = [
+        ("send_subsidy_reminders", 60),
+        ("anonymise_subsidy_files", 24 * 60),
+        ("remove_inactive_accounts", 24 * 60),
+    ]
+
     @property
     def audit_actions(self):
         from subsidies.constants import AUDIT_ACTIONS

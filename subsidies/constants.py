@@ -113,6 +113,10 @@ AWAITING_ORGANISATION = frozenset(Status.values) - {
     Status.WITHDRAWN,
 }
 # The final report may be written.
+# Files that are finished: after the archive period their personal data is wiped.
+FINISHED = frozenset(
+    {Status.CLOSED, Status.WITHDRAWN, Status.REFUSED, Status.INADMISSIBLE}
+)
 REPORT_EDITABLE = frozenset({Status.ADVANCE_PAID, Status.REPORT_CHANGES_REQUESTED})
 
 
@@ -156,6 +160,8 @@ REFERENCE_PREFIX = "SUB"
 # The audit trail's actions of the subsidies and their words (herentq.audit); the
 # application's transitions are named after those of workflow.APPLICATIONS.
 AUDIT_ACTIONS = {
+    "subsidies.account.closed": _("Account gesloten door de aanvrager"),
+    "subsidies.application.anonymised": _("Persoonsgegevens gewist (archieftermijn)"),
     "subsidies.organisation.created": _("Organisatie aangemaakt"),
     "subsidies.organisation.member_invited": _("Collega uitgenodigd"),
     "subsidies.organisation.member_joined": _("Collega toegetreden"),

@@ -185,3 +185,70 @@ def college_decision_context(applications: list[Application]) -> dict:
             }
         )
     return {"sections": sections, "today": timezone.localdate()}
+
+
+def personal_data_zip(user) -> bytes:
+    """Everything the portal holds about one account holder, as one ZIP: a
+    readable JSON (account, organisations, files with their messages) and the
+    attachments they uploaded themselves — nothing of another organisation."""
+    organisations = list(selectors.organisations_for_user(user))
+    applications = list(
+        selectors.applications_for_user(user).prefetch_related(
+            "sdgs", "budget_lines", "payments", "information_requests"
+        )
+    )
+    data = {
+        "account": {
+            "username": user.username,
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "email_addresses": list(
+                user.emailaddress_set.values("email", "verified", "primary")
+            ),
+        },
+        "organisations": [
+            {
+                field.name: str(getattr(organisation, field.attname))
+                for field in organisation._meta.concrete_fields
+            }
+            for organisation in organisations
+        ],
+        "applications": [],
+    }
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        for application in applications:
+            record = _application_data(application)
+            record["messages"] = [
+                {
+                    "at": message.created_at,
+                    "from_service": message.from_service,
+                    "mine": message.author_id == user.pk,
+                    "body": message.body,
+                }
+                for message in application.messages.all()
+            ]
+            record["my_attachments"] = []
+            own = application.attachments.filter(uploaded_by=user).order_by("pk")
+            for attachment in own:
+                name = (
+                    f"bijlagen/{application.pk}-{attachment.pk}-"
+                    f"{_safe_name(attachment.original_name)}"
+                )
+                try:
+                    with attachment.file.open("rb") as handle:
+                        archive.writestr(name, handle.read())
+                except FileNotFoundError:
+                    name = f"{name} (ontbreekt)"
+                record["my_attachments"].append(
+                    {"file": name, "original_name": attachment.original_name}
+                )
+            data["applications"].append(record)
+        archive.writestr(
+            "mijn-gegevens.json",
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        )
+    return output.getvalue()

@@ -785,3 +785,13 @@ class ServiceMessageForm(forms.Form):
     attachment = UploadField(
         label=gettext_lazy("Bijlage (niet verplicht)"), required=False
     )
+
+
+class AccountCloseForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "Ik begrijp dat mijn account, mijn concepten en organisaties waarvan ik "
+            "het enige lid ben, verdwijnen."
+        ),
+        required=True,
+    )

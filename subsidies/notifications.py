@@ -39,24 +39,31 @@ def service_recipients() -> list[str]:
 
 def _send(
     *,
-    language: str,
-    subject: str,
-    params: dict,
+    subject,
     template: str,
     context: dict,
     recipients: list[str],
+    language: str | None = None,
+    params: dict | None = None,
 ):
-    """Subject (a Dutch source string, translated here), body and links in `language`."""
+    """Subject, body and links in `language` (Dutch when not given).
+
+    `subject` is a Dutch source string (gettext_noop) or a lazy translation,
+    translated here and then filled in with `params`.
+    """
     if not recipients:
         return
-    with translation.override(language):
-        params = {
-            key: value() if callable(value) else value for key, value in params.items()
-        }
+    with translation.override(language or settings.LANGUAGE_CODE):
+        text = _(str(subject))
+        if params:
+            text %= {
+                key: value() if callable(value) else value
+                for key, value in params.items()
+            }
         body = render_to_string(
             f"subsidies/email/{template}.txt", {"site_url": site_url(), **context}
         )
-        send_mail(_(subject) % params, body, None, recipients)
+        send_mail(text, body, None, recipients)
 
 
 def notify_applicant(
@@ -110,4 +117,25 @@ def notify_invitation(invitation):
         template="invitation",
         context={"invitation": invitation},
         recipients=[invitation.email],
+    )
+
+
+def send_one(
+    *,
+    subject,
+    template: str,
+    context: dict,
+    recipient: str,
+    language: str | None = None,
+    params: dict | None = None,
+):
+    """One mail to one address (a reminder: herentq.mail sends it once), in
+    `language` (an applicant's file's; Dutch for the service)."""
+    _send(
+        subject=subject,
+        template=template,
+        context=context,
+        recipients=[recipient],
+        language=language,
+        params=params,
     )

@@ -14,13 +14,14 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
-from subsidies.constants import IN_REVIEW
+from subsidies.constants import IN_REVIEW, REPORT_EDITABLE, Status
 from subsidies.models import (
     ZERO,
     Application,
     Attachment,
     BudgetEnvelope,
     Call,
+    InformationRequest,
     Message,
     Organisation,
     Payment,
@@ -206,4 +207,29 @@ def granted_for_partnership(partnership) -> QuerySet:
         .filter(decision_date__isnull=False, partnership=partnership)
         .select_related("organisation")
         .order_by("-decision_date", "reference")
+    )
+
+
+# Reminders -------------------------------------------------------------------------
+
+
+def applications_awaiting_report() -> QuerySet[Application]:
+    """Files whose final report is expected from the applicant, with a due date."""
+    return (
+        Application.objects.filter(
+            status__in=REPORT_EDITABLE, report_due_on__isnull=False
+        )
+        .select_related("call__scheme", "organisation")
+        .order_by("report_due_on", "pk")
+    )
+
+
+def information_requests_unanswered() -> QuerySet[InformationRequest]:
+    """Open questions of the service the applicant has not answered yet."""
+    return (
+        InformationRequest.objects.filter(
+            answered_at__isnull=True, application__status=Status.INFO_REQUESTED
+        )
+        .select_related("application__call__scheme", "application__organisation")
+        .order_by("requested_at", "pk")
     )

@@ -7,19 +7,26 @@ e-mails in the same transaction.
 """
 
 import datetime as dt
+import functools
 import secrets
 from decimal import Decimal
 
-from django.db import transaction
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import gettext_noop
 
-from herentq import languages
+from herentq import languages, mail
+from herentq import services as herentq_services
 from herentq.audit import audit_log
-from subsidies import exports, integrations, notifications, rules
+from herentq.models import SentReminder
+from subsidies import exports, integrations, notifications, rules, selectors
 from subsidies.constants import (
     AWAITING_ORGANISATION,
+    FINISHED,
     REFERENCE_PREFIX,
     AttachmentPurpose,
     Decision,
@@ -1160,3 +1167,272 @@ def envelope_recalculate(*, envelope: BudgetEnvelope, actor=None) -> BudgetEnvel
         envelope._change_reason = "recalculated"  # type: ignore[attr-defined]  # read by simple_history
         envelope.save()
     return envelope
+
+
+# --- Reminders (manage.py send_subsidy_reminders) -----------------------------------
+
+
+def _report_stage(application: Application, today: dt.date) -> str | None:
+    """Which reminder of the final report is due today: before, on, or after the
+    due date (the scheme says how many days)."""
+    scheme = application.call.scheme
+    due = application.report_due_on
+    if due is None:
+        return None
+    if today >= due + dt.timedelta(days=scheme.report_overdue_days):
+        return "overdue"
+    if today >= due:
+        return "due"
+    if today >= due - dt.timedelta(days=scheme.report_reminder_days):
+        return "soon"
+    return None
+
+
+REPORT_SUBJECTS = {
+    "soon": _lazy("Dossier %(reference)s: uw verantwoording is verwacht tegen %(due)s"),
+    "due": _lazy("Dossier %(reference)s: uw verantwoording is vandaag verwacht"),
+    "overdue": _lazy("Dossier %(reference)s: uw verantwoording is te laat"),
+}
+
+
+def _report_reminders(today: dt.date) -> int:
+    sent = 0
+    for application in selectors.applications_awaiting_report():
+        stage = _report_stage(application, today)
+        due = application.report_due_on
+        if stage is None or due is None:
+            continue
+        # A new due date starts the reminders over.
+        key = f"{application.pk}:{due.isoformat()}"
+        for recipient in notifications.applicant_recipients(application):
+            sent += mail.send_reminder(
+                kind=f"subsidies.report_{stage}",
+                key=key,
+                recipient=recipient,
+                send=functools.partial(
+                    notifications.send_one,
+                    subject=REPORT_SUBJECTS[stage],
+                    params={
+                        "reference": application.reference,
+                        "due": due.strftime("%d/%m/%Y"),
+                    },
+                    language=application.language,
+                    template="report_reminder",
+                    context={"application": application, "stage": stage},
+                    recipient=recipient,
+                ),
+            )
+        if stage == "overdue":
+            event = _(
+                "De verantwoording van dossier %(reference)s was verwacht tegen "
+                "%(due)s en is nog niet ingediend. De aanvrager kreeg een herinnering."
+            ) % {
+                "reference": application.reference,
+                "due": due.strftime("%d/%m/%Y"),
+            }
+            for recipient in notifications.service_recipients():
+                sent += mail.send_once(
+                    kind="subsidies.report_overdue_service",
+                    key=key,
+                    recipient=recipient,
+                    send=functools.partial(
+                        notifications.send_one,
+                        subject=_("Dossier %(reference)s: verantwoording te laat")
+                        % {"reference": application.reference},
+                        template="service_event",
+                        context={"application": application, "event": event},
+                        recipient=recipient,
+                    ),
+                )
+    return sent
+
+
+def _information_reminders(now: dt.datetime) -> int:
+    sent = 0
+    for request in selectors.information_requests_unanswered():
+        application = request.application
+        days = dt.timedelta(days=application.call.scheme.information_reminder_days)
+        waited = now - request.requested_at
+        if waited < days:
+            continue
+        for recipient in notifications.applicant_recipients(application):
+            sent += mail.send_reminder(
+                kind="subsidies.information_applicant",
+                key=request.pk,
+                recipient=recipient,
+                send=functools.partial(
+                    notifications.send_one,
+                    subject=gettext_noop(
+                        "Dossier %(reference)s: de dienst wacht op uw antwoord"
+                    ),
+                    params={"reference": application.reference},
+                    language=application.language,
+                    template="information_reminder",
+                    context={"application": application, "request": request},
+                    recipient=recipient,
+                ),
+            )
+        if waited < 2 * days:
+            continue
+        event = _(
+            "De vraag om informatie van %(day)s bij dossier %(reference)s is na "
+            "%(days)s dagen nog niet beantwoord. De aanvrager kreeg een herinnering."
+        ) % {
+            "day": timezone.localtime(request.requested_at).strftime("%d/%m/%Y"),
+            "reference": application.reference,
+            "days": waited.days,
+        }
+        for recipient in notifications.service_recipients():
+            sent += mail.send_once(
+                kind="subsidies.information_service",
+                key=request.pk,
+                recipient=recipient,
+                send=functools.partial(
+                    notifications.send_one,
+                    subject=_("Dossier %(reference)s: vraag om informatie onbeantwoord")
+                    % {"reference": application.reference},
+                    template="service_event",
+                    context={"application": application, "event": event},
+                    recipient=recipient,
+                ),
+            )
+    return sent
+
+
+def reminders_send(*, now: dt.datetime | None = None) -> int:
+    """Every reminder of the subsidies that is due, each sent once
+    (herentq.mail.send_once); returns the number of mails queued."""
+    now = now or timezone.now()
+    return _report_reminders(timezone.localdate(now)) + _information_reminders(now)
+
+
+# --- People's data in their own hands -------------------------------------------------
+
+
+def account_check_closable(*, user) -> None:
+    """Refused while a submitted file needs the account: one the person submitted,
+    or one of an organisation they are the only member of (the municipality keeps
+    subsidy files for its archive period)."""
+    own_organisations = [
+        organisation
+        for organisation in Organisation.objects.for_user(user).prefetch_related(
+            "members"
+        )
+        if [member.pk for member in organisation.members.all()] == [user.pk]
+    ]
+    kept = (
+        Application.objects.exclude(status=Status.DRAFT)
+        .filter(
+            models.Q(created_by=user) | models.Q(organisation__in=own_organisations)
+        )
+        .order_by("reference")
+        .values_list("reference", flat=True)
+    )
+    if kept:
+        raise SubsidyError(
+            _(
+                "Uw account kan nog niet weg: de gemeente moet de subsidiedossiers "
+                "%(references)s bewaren (archiefplicht), en die verwijzen naar u. "
+                "Neem contact op met de dienst als u vragen hebt."
+            )
+            % {"references": ", ".join(kept)},
+            field="confirm",
+        )
+
+
+@transaction.atomic
+def account_close(*, user) -> None:
+    """Close an applicant's account: their drafts and organisations of which they
+    are the only member go; colleagues keep their organisation and its files;
+    the account is anonymised, cannot sign in, and gets no more mail."""
+    account_check_closable(user=user)
+    for organisation in list(Organisation.objects.for_user(user)):
+        if organisation.members.exclude(pk=user.pk).exists():
+            continue  # colleagues are not affected
+        for draft in organisation.applications.filter(status=Status.DRAFT):
+            for attachment in draft.attachments.all():
+                attachment.file.delete(save=False)
+            draft.delete()
+        if not organisation.applications.exists():
+            organisation.delete()
+    Membership.objects.filter(user=user).delete()
+    Invitation.objects.filter(email__iexact=user.email).delete()
+    audit_log(target=user, action="subsidies.account.closed", actor=user)
+    herentq_services.account_forget(user=user)
+
+
+def applications_anonymise_archived(*, now: dt.datetime | None = None) -> int:
+    """Wipe the personal data of files finished more than SUBSIDY_ARCHIVE_YEARS
+    ago: contact person, who created it, messages' text and authors, attachments.
+    Amounts, dates, statuses and the organisation's name stay for the register."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=365 * settings.SUBSIDY_ARCHIVE_YEARS)
+    due = Application.objects.filter(
+        status__in=FINISHED, anonymised_at__isnull=True, updated_at__lt=cutoff
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in list(due):
+        with transaction.atomic():
+            application = Application.objects.select_for_update().get(pk=pk)
+            for attachment in application.attachments.all():
+                attachment.file.delete(save=False)
+                attachment.delete()
+            application.messages.update(
+                body=_("(gewist na de archieftermijn)"), author=None
+            )
+            Application.objects.filter(pk=pk).update(
+                contact_name="",
+                contact_email="",
+                contact_phone="",
+                created_by=None,
+                anonymised_at=now,
+            )
+            audit_log(target=application, action="subsidies.application.anonymised")
+            count += 1
+    return count
+
+
+def accounts_remove_inactive(*, now: dt.datetime | None = None) -> tuple[int, int]:
+    """Warn applicants whose account went unused for ACCOUNT_INACTIVE_YEARS (once),
+    and close it ACCOUNT_REMOVAL_NOTICE_DAYS after the warning if it is still
+    unused and no kept file needs it. Staff and group members are left alone.
+    Returns (warned, closed)."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=365 * settings.ACCOUNT_INACTIVE_YEARS)
+    notice = dt.timedelta(days=settings.ACCOUNT_REMOVAL_NOTICE_DAYS)
+    idle = (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=False, is_superuser=False)
+        .filter(groups__isnull=True)
+        .exclude(email="")
+        .filter(
+            models.Q(last_login__lt=cutoff)
+            | models.Q(last_login__isnull=True, date_joined__lt=cutoff)
+        )
+    )
+    warned = closed = 0
+    for user in idle:
+        key = f"{user.pk}:{(user.last_login or user.date_joined).isoformat()}"
+        warning = SentReminder.objects.filter(
+            kind="subsidies.account_inactive", key=key
+        ).first()
+        if warning is None:
+            warned += mail.send_once(
+                kind="subsidies.account_inactive",
+                key=key,
+                recipient=user.email,
+                send=functools.partial(
+                    notifications.send_one,
+                    subject=_("Uw account op HerentQ wordt binnenkort gesloten"),
+                    template="account_inactive",
+                    context={"user": user, "days": notice.days},
+                    recipient=user.email,
+                ),
+            )
+        elif warning.sent_at <= now - notice:
+            try:
+                account_close(user=user)
+            except SubsidyError:
+                continue  # a kept file still needs it
+            closed += 1
+    return warned, closed

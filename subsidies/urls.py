@@ -33,6 +33,16 @@ urlpatterns = [
         "subsidies/mijn-dossiers/", applicant.DashboardView.as_view(), name="dashboard"
     ),
     path(
+        "subsidies/mijn-gegevens/",
+        applicant.PersonalDataView.as_view(),
+        name="personal_data",
+    ),
+    path(
+        "subsidies/mijn-gegevens.zip",
+        applicant.personal_data_export,
+        name="personal_data_export",
+    ),
+    path(
         "subsidies/organisaties/nieuw/",
         organisations.OrganisationCreateView.as_view(),
         name="organisation_create",

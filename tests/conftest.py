@@ -96,7 +96,7 @@ def empty_database_cache(request, django_db_blocker):
 def queued_mail(settings):
     """Mail goes through the database queue as in production (pytest-django would
     otherwise swap in locmem); `deliver_mail()` runs the worker's send step."""
-    settings.EMAIL_BACKEND = "post_office.EmailBackend"
+    settings.EMAIL_BACKEND = "herentq.mail.EmailBackend"
 
 
 def deliver_mail():

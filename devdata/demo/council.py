@@ -606,6 +606,11 @@ def load():
         if spec["absent"] is not None:
             _attendance(meeting, spec, members)
             _advice(meeting, spec, all_items[spec["key"]], members)
+    for _spec, meeting in meetings:
+        # The secretariat convoked the planned meetings early: their public agendas
+        # are on the site (send_council_reminders does it 8 days before).
+        if meeting.status == MeetingStatus.PLANNED and not meeting.agenda_published_at:
+            services.meeting_convoke(meeting=meeting)
     for index, (spec, meeting) in enumerate(meetings):
         if spec["minutes"] is None:
             continue

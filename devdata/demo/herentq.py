@@ -76,7 +76,9 @@ Welke gegevens? Voor een subsidieaanvraag: de gegevens van uw vereniging, de con
 
 Waarom? Om uw aanvraag of inschrijving te behandelen en u erover te informeren. We gebruiken uw gegevens voor niets anders en geven ze niet door aan derden, behalve waar de wet dat vraagt.
 
-Hoe lang? Subsidiedossiers bewaren we zolang de archiefwet dat voorschrijft. Gegevens van deelnemers aan een leertraject wissen of anonimiseren we na afloop van het traject.
+Hoe lang? Subsidiedossiers bewaren we zolang de archiefwet dat voorschrijft: tien jaar na de afsluiting wissen we er de persoonsgegevens uit (contactpersoon, berichten, bijlagen). Een account dat drie jaar niet gebruikt werd, krijgt een waarschuwing en wordt dertig dagen later gesloten als het nog steeds niet gebruikt werd. Gegevens van deelnemers aan een leertraject wissen of anonimiseren we een jaar na afloop van het traject.
+
+Uw gegevens in uw handen: via "Mijn dossiers" downloadt u alles wat het portaal over u bewaart, sluit u uw account en kiest u welke e-mails u krijgt.
 
 Uw rechten: u kunt uw gegevens inkijken, laten verbeteren of laten wissen via info@herent.be. Een klacht kunt u indienen bij de Vlaamse Toezichtcommissie."""
 

@@ -168,7 +168,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
 # Mail: every message is queued in the database (django-post-office) inside the
 # transaction that caused it, and sent by the worker (`manage.py run_worker`).
-EMAIL_BACKEND = "post_office.EmailBackend"
+EMAIL_BACKEND = "herentq.mail.EmailBackend"  # post_office, plus the footer
 POST_OFFICE = {
     "BACKENDS": {
         "default": env(
@@ -281,11 +281,23 @@ HERENTQ_OWNER = env("HERENTQ_OWNER", default="herent")
 HERENTQ_BASE_URL = env("HERENTQ_BASE_URL", default="http://127.0.0.1:8000")
 # Days after a learning track is completed before participants' data is anonymised.
 LEARNING_TRACKS_RETENTION_DAYS = env.int("LEARNING_TRACKS_RETENTION_DAYS", default=365)
+# Years a finished subsidy file keeps its personal data (the archive period), then
+# `anonymise_subsidy_files` blanks it; stated in the privacy statement.
+SUBSIDY_ARCHIVE_YEARS = env.int("SUBSIDY_ARCHIVE_YEARS", default=10)
+# An applicant's account unused this many years is warned, and closed this many
+# days after the warning if still unused (`remove_inactive_accounts`).
+ACCOUNT_INACTIVE_YEARS = env.int("ACCOUNT_INACTIVE_YEARS", default=3)
+ACCOUNT_REMOVAL_NOTICE_DAYS = env.int("ACCOUNT_REMOVAL_NOTICE_DAYS", default=30)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"post_office": {"level": "WARNING"}},
+    "loggers": {
+        "post_office": {"level": "WARNING"},
+        # WeasyPrint logs each rendering step and font subsetting at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

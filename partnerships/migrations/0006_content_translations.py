@@ -21,7 +21,7 @@ def copy_dutch(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("herentq", "0006_content_translations"),
+        ("herentq", "0007_content_translations"),
         ("partnerships", "0005_photo_file_indexes"),
     ]
 

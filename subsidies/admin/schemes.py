@@ -171,6 +171,16 @@ class SchemeAdmin(TranslatedAdmin, HistoryAdmin):
                 ]
             },
         ),
+        (
+            _("Herinneringen"),
+            {
+                "fields": [
+                    "report_reminder_days",
+                    "report_overdue_days",
+                    "information_reminder_days",
+                ]
+            },
+        ),
     ]
 
     class Media:

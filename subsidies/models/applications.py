@@ -221,6 +221,9 @@ class Application(TimeStampedModel):
     )
 
     # Moments.
+    anonymised_at = models.DateTimeField(
+        _("persoonsgegevens gewist op"), null=True, blank=True, editable=False
+    )
     submitted_at = models.DateTimeField(_("ingediend op"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)

@@ -77,6 +77,25 @@ class Scheme(TimeStampedModel):
     report_due_days = models.PositiveSmallIntegerField(
         _("verantwoording binnen (dagen na het einde van het project)"), default=90
     )
+    # Reminders (sent once each by `manage.py send_subsidy_reminders`).
+    report_reminder_days = models.PositiveSmallIntegerField(
+        _("herinnering verantwoording (dagen voor de uiterste datum)"),
+        default=21,
+        help_text=_("Op de uiterste datum zelf volgt nog een herinnering."),
+    )
+    report_overdue_days = models.PositiveSmallIntegerField(
+        _("herinnering te late verantwoording (dagen na de uiterste datum)"),
+        default=14,
+        help_text=_("Dan horen ook de aanvrager en de dienst het."),
+    )
+    information_reminder_days = models.PositiveSmallIntegerField(
+        _("herinnering onbeantwoorde vraag (dagen)"),
+        default=7,
+        help_text=_(
+            "Na zoveel dagen zonder antwoord krijgt de aanvrager een herinnering; "
+            "na het dubbele hoort de dienst het."
+        ),
+    )
     is_published = models.BooleanField(_("gepubliceerd"), default=True)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 

@@ -2,9 +2,11 @@
 receipt and attachments, withdrawing, deleting a draft and the final report."""
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation
@@ -14,8 +16,9 @@ from django.views.generic import FormView, TemplateView
 
 from herentq.audit import action_label, audit_entries_for
 from herentq.files import file_response
+from herentq.forms import add_domain_error
 from herentq.pdf import pdf_response
-from subsidies import forms, selectors, services
+from subsidies import exports, forms, selectors, services
 from subsidies.constants import AttachmentPurpose
 from subsidies.models import Application, Attachment, Call
 from subsidies.services import SubsidyError
@@ -323,3 +326,34 @@ class ReportView(ApplicationMixin, TemplateView):
             return redirect(application.get_absolute_url())
         messages.success(request, _("Uw verantwoording is bewaard."))
         return redirect(request.path)
+
+
+class PersonalDataView(LoginRequiredMixin, FormView):
+    """An applicant's own data: download it all, or close the account."""
+
+    template_name = "subsidies/personal_data.html"
+    form_class = forms.AccountCloseForm
+
+    def form_valid(self, form):
+        try:
+            services.account_close(user=self.request.user)
+        except SubsidyError as error:
+            add_domain_error(form, error)
+            return self.form_invalid(form)
+        logout(self.request)
+        messages.success(
+            self.request, _("Uw account is gesloten en uw gegevens zijn gewist.")
+        )
+        return redirect("home")
+
+
+def personal_data_export(request):
+    """The ZIP of everything the portal holds about the signed-in applicant."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    response = HttpResponse(
+        exports.personal_data_zip(request.user), content_type="application/zip"
+    )
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -52,6 +52,8 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     )
     location = "De Kouter, Herent"
     status = MeetingStatus.PLANNED
+    # The members were convoked and the public agenda is on the site.
+    agenda_published_at = factory.LazyFunction(timezone.now)
 
     class Params:
         held = factory.Trait(

@@ -23,6 +23,7 @@ from tests.council.factories import (
     MeetingFactory,
 )
 from tests.factories import UserFactory
+from tests.pdf_checks import assert_accessible_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,12 @@ def test_minutes_pdf_is_a_pdf_without_closed_items(client, published):
     response = client.get(reverse("council:minutes_pdf", args=[published.meeting.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF-")
+    text = assert_accessible_pdf(
+        response.content,
+        title="Verslag",
+        in_order=["Verslag", "Aanwezigheden", PUBLIC_TITLE, PUBLIC_TEXT[:30]],
+    )
+    assert CLOSED_TITLE not in text
 
 
 def test_search_finds_dutch_word_forms_in_published_minutes_and_advice(

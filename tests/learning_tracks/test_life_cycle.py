@@ -16,6 +16,7 @@ from learning_tracks.tokens import Purpose
 from tests.conftest import deliver_mail
 from tests.learning_tracks.factories import SessionFactory, TrackFactory
 from tests.learning_tracks.helpers import enrol, links_in, mails_to, path_of
+from tests.pdf_checks import assert_accessible_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +148,11 @@ def test_three_of_four_sessions_earns_the_certificate_by_mail(client, service_us
     response = client.get(path_of(link))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    assert_accessible_pdf(
+        response.content,
+        title="Attest van deelname",
+        in_order=["Attest van deelname", "Hierbij bevestigen we dat", enrolment.name],
+    )
     assert f'filename="attest-{track.slug}.pdf"' in response["Content-Disposition"]
 
 

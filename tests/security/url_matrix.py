@@ -373,6 +373,7 @@ def _r(name, *args):
 
 CORE_ROWS = [
     Row("home", _r("home"), PUBLIC),
+    Row("mail_preferences", _r("mail_preferences"), LOGGED_IN),
     Row("healthz", _r("healthz"), PUBLIC),
     Row("sdg_list", _r("sdg_list"), PUBLIC),
     Row("sdg_detail", _r("sdg_detail", 5), PUBLIC),
@@ -655,6 +656,28 @@ COUNCIL_ROWS = [
     ),
     Row("council:members_index", _r("council:members_index"), MEMBERS_AREA),
     Row(
+        "council:invitation",
+        _r("council:invitation", lambda o: o["invitation_token"]),
+        PUBLIC,
+        what="a valid invitation: sign in or accept, for whoever has the link",
+        no_second_factor=SECOND_FACTOR,
+    ),
+    Row(
+        "council:invitation",
+        _r("council:invitation", lambda o: o["invitation_token"][:-3] + "xyz"),
+        PUBLIC,
+        what="a tampered link: the refusal",
+        no_second_factor=SECOND_FACTOR,
+    ),
+    Row(
+        "council:invitation",
+        _r("council:invitation", lambda o: o["invitation_token"]),
+        expect(LOGIN, *[BAD] * 5),
+        what="accepting with another address: refused",
+        method="post",
+        no_second_factor=SECOND_FACTOR,
+    ),
+    Row(
         "council:members_meeting",
         _r("council:members_meeting", lambda o: o["meeting"].pk),
         MEMBERS_AREA,
@@ -782,6 +805,12 @@ SUBSIDY_ROWS = [
         what="changing another organisation's bank account",
         method="post",
         data={"name": "Overgenomen", "iban": "BE62510007547061"},
+    ),
+    Row("subsidies:personal_data", _r("subsidies:personal_data"), LOGGED_IN),
+    Row(
+        "subsidies:personal_data_export",
+        _r("subsidies:personal_data_export"),
+        LOGGED_IN,
     ),
     Row(
         "subsidies:invitation_accept",
@@ -1450,7 +1479,14 @@ def council_objects() -> dict:
 
     published = Minutes.objects.filter(status=MinutesStatus.PUBLISHED).first()
     assert published is not None, "the demo data have published minutes"
+    from council import onboarding
+    from tests.council.factories import CouncilMemberFactory
+
+    invited = services.member_invite(
+        member=CouncilMemberFactory(council=council, email="uitgenodigd@example.be")
+    )
     return {
+        "invitation_token": onboarding.make_token(invited),
         "meeting": meeting,
         "draft_minutes": draft,
         "circulated_minutes": circulated,

@@ -24,6 +24,7 @@ from subsidies.models import (
 )
 from tests.factories import UserFactory
 from tests.partnerships.factories import PartnershipFactory
+from tests.pdf_checks import assert_accessible_pdf
 from tests.subsidies.factories import (
     PDF_BYTES,
     ApplicationFactory,
@@ -388,7 +389,11 @@ def test_draft_college_decision_lists_the_proposed_grants(
         },
     )
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    assert_accessible_pdf(
+        response.content,
+        title="Ontwerp van collegebesluit",
+        in_order=["Ontwerp van collegebesluit", "Opgemaakt door de dienst"],
+    )
     from subsidies.exports import college_decision_context
 
     context = college_decision_context([ready])

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from subsidies.models import Application, Attachment
+from tests.pdf_checks import assert_accessible_pdf
 from tests.subsidies.factories import (
     PDF_BYTES,
     ApplicationFactory,
@@ -406,7 +407,11 @@ def test_submission_gives_a_reference_a_receipt_and_makes_the_file_read_only(
         reverse("subsidies:application_receipt_pdf", args=[draft.pk])
     )
     assert pdf["Content-Type"] == "application/pdf"
-    assert pdf.content.startswith(b"%PDF")
+    assert_accessible_pdf(
+        pdf.content,
+        title=f"Ontvangstbewijs SUB-{year}-0001",
+        in_order=[f"Ontvangstbewijs SUB-{year}-0001", "Ingediend op", "Subsidie"],
+    )
 
     # Read-only: steps send back to the file, a POST changes nothing.
     assert applicant_client.get(step_url(draft, "project")).status_code == 302

@@ -16,7 +16,7 @@ def copy_dutch(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("council", "0002_member_email_mailable"),
+        ("council", "0003_member_invitations_and_convocations"),
     ]
 
     operations = [

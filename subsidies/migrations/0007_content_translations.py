@@ -20,7 +20,7 @@ def copy_dutch(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("subsidies", "0004_advice_outcome_from_council"),
+        ("subsidies", "0006_application_anonymised_at"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('subsidies', '0005_content_translations'),
+        ('subsidies', '0007_content_translations'),
     ]
 
     operations = [

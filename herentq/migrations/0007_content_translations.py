@@ -28,7 +28,7 @@ def add_french_sdg_names(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("herentq", "0005_namespaced_audit_actions"),
+        ("herentq", "0006_sent_reminders_and_mail_preferences"),
     ]
 
     operations = [

@@ -1,0 +1,33 @@
+"""Writes of the core that are not an app's: an account holder's mail preferences."""
+
+from django.db import transaction
+
+from herentq.models import MailPreference
+
+
+@transaction.atomic
+def mail_preferences_save(
+    *, user, reminders: bool, newsletters: bool
+) -> MailPreference:
+    preference, _created = MailPreference.objects.update_or_create(
+        user=user, defaults={"reminders": reminders, "newsletters": newsletters}
+    )
+    return preference
+
+
+@transaction.atomic
+def account_forget(*, user) -> None:
+    """Anonymise and close an account: no name, no address, no password, no
+    second factor, no preferences; the row stays so records keep their shape."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    MailPreference.objects.filter(user=user).delete()
+    user.username = f"verwijderd-{user.pk}"
+    user.email = ""
+    user.first_name = user.last_name = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
