@@ -1,6 +1,8 @@
 from allauth.account.decorators import secure_admin_login
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 from post_office.models import EmailTemplate
 
 from herentq import files, views
@@ -16,11 +18,27 @@ admin.site.login = secure_admin_login(admin.site.login)
 # django-post-office would load a code editor from a CDN (forbidden by the CSP).
 admin.site.unregister(EmailTemplate)
 
+# Outside the language prefix: the admin (in Dutch for the service), uploaded files
+# and the health check. Everything a visitor reads is under i18n_patterns below:
+# Dutch at /, French at /fr/…, English at /en/… (the open-data exports and feeds too,
+# so their links and labels follow the language).
 urlpatterns = [
-    path("", public_page(views.HomeView.as_view()), name="home"),
     path("healthz/", open_to_all(views.healthz), name="healthz"),
     path("admin/", admin.site.urls),
+    path(
+        "media/<path:path>", open_to_all(files.serve_public_media), name="public_media"
+    ),
+]
+
+urlpatterns += i18n_patterns(
+    path("", public_page(views.HomeView.as_view()), name="home"),
     path("accounts/", include("allauth.urls")),
+    # The interface strings of static/js in the page's language.
+    path(
+        "jsi18n/",
+        public_page(JavaScriptCatalog.as_view(packages=["herentq"])),
+        name="javascript_catalog",
+    ),
     path("sdg/", public_page(views.SdgListView.as_view()), name="sdg_list"),
     path("sdg/<int:number>/", public_page(views.sdg_detail), name="sdg_detail"),
     path("nieuws/", public_page(views.NewsListView.as_view()), name="news_list"),
@@ -29,21 +47,16 @@ urlpatterns = [
         public_page(views.NewsDetailView.as_view()),
         name="news_detail",
     ),
-    path(
-        "media/<path:path>", open_to_all(files.serve_public_media), name="public_media"
-    ),
     path("", include("partnerships.urls")),
     path("", include("council.urls")),
     path("", include("subsidies.urls")),
     path("", include("learning_tracks.urls")),
-]
-
-# Content pages (/contact/, /privacy/, …) come last: every app's prefix wins.
-urlpatterns += [
+    # Content pages (/contact/, /privacy/, …) come last: every app's prefix wins.
     path(
         "<slug:slug>/", public_page(views.PageDetailView.as_view()), name="page_detail"
-    )
-]
+    ),
+    prefix_default_language=False,
+)
 
 handler400 = "herentq.views.bad_request"
 handler404 = "herentq.views.page_not_found"

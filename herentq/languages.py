@@ -1,0 +1,63 @@
+"""The portal's three languages: their HTML language tags and each page's address in them.
+
+Dutch lives at /, French at /fr/…, English at /en/… (paths stay Dutch under the
+prefix), so the same page in another language is its path with the prefix swapped —
+which also holds for pages no URL pattern matches (a 404 stays a 404 in each language).
+"""
+
+from django.conf import settings
+from django.utils import translation
+
+# The value of `lang`/`hreflang` for each language code of settings.LANGUAGES.
+HTML_LANG = {"nl-be": "nl", "fr": "fr", "en": "en"}
+
+
+def html_lang(language: str | None = None) -> str:
+    code = language or translation.get_language() or settings.LANGUAGE_CODE
+    return HTML_LANG.get(code, code.split("-")[0])
+
+
+def prefix(language: str) -> str:
+    """The path prefix of a language: '' for Dutch, '/fr' for French."""
+    return "" if language == settings.LANGUAGE_CODE else f"/{language}"
+
+
+def unprefixed_path(path: str) -> str:
+    """The path without its language prefix: the page's Dutch address."""
+    for code, _name in settings.LANGUAGES:
+        lead = prefix(code)
+        if lead and (path == lead or path.startswith(lead + "/")):
+            return path[len(lead) :] or "/"
+    return path
+
+
+def path_in(path: str, language: str) -> str:
+    """The same page in another language."""
+    return prefix(language) + unprefixed_path(path)
+
+
+def alternates(request) -> list[dict]:
+    """The page in every language, the current one marked, query string kept."""
+    current = translation.get_language()
+    query = request.GET.urlencode() if request.GET else ""
+    result = []
+    for code, name in settings.LANGUAGES:
+        url = path_in(request.path, code)
+        if query:
+            url = f"{url}?{query}"
+        result.append(
+            {
+                "code": code,
+                "lang": html_lang(code),
+                "name": name,
+                "url": url,
+                "current": code == current,
+            }
+        )
+    return result
+
+
+def absolute_url(path: str, language: str | None = None) -> str:
+    """A link for a mail: the portal's address plus the path in the language."""
+    lang = language or translation.get_language() or settings.LANGUAGE_CODE
+    return settings.HERENTQ_BASE_URL.rstrip("/") + path_in(path, lang)
