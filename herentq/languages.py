@@ -61,3 +61,38 @@ def absolute_url(path: str, language: str | None = None) -> str:
     """A link for a mail: the portal's address plus the path in the language."""
     lang = language or translation.get_language() or settings.LANGUAGE_CODE
     return settings.HERENTQ_BASE_URL.rstrip("/") + path_in(path, lang)
+
+
+# The column suffixes django-modeltranslation gives each language of
+# settings.LANGUAGES (a test checks they agree).
+COLUMN_SUFFIXES = ("nl_be", "fr", "en")
+
+
+def translation_columns(*field_names: str) -> list[str]:
+    """The per-language columns of translated fields: `title` → `title_nl_be`, …
+
+    Histories (django-simple-history) leave them out: they keep the `title`
+    column, which holds the Dutch text the service edits.
+    """
+    return [f"{name}_{suffix}" for name in field_names for suffix in COLUMN_SUFFIXES]
+
+
+# settings.LANGUAGES as model choices (models are imported before settings are
+# read at call time; a test checks both agree).
+LANGUAGE_CHOICES = [("nl-be", "Nederlands"), ("fr", "Français"), ("en", "English")]
+
+
+def language_field(verbose_name):
+    """The language someone used with the portal: their mail and PDFs are in it."""
+    from django.db import models
+
+    return models.CharField(
+        verbose_name, max_length=7, choices=LANGUAGE_CHOICES, default="nl-be"
+    )
+
+
+def current() -> str:
+    """The active language, as stored in a `language_field`."""
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    known = {choice for choice, _name in LANGUAGE_CHOICES}
+    return code if code in known else settings.LANGUAGE_CODE

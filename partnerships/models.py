@@ -9,6 +9,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from herentq.files import private_storage, random_upload_name
+from herentq.languages import translation_columns
 from herentq.models import TimeStampedModel
 from partnerships.constants import (
     AgreementKind,
@@ -127,7 +128,12 @@ class Partnership(TimeStampedModel):
     search_vector = SearchVectorField(_("zoekindex"), null=True, editable=False)
 
     objects = PartnershipQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(
+        excluded_fields=[
+            "search_vector",
+            *translation_columns("title", "summary", "body"),
+        ]
+    )
 
     class Meta:
         verbose_name = _("partnerschap")
@@ -307,7 +313,7 @@ class Agreement(TimeStampedModel):
         blank=True,
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("summary"))
 
     class Meta:
         verbose_name = _("overeenkomst")

@@ -7,7 +7,9 @@ says what happened and links to the file, where the reader signs in.
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from herentq.models import ServiceContact
 
@@ -35,27 +37,50 @@ def service_recipients() -> list[str]:
     return [contact.email] if contact else []
 
 
-def _send(*, subject: str, template: str, context: dict, recipients: list[str]):
+def _send(
+    *,
+    language: str,
+    subject: str,
+    params: dict,
+    template: str,
+    context: dict,
+    recipients: list[str],
+):
+    """Subject (a Dutch source string, translated here), body and links in `language`."""
     if not recipients:
         return
-    body = render_to_string(
-        f"subsidies/email/{template}.txt", {"site_url": site_url(), **context}
-    )
-    send_mail(subject, body, None, recipients)
+    with translation.override(language):
+        params = {
+            key: value() if callable(value) else value for key, value in params.items()
+        }
+        body = render_to_string(
+            f"subsidies/email/{template}.txt", {"site_url": site_url(), **context}
+        )
+        send_mail(_(subject) % params, body, None, recipients)
 
 
-def notify_applicant(application, *, subject: str, template: str = "status", **context):
+def notify_applicant(
+    application, *, subject: str, params: dict, template: str = "status", **context
+):
+    """To the applicants, in the language the file is written in."""
     _send(
+        language=application.language,
         subject=subject,
+        params=params,
         template=template,
         context={"application": application, **context},
         recipients=applicant_recipients(application),
     )
 
 
-def notify_service(application, *, subject: str, template: str, **context):
+def notify_service(
+    application, *, subject: str, params: dict, template: str, **context
+):
+    """To the service, in Dutch."""
     _send(
+        language=settings.LANGUAGE_CODE,
         subject=subject,
+        params=params,
         template=template,
         context={"application": application, **context},
         recipients=service_recipients(),
@@ -66,16 +91,22 @@ def notify_status(application, *, note: str = ""):
     """The applicant's plain-language status changed."""
     notify_applicant(
         application,
-        subject=_("Dossier %(reference)s: %(status)s")
-        % {"reference": application.reference, "status": application.applicant_status},
+        subject=gettext_noop("Dossier %(reference)s: %(status)s"),
+        # The status label in the mail's language.
+        params={
+            "reference": application.reference,
+            "status": lambda: str(application.applicant_status),
+        },
         note=note,
     )
 
 
 def notify_invitation(invitation):
+    # In the language of the member who invites (the active one).
     _send(
-        subject=_("Uitnodiging om mee te werken voor %(organisation)s")
-        % {"organisation": invitation.organisation.name},
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        subject=gettext_noop("Uitnodiging om mee te werken voor %(organisation)s"),
+        params={"organisation": invitation.organisation.name},
         template="invitation",
         context={"invitation": invitation},
         recipients=[invitation.email],

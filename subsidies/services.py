@@ -13,7 +13,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from herentq import languages
 from herentq.audit import audit_log
 from subsidies import exports, integrations, notifications, rules
 from subsidies.constants import (
@@ -268,6 +270,8 @@ def application_create(*, call: Call, organisation: Organisation, user) -> Appli
         contact_name=organisation.contact_name,
         contact_email=organisation.contact_email,
         contact_phone=organisation.contact_phone,
+        # The language the applicant works in: the file is kept as they write it.
+        language=languages.current(),
     )
     _save(application, actor=user, reason="created")
     audit_log(
@@ -475,14 +479,14 @@ def application_submit(*, application: Application, user, now=None) -> Applicati
     )
     notifications.notify_applicant(
         application,
-        subject=_("Ontvangstbewijs %(reference)s: uw aanvraag is ingediend")
-        % {"reference": application.reference},
+        subject=gettext_noop("Ontvangstbewijs %(reference)s: uw aanvraag is ingediend"),
+        params={"reference": application.reference},
         template="submitted",
     )
     notifications.notify_service(
         application,
-        subject=_("Nieuwe subsidieaanvraag %(reference)s")
-        % {"reference": application.reference},
+        subject=gettext_noop("Nieuwe subsidieaanvraag %(reference)s"),
+        params={"reference": application.reference},
         template="service_submitted",
     )
     return application
@@ -513,8 +517,8 @@ def application_resubmit(*, application: Application, user, answer: str) -> Appl
     notifications.notify_status(application)
     notifications.notify_service(
         application,
-        subject=_("Dossier %(reference)s werd aangevuld")
-        % {"reference": application.reference},
+        subject=gettext_noop("Dossier %(reference)s werd aangevuld"),
+        params={"reference": application.reference},
         template="service_event",
         event=_("De aanvrager heeft het dossier aangevuld."),
     )
@@ -540,8 +544,8 @@ def application_withdraw(
     notifications.notify_status(application)
     notifications.notify_service(
         application,
-        subject=_("Dossier %(reference)s werd ingetrokken")
-        % {"reference": application.reference},
+        subject=gettext_noop("Dossier %(reference)s werd ingetrokken"),
+        params={"reference": application.reference},
         template="service_event",
         event=_("De aanvrager heeft de aanvraag ingetrokken."),
     )
@@ -571,15 +575,17 @@ def message_post(
     if from_service:
         notifications.notify_applicant(
             application,
-            subject=_("Nieuw bericht in dossier %(reference)s")
-            % {"reference": application.reference},
+            subject=gettext_noop("Nieuw bericht in dossier %(reference)s"),
+            params={"reference": application.reference},
             template="message",
         )
     else:
         notifications.notify_service(
             application,
-            subject=_("Nieuw bericht van %(organisation)s in dossier %(reference)s")
-            % {
+            subject=gettext_noop(
+                "Nieuw bericht van %(organisation)s in dossier %(reference)s"
+            ),
+            params={
                 "organisation": application.organisation.name,
                 "reference": application.reference,
             },
@@ -643,8 +649,8 @@ def application_request_information(
     )
     notifications.notify_applicant(
         application,
-        subject=_("Dossier %(reference)s: de dienst vraagt meer informatie")
-        % {"reference": application.reference},
+        subject=gettext_noop("Dossier %(reference)s: de dienst vraagt meer informatie"),
+        params={"reference": application.reference},
         template="information_requested",
         request=request,
     )
@@ -1013,8 +1019,8 @@ def application_submit_report(*, application: Application, user) -> Application:
     _transition(application, "submit_report", actor=user)
     notifications.notify_service(
         application,
-        subject=_("Verantwoording ingediend voor %(reference)s")
-        % {"reference": application.reference},
+        subject=gettext_noop("Verantwoording ingediend voor %(reference)s"),
+        params={"reference": application.reference},
         template="service_event",
         event=_("De aanvrager heeft de verantwoording ingediend."),
     )

@@ -10,7 +10,10 @@
     if (!value) {
       return 0;
     }
-    if (value.indexOf(",") !== -1) {
+    if ((document.documentElement.lang || "").indexOf("en") === 0) {
+      // English: 2,500.50 (the comma groups thousands).
+      value = value.replace(/,/g, "");
+    } else if (value.indexOf(",") !== -1) {
       value = value.replace(/\./g, "").replace(",", ".");
     } else if (THOUSANDS.test(value)) {
       value = value.replace(/\./g, "");

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from devdata import demo
+from devdata import demo, demo_translations
 
 
 class Command(BaseCommand):
@@ -12,3 +12,6 @@ class Command(BaseCommand):
             with transaction.atomic():
                 module.load()
             self.stdout.write(f"demo data loaded: {config.label}")
+        with transaction.atomic():
+            demo_translations.load()
+        self.stdout.write("demo data loaded: translations")

@@ -1,0 +1,10 @@
+from modeltranslation.translator import translator
+
+from herentq.models import NewsItem, Notice, Page
+from herentq.translation_options import options
+
+translator.register(Notice, options(Notice, "title", "body"))
+translator.register(Page, options(Page, "title", "intro", "body"))
+translator.register(
+    NewsItem, options(NewsItem, "title", "summary", "body", "image_alt")
+)
