@@ -1,5 +1,7 @@
 from django.core.management.base import BaseCommand
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from devdata import demo, demo_translations
 
@@ -8,6 +10,12 @@ class Command(BaseCommand):
     help = "Load the demo data of the core and of every app (safe to run again)."
 
     def handle(self, *args, **options):
+        # Written as the service writes it, in Dutch: a translated field set in
+        # another active language would fill that language's column instead.
+        with translation.override(settings.LANGUAGE_CODE):
+            self._load()
+
+    def _load(self):
         for config, module in demo.modules():
             with transaction.atomic():
                 module.load()
