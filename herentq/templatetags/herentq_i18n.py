@@ -62,3 +62,9 @@ def is_dutch_page() -> bool:
     return (translation.get_language() or settings.LANGUAGE_CODE) == (
         settings.LANGUAGE_CODE
     )
+
+
+@register.filter
+def language_tag(code: str) -> str:
+    """The `lang` value of a stored language code ("nl-be" → "nl")."""
+    return languages.html_lang(code)
