@@ -232,6 +232,20 @@ TRANSLATIONS = [
             "title_en": "Accessibility statement",
         },
     ),
+    # --- The service's contact details (footer and contact page) ------------------
+    (
+        "herentq",
+        "ServiceContact",
+        {"pk": 1},
+        {
+            "name_fr": "Service Politique mondiale locale - commune de Herent",
+            "office_hours_fr": "Du lundi au jeudi : 8 h 30 - 12 h et 14 h - 16 h\n"
+            "Lundi soir : 17 h 30 - 19 h 45\nVendredi : 8 h 30 - 12 h",
+            "name_en": "Local Global Policy service - municipality of Herent",
+            "office_hours_en": "Monday to Thursday: 8.30 am - 12 noon and 2 - 4 pm\n"
+            "Monday evening: 5.30 - 7.45 pm\nFriday: 8.30 am - 12 noon",
+        },
+    ),
     # --- The council's page --------------------------------------------------------
     (
         "council",

@@ -147,7 +147,7 @@ class NoticeAdmin(TranslatedAdmin):
 
 
 @admin.register(ServiceContact)
-class ServiceContactAdmin(admin.ModelAdmin):
+class ServiceContactAdmin(TranslatedAdmin):
     list_display = ["name", "phone", "email"]
 
     def has_add_permission(self, request):

@@ -1,6 +1,6 @@
 from modeltranslation.translator import translator
 
-from herentq.models import NewsItem, Notice, Page
+from herentq.models import NewsItem, Notice, Page, ServiceContact
 from herentq.translation_options import options
 
 translator.register(Notice, options(Notice, "title", "body"))
@@ -8,3 +8,4 @@ translator.register(Page, options(Page, "title", "intro", "body"))
 translator.register(
     NewsItem, options(NewsItem, "title", "summary", "body", "image_alt")
 )
+translator.register(ServiceContact, options(ServiceContact, "name", "office_hours"))
