@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from council.models import AgendaItem
 from herentq.constants import COUNCIL_MEMBERS_GROUP
@@ -125,7 +126,7 @@ def test_the_councils_advice_prefills_the_advice_step(screened, service_user, me
     initial = APPLICATIONS.get("record_advice").initial_values(screened)
     assert initial["outcome"] == "conditional"
     assert initial["motivation"] == "Goed project; de partner bezorgt nog een offerte."
-    assert initial["advice_date"] == meeting.planned_start.date()
+    assert initial["advice_date"] == timezone.localdate(meeting.planned_start)
 
 
 def test_admin_asks_for_a_meeting_when_the_grosh_has_one_planned(
