@@ -40,6 +40,25 @@ class CouncilConfig(AppConfig):
             dispatch_uid="council_secretariat_permissions",
         )
 
+    def home_blocks(self):
+        from django.urls import reverse
+
+        from council import selectors
+        from herentq.extensions import HomeBlock
+
+        meeting = selectors.meeting_next_public()
+        return [
+            HomeBlock(
+                key="council",
+                title=_("Volgende GROSH-vergadering"),
+                template="council/includes/home_block.html",
+                items=[meeting] if meeting else [],
+                order=10,
+                more_url=reverse("council:meeting_list"),
+                more_text=_("Alle vergaderingen"),
+            )
+        ]
+
     def home_sections(self):
         from django.urls import reverse
 
@@ -55,4 +74,129 @@ class CouncilConfig(AppConfig):
                 url=reverse("council:index"),
                 link_text=_("Naar de GROSH"),
             )
+        ]
+
+    def search_kinds(self):
+        from django.urls import reverse
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        from council import selectors
+        from herentq.search import SearchKind, document
+
+        def day(meeting) -> str:
+            return date_format(timezone.localtime(meeting.planned_start), "j F Y")
+
+        return [
+            SearchKind(
+                key="vergaderingen",
+                label=_("Agendapunten van de GROSH"),
+                public=selectors.agenda_items_searchable,
+                document=lambda: document("title", "description"),
+                title=lambda: document("title"),
+                shown_title="title",
+                url=lambda item: item.meeting.get_absolute_url(),
+                summary=lambda item: (
+                    _("Vergadering van %(day)s") % {"day": day(item.meeting)}
+                ),
+                order=("-meeting__planned_start", "position"),
+            ),
+            SearchKind(
+                key="verslagen",
+                label=_("Verslagen van de GROSH"),
+                public=selectors.minutes_entries_searchable,
+                document=lambda: document("title", "text"),
+                title=lambda: document("title"),
+                shown_title="title",
+                url=lambda entry: reverse(
+                    "council:minutes_public", args=[entry.version.minutes.meeting_id]
+                ),
+                summary=lambda entry: (
+                    _("Verslag van %(day)s")
+                    % {"day": day(entry.version.minutes.meeting)}
+                ),
+                order=("-version__minutes__meeting__planned_start", "position"),
+            ),
+            SearchKind(
+                key="adviezen",
+                label=_("Adviezen van de GROSH"),
+                public=selectors.advice_searchable,
+                document=lambda: document("subject_text", "text", "motivation"),
+                title=lambda: document("subject_text"),
+                shown_title="subject_text",
+                summary=lambda advice: (
+                    _("Advies van %(day)s") % {"day": day(advice.agenda_item.meeting)}
+                ),
+                order=("-agenda_item__meeting__planned_start", "pk"),
+            ),
+        ]
+
+    def catalogue_datasets(self, base_url):
+        from django.urls import reverse
+
+        from herentq.catalogue import Dataset, Distribution
+
+        return [
+            Dataset(
+                key="grosh",
+                title=_("Vergaderingen en adviezen van de GROSH"),
+                description=_(
+                    "De vergaderingen van de adviesraad voor ontwikkelingssamenwerking "
+                    "met hun openbare agendapunten, verslagen en adviezen; elke "
+                    "vergadering ook als JSON-LD (OSLO Besluit)."
+                ),
+                landing_page=base_url + reverse("council:meeting_list"),
+                keywords=[_("adviesraad"), _("besluiten")],
+                distributions=[
+                    Distribution(
+                        _("Vergaderkalender (iCalendar)"),
+                        base_url + reverse("council:meetings_ical"),
+                        "text/calendar",
+                    ),
+                    Distribution(
+                        _("Adviezen"),
+                        base_url + reverse("council:advice_list"),
+                        "text/html",
+                        download=False,
+                    ),
+                ],
+            )
+        ]
+
+    def sitemap_sections(self):
+        from django.urls import reverse
+
+        from council import selectors
+        from council.constants import MinutesStatus
+        from council.models import Meeting, Minutes
+        from herentq.sitemaps import SitemapSection, named_pages
+
+        return [
+            named_pages(
+                "grosh",
+                "council:index",
+                "council:members",
+                "council:meeting_list",
+                "council:advice_list",
+            ),
+            SitemapSection(
+                "grosh-vergaderingen",
+                items=lambda: Meeting.objects.order_by("-planned_start"),
+                lastmod=lambda meeting: meeting.updated_at,
+            ),
+            SitemapSection(
+                "grosh-verslagen",
+                items=lambda: Minutes.objects.filter(
+                    status=MinutesStatus.PUBLISHED
+                ).order_by("meeting_id"),
+                location=lambda minutes: reverse(
+                    "council:minutes_public", args=[minutes.meeting_id]
+                ),
+                lastmod=lambda minutes: minutes.updated_at,
+            ),
+            SitemapSection(
+                "grosh-adviezen",
+                items=lambda: selectors.advice_searchable().order_by("pk"),
+                lastmod=lambda advice: advice.updated_at,
+            ),
         ]

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import Q
@@ -39,7 +39,7 @@ from council.constants import (
 from council.validators import validate_document
 from herentq.files import private_storage, random_upload_name
 from herentq.models import LocalAuthority, TimeStampedModel
-from herentq.search import SEARCH_CONFIG
+from herentq.search import SEARCH_CONFIG, document
 from herentq.validators import validate_mailable_email
 
 
@@ -405,7 +405,14 @@ class AgendaItem(models.Model):
                 name="council_agenda_item_subject_complete",
             ),
         ]
-        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+        indexes = [
+            models.Index(fields=["subject_type", "subject_id"]),
+            # The site-wide search (council.apps search_kinds, herentq.search).
+            GinIndex(
+                OpClass(document("title", "description"), name="gin_trgm_ops"),
+                name="council_item_search_trgm",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.position}. {self.title}"
@@ -711,7 +718,11 @@ class MinutesVersionEntry(models.Model):
             GinIndex(
                 SearchVector("title", "text", config=SEARCH_CONFIG),
                 name="council_minutes_search",
-            )
+            ),
+            GinIndex(
+                OpClass(document("title", "text"), name="gin_trgm_ops"),
+                name="council_minutes_trgm",
+            ),
         ]
 
     def __str__(self):

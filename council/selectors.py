@@ -10,7 +10,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -296,6 +296,38 @@ def advice_for_subject(subject) -> Advice | None:
 
 # Search ----------------------------------------------------------------------------
 
+
+def minutes_entries_searchable() -> QuerySet[MinutesVersionEntry]:
+    """The public points of the published version of published minutes: all
+    that any search (the GROSH's own, the site-wide one) may find of minutes."""
+    return MinutesVersionEntry.objects.filter(
+        is_public=True,
+        version__kind__in=[MinutesVersionKind.PUBLISHED, MinutesVersionKind.CORRECTION],
+        version__minutes__status=MinutesStatus.PUBLISHED,
+        version__minutes__published_version=F("version"),
+    ).select_related("version__minutes__meeting")
+
+
+def agenda_items_searchable():
+    """Public agenda items: what a meeting's public page lists."""
+    return AgendaItem.objects.public().select_related("meeting")
+
+
+def meetings_public():
+    """Every meeting, with only its public agenda items (`public_items`)."""
+    return Meeting.objects.prefetch_related(
+        Prefetch(
+            "agenda_items",
+            queryset=AgendaItem.objects.public().order_by("position"),
+            to_attr="public_items",
+        )
+    )
+
+
+def advice_searchable():
+    return Advice.objects.public().with_meeting()
+
+
 _START, _STOP = "\x02", "\x03"
 
 
@@ -333,16 +365,8 @@ def search_public(*, council: Council, query: str, limit: int = 50) -> SearchRes
 
     minutes_vector = SearchVector("title", "text", config=SEARCH_CONFIG)
     entries = (
-        MinutesVersionEntry.objects.filter(
-            is_public=True,
-            version__kind__in=[
-                MinutesVersionKind.PUBLISHED,
-                MinutesVersionKind.CORRECTION,
-            ],
-            version__minutes__status=MinutesStatus.PUBLISHED,
-            version__minutes__published_version=F("version"),
-            version__minutes__meeting__council=council,
-        )
+        minutes_entries_searchable()
+        .filter(version__minutes__meeting__council=council)
         .annotate(search=minutes_vector)
         .filter(search=search_query)
         .annotate(
@@ -375,3 +399,12 @@ def search_public(*, council: Council, query: str, limit: int = 50) -> SearchRes
         advice.snippet = _highlight(advice.headline)
         results.advice.append(advice)
     return results
+
+
+def meeting_next_public(*, now=None) -> Meeting | None:
+    """The next planned GROSH meeting, for the home page (one query)."""
+    return (
+        meetings_upcoming(council=None, now=now)
+        .filter(council__slug=GROSH_SLUG)
+        .first()
+    )

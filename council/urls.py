@@ -1,6 +1,6 @@
 from django.urls import path
 
-from council import views
+from council import feeds, views
 from herentq import converters  # noqa: F401  (registers <token:>)
 from herentq.pagecache import public_page
 
@@ -53,6 +53,8 @@ urlpatterns = [
         public_page(views.AdviceDetailView.as_view()),
         name="advice_detail",
     ),
+    path("grosh/verslagen.atom", public_page(feeds.MinutesFeed()), name="minutes_feed"),
+    path("grosh/adviezen.atom", public_page(feeds.AdviceFeed()), name="advice_feed"),
     path("grosh/zoeken/", public_page(views.SearchView.as_view()), name="search"),
     path("grosh/documenten/<int:pk>/", views.document_download, name="document"),
     path(

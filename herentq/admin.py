@@ -196,6 +196,9 @@ class AuditEntryAdmin(admin.ModelAdmin):
     search_fields = ["object_id", "action", "reason"]
     date_hierarchy = "created_at"
     list_select_related = ["content_type", "actor"]
+    # One entry reads in words and local time, like the list: not the action's code.
+    fields = ["moment", "content_type", "object_id", "action_label", "actor", "reason"]
+    readonly_fields = ["moment", "action_label"]
 
     def has_add_permission(self, request):
         return False
@@ -209,3 +212,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
     @admin.display(description=_("handeling"), ordering="action")
     def action_label(self, entry):
         return audit.action_label(entry.action)
+
+    @admin.display(description=_("tijdstip"), ordering="created_at")
+    def moment(self, entry):
+        return formats.date_format(timezone.localtime(entry.created_at), "j F Y H:i")

@@ -13,16 +13,24 @@ What is never cached, whatever the marker says:
   not a 200, is streamed (files) or says `Cache-Control: private`/`max-age=0`.
 """
 
+import hashlib
+
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import caches
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils.cache import (
     get_cache_key,
     get_max_age,
     learn_cache_key,
     patch_response_headers,
 )
+from django.utils.translation import get_language
 
 MARKER = "public_page"
+# Stands for the visitor's CSRF token in a kept form page (see `form_page`).
+TOKEN_PLACEHOLDER = "csrf-token-of-this-visitor-5c1e0a"
 
 
 def public_page(view):
@@ -74,7 +82,8 @@ class PublicPageCacheMiddleware:
     @staticmethod
     def _may_serve(request, view_func) -> bool:
         return (
-            request.method in ("GET", "HEAD")
+            settings.CACHE_MIDDLEWARE_SECONDS > 0  # PAGE_CACHE_SECONDS=0: off
+            and request.method in ("GET", "HEAD")
             and is_public_page(view_func)
             and _cookie_less(request)
         )
@@ -99,3 +108,49 @@ class PublicPageCacheMiddleware:
         cache = _pages()
         key = learn_cache_key(request, response, timeout, self.key_prefix, cache=cache)
         cache.set(key, response, timeout)
+
+
+def row_state(*objects) -> tuple:
+    """Every stored value of the given model instances: a page made of them only
+    changes when this does."""
+    return tuple(
+        (obj._meta.label, *(getattr(obj, f.attname) for f in obj._meta.concrete_fields))
+        for obj in objects
+    )
+
+
+def form_page(request, state, render) -> HttpResponse:
+    """A page with a blank POST form, rendered once per `state` and kept, with
+    each visitor's own CSRF token put in per request.
+
+    Call it after the view's checks (the page is only what the view would
+    render now). `state` holds everything the page shows (e.g. `row_state` of
+    its rows; the language is added); `render(token)` renders it with `token`
+    as the template's `csrf_token`. Signed-in visitors, visitors with pending
+    messages and a page cache turned off (PAGE_CACHE_SECONDS=0) get a page
+    rendered for them; what the site-wide context shows (notices) is kept as
+    long as the page cache keeps pages.
+    """
+    seconds = settings.CACHE_MIDDLEWARE_SECONDS
+    if (
+        seconds <= 0
+        or request.user.is_authenticated
+        or len(messages.get_messages(request))
+    ):
+        return render(None)
+    digest = hashlib.sha256(repr((state, get_language())).encode())
+    key = f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}.form-page.{digest.hexdigest()}"
+    kept = _pages().get(key)
+    if kept is None:
+        response = render(TOKEN_PLACEHOLDER)
+        if hasattr(response, "render"):
+            response.render()
+        if response.status_code != 200:
+            return response
+        kept = (response.content, response["Content-Type"])
+        _pages().set(key, kept, seconds)
+    content, content_type = kept
+    token = get_token(request).encode()  # also sets the visitor's CSRF cookie
+    return HttpResponse(
+        content.replace(TOKEN_PLACEHOLDER.encode(), token), content_type=content_type
+    )

@@ -1,13 +1,52 @@
-"""Dutch, accent-insensitive full-text search shared by every app.
+"""Search shared by every app: Dutch full text, and the forgiving match.
 
-Migration 0001 of the core creates the `unaccent` extension and the text search
-configuration below: Dutch stemming after `unaccent`, so "Coban" finds "Cobán".
+Migration 0002 of the core creates the `unaccent` extension and the text search
+configuration `herentq_dutch`: Dutch stemming after `unaccent`, so "Coban" finds
+"Cobán". Migration 0007 adds `pg_trgm` and the SQL function `herentq_search_text`
+(no accents, lower case, apostrophes dropped, other punctuation a space), on which
+the forgiving match works:
+
+- each typed word is found inside the text ("radio" in "gemeenschapsradio",
+  "nimlahakok" in "Nimlaha'kok") or as a close word (pg_trgm's word similarity:
+  "Nimlahakock"); every word must be found;
+- where a kind has a stored full-text vector, Dutch stemming also counts;
+- results are ranked by how well the words fit the title, then the whole text.
+
+Both conditions use a trigram GIN index on the normalised text (a stored column
+or an index on the expression, see each kind's migration).
 """
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    TrigramWordSimilarity,
+)
+from django.db.models import (
+    Expression,
+    F,
+    FloatField,
+    Func,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Coalesce, Concat
+
 SEARCH_CONFIG = "herentq_dutch"
+MAX_SEARCH_WORDS = 10
+# pg_trgm's default `word_similarity_threshold` decides what the match accepts;
+# a suggestion may be further away.
+SUGGESTION_THRESHOLD = 0.4
 
 # Characters no typed search needs; PostgreSQL cannot even store NUL in text.
 _CONTROL_CHARACTERS = dict.fromkeys([*range(0x00, 0x20), 0x7F], " ")
+_APOSTROPHES = re.compile(r"['`´ʼ’‘]")
 
 
 def clean_query(text: str | None, *, max_length: int = 200) -> str:
@@ -15,3 +54,110 @@ def clean_query(text: str | None, *, max_length: int = 200) -> str:
     control characters (NUL included) become spaces, at most `max_length` kept."""
     text = (text or "")[: max_length * 2]
     return text.translate(_CONTROL_CHARACTERS).strip()[:max_length]
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a query as the normalisation sees them ("Q'eqchi'" is one)."""
+    return re.findall(r"[^\W_]+", _APOSTROPHES.sub("", text))[:MAX_SEARCH_WORDS]
+
+
+class SearchText(Func):
+    """`herentq_search_text(text)`: the text as the forgiving match compares it."""
+
+    function = "herentq_search_text"
+    output_field = TextField()
+
+
+def document(*fields: str | Expression) -> SearchText:
+    """The normalised text of some columns, as an index on the expression has it
+    (Django writes Concat as `||` with COALESCE: immutable, so indexable)."""
+    parts: list[Any] = []
+    for item in fields:
+        if parts:
+            parts.append(Value(" "))
+        parts.append(F(item) if isinstance(item, str) else item)
+    text = Concat(*parts, output_field=TextField()) if len(parts) > 1 else parts[0]
+    return SearchText(text)
+
+
+def fulltext_query(words: list[str]) -> SearchQuery:
+    """Each word, or the start of it, with Dutch stemming ("Nimla" finds
+    "Nimlaha'kok", "scholen" finds "school")."""
+    return SearchQuery(
+        " & ".join(f"'{word}':*" for word in words),
+        search_type="raw",
+        config=SEARCH_CONFIG,
+    )
+
+
+def forgiving_search(
+    queryset: QuerySet,
+    text: str,
+    *,
+    document: Expression | F,
+    title: Expression | F,
+    vector: Expression | F | None = None,
+) -> QuerySet:
+    """The rows of `queryset` that match `text`, best first (`search_rank`).
+
+    `document` is the normalised text searched (indexed), `title` the normalised
+    title that weighs most in the ranking, `vector` an optional stored tsvector.
+    """
+    words = query_words(text)
+    if not words:
+        return queryset.none()
+    queryset = queryset.alias(search_document=document)
+    every_word = Q()
+    for word in words:
+        typed = SearchText(Value(word))
+        every_word &= Q(search_document__contains=typed) | Q(
+            search_document__trigram_word_similar=typed
+        )
+    matches = every_word
+    whole = SearchText(Value(" ".join(words)))
+    rank: Any = TrigramWordSimilarity(whole, title) * 2 + TrigramWordSimilarity(
+        whole, F("search_document")
+    )
+    if vector is not None:
+        query = fulltext_query(words)
+        matches = matches | Q(search_vector_match=query)
+        queryset = queryset.alias(search_vector_match=vector)
+        rank = rank + Coalesce(
+            SearchRank(vector, query), 0.0, output_field=FloatField()
+        )
+    return queryset.filter(matches).annotate(search_rank=rank)
+
+
+def closest_title(queryset: QuerySet, text: str, *, title: Expression):
+    """(similarity, shown title) of the row whose title is closest to `text`."""
+    words = query_words(text)
+    if not words:
+        return None
+    whole = SearchText(Value(" ".join(words)))
+    return (
+        queryset.annotate(
+            suggestion_similarity=TrigramWordSimilarity(whole, title),
+        )
+        .filter(suggestion_similarity__gte=SUGGESTION_THRESHOLD)
+        .order_by("-suggestion_similarity")
+        .values_list("suggestion_similarity", "suggestion_text")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class SearchKind:
+    """One kind of public content in the site-wide search (an app's AppConfig
+    lists its kinds in `search_kinds()`, see herentq.sitesearch)."""
+
+    key: str  # the `soort` parameter of /zoeken/
+    label: Any  # plural, lazily translated
+    # The app's selector that decides what is public: nothing else is searched.
+    public: Callable[[], QuerySet]
+    document: Callable[[], Expression]
+    title: Callable[[], Expression]
+    shown_title: str | Expression  # what a result and a suggestion show
+    url: Callable[[Any], str] = field(default=lambda item: item.get_absolute_url())
+    summary: Callable[[Any], str] = field(default=lambda item: "")
+    vector: Callable[[], Expression] | None = None
+    order: tuple[str, ...] = ("pk",)

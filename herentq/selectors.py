@@ -16,3 +16,25 @@ def page_get_published(*, slug: str) -> Page:
 
 def sdg_list():
     return SDG.objects.all()
+
+
+def mail_queue_counts() -> dict:
+    """Mail waiting to be sent and mail given up, from django-post-office (one query)."""
+    from django.db.models import Count, Q
+    from post_office.models import STATUS, Email
+
+    return Email.objects.aggregate(
+        waiting=Count("id", filter=Q(status__in=[STATUS.queued, STATUS.requeued])),
+        failed=Count("id", filter=Q(status=STATUS.failed)),
+    )
+
+
+# What the site-wide search may find (herentq.sitesearch): the pages' selectors.
+
+
+def news_searchable():
+    return NewsItem.objects.published()
+
+
+def pages_searchable():
+    return Page.objects.published()

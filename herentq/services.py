@@ -1,7 +1,10 @@
-"""Writes of the core that are not an app's: an account holder's mail preferences."""
+"""Writes of the core that are not an app's: an account holder's mail preferences,
+and given-up mail queued again."""
 
 from django.db import transaction
+from post_office.models import STATUS
 
+from herentq import mail_queue
 from herentq.models import MailPreference
 
 
@@ -31,3 +34,15 @@ def account_forget(*, user) -> None:
     user.is_active = False
     user.set_unusable_password()
     user.save()
+
+
+@transaction.atomic
+def requeue_mail(emails) -> int:
+    """Queue given-up (or any) mail again with a fresh 72-hour retry schedule and wake
+    the sender; returns how many were queued. Mail already sent is left alone."""
+    count = emails.exclude(status=STATUS.sent).update(
+        status=STATUS.queued, number_of_retries=0, scheduled_time=None
+    )
+    if count:
+        mail_queue.wake_the_sender()
+    return count

@@ -1,22 +1,29 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from post_office.models import EmailTemplate
+from post_office.models import Email, EmailTemplate
 
-from herentq import files, views
+from herentq import feeds, files, sitemaps, views
+from herentq.mail_admin import MailQueueAdmin
 from herentq.pagecache import public_page
 from herentq.second_factor import open_to_all
 
 admin.site.site_header = "HerentQ — back office"
 admin.site.site_title = "HerentQ back office"
 admin.site.index_title = "Dienst lokaal mondiaal beleid"
+# The index opens with the service's dashboard (every app's `admin_dashboard`).
+admin.site.index_template = "admin/herentq_index.html"
 # One login for everybody, with throttling and the two-factor step: allauth's.
 admin.site.login = secure_admin_login(admin.site.login)
 # Mail bodies are templates in the repository; the template editor of
 # django-post-office would load a code editor from a CDN (forbidden by the CSP).
 admin.site.unregister(EmailTemplate)
+# The mail list with given-up mail and the requeue action of the job queue.
+admin.site.unregister(Email)
+admin.site.register(Email, MailQueueAdmin)
 
 # Outside the language prefix: the admin (in Dutch for the service), uploaded files
 # and the health check. Everything a visitor reads is under i18n_patterns below:
@@ -39,8 +46,22 @@ urlpatterns += i18n_patterns(
         public_page(JavaScriptCatalog.as_view(packages=["herentq"])),
         name="javascript_catalog",
     ),
+    path("api/", include("api.urls")),
     path("sdg/", public_page(views.SdgListView.as_view()), name="sdg_list"),
     path("sdg/<int:number>/", public_page(views.sdg_detail), name="sdg_detail"),
+    path(
+        "catalogus.jsonld", public_page(views.catalogue_jsonld), name="catalogue_jsonld"
+    ),
+    path("catalogus.ttl", public_page(views.catalogue_turtle), name="catalogue_turtle"),
+    path(
+        "sitemap.xml",
+        public_page(sitemap_view),
+        {"sitemaps": sitemaps.sitemaps()},
+        name="sitemap",
+    ),
+    path("robots.txt", public_page(sitemaps.robots_txt), name="robots_txt"),
+    path("zoeken/", public_page(views.SiteSearchView.as_view()), name="search"),
+    path("nieuws/feed.atom", public_page(feeds.NewsFeed()), name="news_feed"),
     path("nieuws/", public_page(views.NewsListView.as_view()), name="news_list"),
     path(
         "nieuws/<slug:slug>/",

@@ -1,7 +1,9 @@
+import json
 import sys
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,9 +13,17 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from herentq import extensions, security_headers, selectors, services
+from herentq import (
+    catalogue,
+    extensions,
+    security_headers,
+    selectors,
+    services,
+    sitesearch,
+)
 from herentq.forms import MailPreferenceForm
 from herentq.models import SDG, MailPreference, NewsItem, Page
+from herentq.search import clean_query, query_words
 
 
 class HomeView(TemplateView):
@@ -22,7 +32,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             about=Page.objects.published().filter(slug="over-de-dienst").first(),
-            latest_news=selectors.news_latest(),
+            blocks=extensions.home_blocks(),
             sections=extensions.home_sections(),
             **kwargs,
         )
@@ -107,6 +117,62 @@ def server_error(request):
 def healthz(request):
     """Liveness probe, and the benchmark's minimal Django view: no database."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+class SiteSearchView(TemplateView):
+    """/zoeken/: every kind's first results and counts; `soort` pages one kind."""
+
+    template_name = "herentq/search.html"
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = clean_query(self.request.GET.get("q"))
+        kind = sitesearch.kind_by_key(self.request.GET.get("soort", ""))
+        context.update(query=query, kind=kind, groups=[], total=0)
+        if not query_words(query):
+            return context
+        if kind is not None:
+            paginator = Paginator(sitesearch.matching(kind, query), self.paginate_by)
+            page = paginator.get_page(self.request.GET.get("page"))
+            context.update(
+                page_obj=page,
+                total=paginator.count,
+                results=sitesearch.results_page(kind, page.object_list),
+            )
+        else:
+            groups = sitesearch.search_everything(query)
+            context.update(
+                groups=[group for group in groups if group.count],
+                total=sum(group.count for group in groups),
+            )
+        if not context["total"]:
+            context["suggestion"] = sitesearch.suggestion(query)
+        return context
+
+
+def _base_url(request) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def catalogue_jsonld(request):
+    """The DCAT-AP data catalogue (herentq.catalogue) as JSON-LD."""
+    data = catalogue.catalogue(base_url=_base_url(request))
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/ld+json; charset=utf-8",
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def catalogue_turtle(request):
+    data = catalogue.catalogue(base_url=_base_url(request))
+    response = HttpResponse(
+        catalogue.as_turtle(data), content_type="text/turtle; charset=utf-8"
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 class MailPreferencesView(LoginRequiredMixin, FormView):

@@ -26,6 +26,73 @@ class LearningTracksConfig(AppConfig):
         ("anonymise_participants", 24 * 60),
     ]
 
+    def admin_dashboard(self, request):
+        """Seats taken against capacity per track taking enrolments or running."""
+        from decimal import Decimal
+
+        from herentq.charts import Segment, StackedBar, StackedBarChart
+        from learning_tracks import selectors
+
+        if not request.user.has_perm("learning_tracks.view_enrolment"):
+            return []
+        changelist = reverse("admin:learning_tracks_enrolment_changelist")
+        taken, free = _("Bezet"), _("Vrij")
+        bars = [
+            StackedBar(
+                label=f"{track.number}. {track.title} ({track.capacity})",
+                url=f"{changelist}?track__id__exact={track.pk}",
+                segments=[
+                    Segment(taken, Decimal(track.seats_taken), "#00566b"),
+                    Segment(free, Decimal(track.seats_left), "#c8ccd0"),
+                ],
+            )
+            for track in selectors.tracks_running_with_seats()
+        ]
+        return [
+            StackedBarChart(
+                key="plaatsen",
+                title=_("Inschrijvingen tegenover de plaatsen"),
+                summary=_(
+                    "Per leertraject dat inschrijvingen neemt of loopt: bezette en "
+                    "vrije plaatsen."
+                ),
+                label_header=_("Leertraject (plaatsen)"),
+                bars=bars,
+                legend=bars[0].segments if bars else [],
+                formatter=lambda value: str(int(value)),
+            )
+        ]
+
+    def home_blocks(self):
+        from herentq.extensions import HomeBlock
+        from learning_tracks import selectors
+
+        return [
+            HomeBlock(
+                key="sessions",
+                title=_("Volgende sessies van de leertrajecten"),
+                template="learning_tracks/includes/home_sessions.html",
+                items=selectors.sessions_upcoming(),
+                order=20,
+                more_url=reverse("learning_tracks:list"),
+                more_text=_("Alle leertrajecten"),
+            ),
+            HomeBlock(
+                key="enrolment",
+                title=_("Inschrijven voor een leertraject"),
+                template="learning_tracks/includes/home_enrolment.html",
+                items=selectors.tracks_open_with_seats(),
+                order=30,
+            ),
+            HomeBlock(
+                key="newsletter",
+                title=_("Nieuwsbrief"),
+                template="learning_tracks/includes/home_newsletter.html",
+                items=[True] if selectors.newsletter_has_themes() else [],
+                order=90,
+            ),
+        ]
+
     def home_sections(self):
         from herentq.extensions import HomeSection
 
@@ -60,4 +127,75 @@ class LearningTracksConfig(AppConfig):
                 ],
                 empty_text=str(_("Geen leertraject rond deze doelstelling.")),
             )
+        ]
+
+    def search_kinds(self):
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        from herentq.search import SearchKind, document
+        from learning_tracks import selectors
+
+        return [
+            SearchKind(
+                key="leertrajecten",
+                label=_("Leertrajecten"),
+                public=selectors.tracks_searchable,
+                document=lambda: document("title", "summary", "objectives"),
+                title=lambda: document("title"),
+                shown_title="title",
+                summary=lambda track: track.summary,
+                order=("number",),
+            ),
+            SearchKind(
+                key="sessies",
+                label=_("Sessies van leertrajecten"),
+                public=selectors.sessions_searchable,
+                document=lambda: document("topic", "description", "location"),
+                title=lambda: document("topic"),
+                shown_title="topic",
+                url=lambda session: session.track.get_absolute_url(),
+                summary=lambda session: (
+                    f"{session.track.title}, "
+                    f"{date_format(timezone.localtime(session.starts_at), 'j F Y')}"
+                ),
+                order=("starts_at", "pk"),
+            ),
+        ]
+
+    def catalogue_datasets(self, base_url):
+        from herentq.catalogue import Dataset, Distribution
+
+        return [
+            Dataset(
+                key="leertrajecten",
+                title=_("Leertrajecten Lokaal Mondiaal Beleid"),
+                description=_(
+                    "De VVSG-leertrajecten 'Lokaal Mondiaal Beleid in de praktijk': "
+                    "thema, doelgroep, sessies en vrije plaatsen."
+                ),
+                landing_page=base_url + reverse("learning_tracks:list"),
+                keywords=[_("leertraject"), _("vorming")],
+                distributions=[
+                    Distribution(
+                        _("Leertrajecten"),
+                        base_url + reverse("learning_tracks:list"),
+                        "text/html",
+                        download=False,
+                    )
+                ],
+            )
+        ]
+
+    def sitemap_sections(self):
+        from herentq.sitemaps import SitemapSection, named_pages
+        from learning_tracks import selectors
+
+        return [
+            named_pages("leertrajecten-lijst", "learning_tracks:list"),
+            SitemapSection(
+                "leertrajecten",
+                items=lambda: selectors.tracks_searchable().order_by("number"),
+                lastmod=lambda track: track.updated_at,
+            ),
         ]

@@ -143,6 +143,27 @@ class NewsletterForm(forms.Form):
         self.helper.disable_csrf = True
 
 
+class NewsletterThemesForm(forms.Form):
+    """A subscriber's own choice of themes (from the link in every newsletter)."""
+
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Thema's"),
+        queryset=Theme.objects.all(),
+        widget=FirstOptionCheckboxSelectMultiple,
+        error_messages={
+            "required": _(
+                "Kies minstens één thema, of schrijf u uit met de link hieronder."
+            )
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
 class ParticipantsMessageForm(forms.Form):
     """The admin's message to everyone enrolled in a track."""
 

@@ -186,3 +186,56 @@ def enrolments_for_export(queryset):
         .with_attendance()
         .order_by("track__number", "status", "created_at", "id")
     )
+
+
+def sessions_upcoming(*, now=None, limit: int = 3) -> list[Session]:
+    """The next sessions that take place, with their track (one query)."""
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    return list(
+        Session.objects.filter(starts_at__gte=now, is_cancelled=False)
+        .exclude(track__status=TrackStatus.ANNOUNCED)
+        .select_related("track")
+        .order_by("starts_at", "id")[:limit]
+    )
+
+
+def tracks_open_with_seats(*, now=None, limit: int = 4) -> list[Track]:
+    """Tracks taking enrolments that still have a free seat (one query)."""
+    from django.db.models import F
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    return list(
+        Track.objects.filter(
+            status=TrackStatus.ENROLMENT_OPEN, seats_taken__lt=F("capacity")
+        )
+        .filter(Q(enrolment_closes_at__isnull=True) | Q(enrolment_closes_at__gt=now))
+        .order_by("number")[:limit]
+    )
+
+
+def newsletter_has_themes() -> bool:
+    return Theme.objects.exists()
+
+
+def tracks_running_with_seats() -> list[Track]:
+    """Tracks taking enrolments or running, for the admin's seats chart (one query)."""
+    return list(
+        Track.objects.filter(
+            status__in=[TrackStatus.ENROLMENT_OPEN, TrackStatus.RUNNING]
+        ).order_by("number")
+    )
+
+
+# What the site-wide search may find (herentq.sitesearch): every track has its
+# public page, with its sessions; a cancelled session is not looked for.
+
+
+def tracks_searchable():
+    return Track.objects.all()
+
+
+def sessions_searchable():
+    return Session.objects.filter(is_cancelled=False).select_related("track")

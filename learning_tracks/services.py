@@ -1028,8 +1028,8 @@ def newsletter_subscription_confirm(
 def newsletter_subscriber_set_themes(
     *, subscriber: NewsletterSubscriber, themes: Iterable[Theme], actor=None
 ) -> NewsletterSubscriber:
-    """The themes of a subscriber as the service corrects them in the back office
-    (the subscriber changes their own through their confirmation link)."""
+    """The themes of a subscriber: as the service corrects them in the back office,
+    or as the subscriber chooses them through the link in every newsletter."""
     themes = list(themes)
     with transaction.atomic():
         subscriber.themes.set(themes)
@@ -1069,7 +1069,7 @@ def newsletter_send(*, newsletter: Newsletter, actor, now=None) -> int:
             if reader.email.lower() in refused:
                 continue
             # The newsletter's own text is written once, in Dutch; what frames
-            # it and the unsubscribe link are in the reader's language.
+            # it and its links are in the reader's language.
             with translation.override(reader.language):
                 unsubscribe_url = mail.signed_url(
                     "newsletter_unsubscribe",
@@ -1082,6 +1082,11 @@ def newsletter_send(*, newsletter: Newsletter, actor, now=None) -> int:
                     context={
                         "newsletter": newsletter,
                         "unsubscribe_url": unsubscribe_url,
+                        "manage_url": mail.signed_url(
+                            "newsletter_manage",
+                            Purpose.NEWSLETTER_MANAGE,
+                            str(reader.public_id),
+                        ),
                     },
                     headers={
                         "List-Unsubscribe": f"<{unsubscribe_url}>",

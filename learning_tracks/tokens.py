@@ -22,6 +22,7 @@ class Purpose(enum.StrEnum):
     INTEREST_CONFIRM = "interest-confirm"
     NEWSLETTER_CONFIRM = "newsletter-confirm"
     NEWSLETTER_UNSUBSCRIBE = "newsletter-unsubscribe"
+    NEWSLETTER_MANAGE = "newsletter-manage"
 
 
 MAX_AGE = {

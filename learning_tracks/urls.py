@@ -26,6 +26,11 @@ urlpatterns = [
         name="newsletter_confirm",
     ),
     path(
+        "leertrajecten/nieuwsbrief/themas/<token:token>/",
+        open_to_all(views.NewsletterManageView.as_view()),
+        name="newsletter_manage",
+    ),
+    path(
         "leertrajecten/nieuwsbrief/uitschrijven/<token:token>/",
         open_to_all(views.NewsletterUnsubscribeView.as_view()),
         name="newsletter_unsubscribe",

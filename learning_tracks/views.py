@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from herentq import ratelimit
+from herentq import pagecache, ratelimit
 from herentq.files import file_response
 from herentq.ical import calendar_response
 from herentq.pdf import pdf_response
@@ -19,7 +19,12 @@ from herentq.search import clean_query
 from learning_tracks import selectors, services, tokens
 from learning_tracks.constants import EnrolmentStatus, TrackStatus
 from learning_tracks.filters import TrackFilter
-from learning_tracks.forms import EnrolmentForm, InterestForm, NewsletterForm
+from learning_tracks.forms import (
+    EnrolmentForm,
+    InterestForm,
+    NewsletterForm,
+    NewsletterThemesForm,
+)
 from learning_tracks.models import Track, TrackResource
 from learning_tracks.tokens import Purpose
 
@@ -114,6 +119,18 @@ class EnrolmentCreateView(TrackMixin, FormView):
             )
             return redirect(self.track)
         return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        # Checked above: the track takes enrolments now. The blank page is the
+        # same for every anonymous visitor but for the CSRF token.
+        track = self.track
+        return pagecache.form_page(
+            request,
+            pagecache.row_state(track, *track.sessions.all()),
+            lambda token: self.render_to_response(
+                self.get_context_data(**({"csrf_token": token} if token else {}))
+            ),
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(track=self.track, **kwargs)
@@ -377,13 +394,57 @@ class NewsletterConfirmView(SignedLinkView):
             raise ValueError("no themes")
         return {"email": value["e"], "themes": themes}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**self.object, **kwargs)
-
     def act(self):
         return services.newsletter_subscription_confirm(
             email=self.object["email"], theme_ids=[t.pk for t in self.object["themes"]]
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**self.object, **kwargs)
+        if kwargs.get("done"):
+            # The reader's own links: change the themes, or unsubscribe.
+            context.update(subscriber_links(kwargs["result"]))
+        return context
+
+
+def subscriber_links(subscriber) -> dict:
+    public_id = str(subscriber.public_id)
+    return {
+        "manage_url": reverse(
+            "learning_tracks:newsletter_manage",
+            args=[tokens.make(Purpose.NEWSLETTER_MANAGE, public_id)],
+        ),
+        "unsubscribe_url": reverse(
+            "learning_tracks:newsletter_unsubscribe",
+            args=[tokens.make(Purpose.NEWSLETTER_UNSUBSCRIBE, public_id)],
+        ),
+    }
+
+
+class NewsletterManageView(SignedLinkView):
+    """A subscriber changes their themes (the link in every newsletter)."""
+
+    purpose = Purpose.NEWSLETTER_MANAGE
+    template_name = "learning_tracks/newsletter_manage.html"
+
+    def load(self, value):
+        return selectors.subscriber_get(public_id=value)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault(
+            "form",
+            NewsletterThemesForm(initial={"themes": list(self.object.themes.all())}),
+        )
+        return super().get_context_data(**subscriber_links(self.object), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = NewsletterThemesForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        services.newsletter_subscriber_set_themes(
+            subscriber=self.object, themes=form.cleaned_data["themes"]
+        )
+        return self.render_to_response(self.get_context_data(form=form, done=True))
 
 
 @method_decorator(csrf_exempt, name="dispatch")

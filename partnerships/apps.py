@@ -56,6 +56,23 @@ class PartnershipsConfig(AppConfig):
             )
         ]
 
+    def home_blocks(self):
+        from herentq.extensions import HomeBlock
+        from partnerships import selectors
+
+        return [
+            HomeBlock(
+                key="photos",
+                title=_("Recente foto's uit de partnerschappen"),
+                template="partnerships/includes/home_photos.html",
+                items=selectors.photos_recent(),
+                order=60,
+                wide=True,
+                more_url=reverse("partnerships:list"),
+                more_text=_("Naar de partnerschappen"),
+            )
+        ]
+
     def home_sections(self):
         from herentq.extensions import HomeSection
 
@@ -69,4 +86,97 @@ class PartnershipsConfig(AppConfig):
                 url=reverse("partnerships:list"),
                 link_text=_("Naar de partnerschappen"),
             )
+        ]
+
+    def search_kinds(self):
+        from django.db.models import F
+
+        from herentq.search import SearchKind, SearchText, document
+        from partnerships import selectors
+        from partnerships.models import Partnership
+
+        return [
+            SearchKind(
+                key="partnerschappen",
+                label=gettext_lazy("Partnerschappen"),
+                public=lambda: Partnership.objects.published(),
+                document=lambda: F("search_text"),
+                title=lambda: SearchText(F("title")),
+                vector=lambda: F("search_vector"),
+                shown_title="title",
+                summary=lambda item: item.summary,
+                order=("title", "pk"),
+            ),
+            SearchKind(
+                key="partnerplaatsen",
+                label=gettext_lazy("Partnerplaatsen"),
+                public=selectors.places_searchable,
+                document=lambda: document("name", "other_names", "area"),
+                title=lambda: document("name", "other_names"),
+                shown_title="name",
+                url=lambda place: place.partnership.get_absolute_url(),
+                summary=lambda place: ", ".join(
+                    part
+                    for part in (place.area, str(place.country.name), place.other_names)
+                    if part
+                ),
+                order=("name", "pk"),
+            ),
+        ]
+
+    def catalogue_datasets(self, base_url):
+        from herentq.catalogue import Dataset, Distribution
+
+        def url(name):
+            return base_url + reverse(name)
+
+        return [
+            Dataset(
+                key="partnerschappen",
+                title=_("Partnerschappen van lokale besturen"),
+                description=_(
+                    "De stedenbanden en partnerschappen van Belgische lokale besturen: "
+                    "partnerplaatsen, overeenkomsten, actiedomeinen en SDG's. Eén rij "
+                    "per gepubliceerd partnerschap; een tweede bestand per overeenkomst."
+                ),
+                landing_page=url("partnerships:list"),
+                keywords=[_("stedenband"), _("partnerschap"), "SDG"],
+                distributions=[
+                    Distribution(
+                        _("Partnerschappen (CSV)"),
+                        url("partnerships:export_csv"),
+                        "text/csv",
+                    ),
+                    Distribution(
+                        _("Partnerschappen (JSON)"),
+                        url("partnerships:export_json"),
+                        "application/json",
+                    ),
+                    Distribution(
+                        _("Overeenkomsten (CSV)"),
+                        url("partnerships:export_agreements_csv"),
+                        "text/csv",
+                    ),
+                    Distribution(
+                        _("Overeenkomsten (JSON)"),
+                        url("partnerships:export_agreements_json"),
+                        "application/json",
+                    ),
+                ],
+            )
+        ]
+
+    def sitemap_sections(self):
+        from herentq.sitemaps import SitemapSection, named_pages
+        from partnerships.models import Partnership
+
+        return [
+            named_pages(
+                "partnerschappen-lijsten", "partnerships:list", "partnerships:map"
+            ),
+            SitemapSection(
+                "partnerschappen",
+                items=lambda: Partnership.objects.published().order_by("slug"),
+                lastmod=lambda item: item.updated_at,
+            ),
         ]

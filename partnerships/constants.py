@@ -76,3 +76,8 @@ AUDIT_ACTIONS = {
     "partnerships.partnership.unpublished": _("Gedepubliceerd"),
     "partnerships.partnership.photos_added": _("Foto's toegevoegd"),
 }
+
+
+# The version of the partnerships' published data in the default cache (see
+# services.data_changed and selectors.data_version).
+DATA_VERSION_KEY = "partnerships.data-version"

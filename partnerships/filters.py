@@ -1,35 +1,15 @@
-import re
-
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from herentq.models import SDG
-from herentq.search import SEARCH_CONFIG
+from herentq.search import query_words
 from partnerships import selectors
 from partnerships.constants import AgreementKind, Continent, PartnershipStatus
 from partnerships.continents import countries_in
 from partnerships.models import Agreement, PartnerPlace
-
-MAX_SEARCH_WORDS = 10
-
-
-def search_query(text: str) -> SearchQuery | None:
-    """The words as typed, and each word as the start of a word ("Nimla" finds
-    "Nimlaha'kok"); Dutch stemming and accents are handled by the configuration."""
-    words = re.findall(r"\w+", text)[:MAX_SEARCH_WORDS]
-    if not words:
-        return None
-    typed = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-    prefixes = SearchQuery(
-        " & ".join(f"'{word}':*" for word in words),
-        search_type="raw",
-        config=SEARCH_CONFIG,
-    )
-    return typed | prefixes
 
 
 class PartnershipFilter(django_filters.FilterSet):
@@ -107,13 +87,11 @@ class PartnershipFilter(django_filters.FilterSet):
         return form
 
     def filter_search(self, queryset, name, value):
-        query = search_query(value)
-        if query is None:
+        """The forgiving search (herentq.search), best first."""
+        if not query_words(value):
             return queryset
-        return (
-            queryset.filter(search_vector=query)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", "title")
+        return selectors.partnerships_matching(queryset, value).order_by(
+            "-search_rank", "title"
         )
 
     def filter_country(self, queryset, name, value):

@@ -1,4 +1,4 @@
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -126,11 +126,14 @@ class Partnership(TimeStampedModel):
         help_text=_("Alleen gepubliceerde partnerschappen zijn publiek zichtbaar."),
     )
     search_vector = SearchVectorField(_("zoekindex"), null=True, editable=False)
+    # The same document, normalised for the forgiving match (herentq.search).
+    search_text = models.TextField(_("zoektekst"), blank=True, editable=False)
 
     objects = PartnershipQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=[
             "search_vector",
+            "search_text",
             *translation_columns("title", "summary", "body"),
         ]
     )
@@ -141,6 +144,10 @@ class Partnership(TimeStampedModel):
         ordering = ["title"]
         indexes = [
             GinIndex(fields=["search_vector"], name="partnership_search_gin"),
+            GinIndex(
+                OpClass(F("search_text"), name="gin_trgm_ops"),
+                name="partnership_search_trgm",
+            ),
             # Lists and the admin page through partnerships in title order.
             models.Index(fields=["title"], name="partnership_title_idx"),
         ]
@@ -197,6 +204,15 @@ class PartnerPlace(models.Model):
         help_text=_("Het grotere gebied, bv. 'Cobán, Alta Verapaz'."),
     )
     country = CountryField(_("land"))
+    other_names = models.CharField(
+        _("andere namen"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Namen in andere talen, gescheiden door komma's, bv. 'Bucharest, "
+            "Bucarest' voor Boekarest: de zoekfunctie vindt de plaats ook zo."
+        ),
+    )
     latitude = models.DecimalField(
         _("breedtegraad"), max_digits=8, decimal_places=5, null=True, blank=True
     )

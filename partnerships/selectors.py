@@ -7,14 +7,27 @@ Each selector loads what its page shows in a fixed number of queries.
 
 import datetime as dt
 import unicodedata
+import uuid
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.core.cache import cache
+from django.db.models import (
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from herentq import search
 from herentq.models import SDG, LocalAuthority, NewsItem
 from partnerships import worldmap
+from partnerships.constants import DATA_VERSION_KEY, AgreementKind
 from partnerships.models import (
     ActionDomain,
     Agreement,
@@ -46,6 +59,36 @@ def partnerships_for_list():
         )
         .order_by("title")
     )
+
+
+def prefetch_for_cards(partnerships: list[Partnership]) -> None:
+    """What a card shows, for partnerships loaded without it (see
+    `partnerships_for_list`)."""
+    prefetch_related_objects(
+        partnerships,
+        "places",
+        "sdgs",
+        Prefetch("agreements", queryset=Agreement.objects.order_by("signed_on")),
+    )
+
+
+def partnerships_for_cards():
+    """`partnerships_for_list()` with each card's photo: the first photo of its
+    first album, read in the same query (a subquery per row of the page, no query
+    per card). `cover` is None or {"thumbnail", "width", "height", "alt"}."""
+    first_photo = (
+        Photo.objects.filter(album__partnership=OuterRef("pk"))
+        .order_by("album__position", "album_id", "position", "id")
+        .values(
+            json=JSONObject(
+                thumbnail="thumbnail",
+                width="thumbnail_width",
+                height="thumbnail_height",
+                alt="alt_text",
+            )
+        )[:1]
+    )
+    return partnerships_for_list().annotate(cover=Subquery(first_photo))
 
 
 def partnership_get_published(*, slug: str) -> Partnership:
@@ -129,6 +172,28 @@ def partnerships_for_sdg(*, sdg: SDG):
         .select_related("local_authority")
         .order_by("title")
     )
+
+
+# Search: the list's search field and the site-wide search (herentq.sitesearch).
+
+
+def partnerships_matching(queryset, text: str):
+    """The partnerships of `queryset` that the forgiving search finds for `text`
+    (stored full-text vector and normalised text, both indexed)."""
+    return search.forgiving_search(
+        queryset,
+        text,
+        document=F("search_text"),
+        title=search.SearchText(F("title")),
+        vector=F("search_vector"),
+    )
+
+
+def places_searchable():
+    """Partner places of published partnerships, each searchable by its names."""
+    return PartnerPlace.objects.filter(
+        partnership__in=Partnership.objects.published()
+    ).select_related("partnership")
 
 
 # Choices of the list's filters: only values that lead to a published partnership.
@@ -221,14 +286,20 @@ def map_markers(partnerships) -> list[worldmap.Marker]:
     return markers
 
 
-# Open data.
+# Open data: a row per published partnership, and a second file per agreement.
+
+
+def data_version() -> str:
+    """Changes whenever a partnership, its places, organisations, agreements,
+    domains or SDGs change (services.data_changed); a key for what is built
+    from them."""
+    return str(cache.get_or_set(DATA_VERSION_KEY, lambda: uuid.uuid4().hex, None))
 
 
 def agreements_for_export():
     return (
         Agreement.objects.filter(partnership__is_published=True)
         .select_related("partnership__local_authority")
-        .prefetch_related("domains", "partnership__places", "partnership__sdgs")
         .order_by(
             "partnership__local_authority__name",
             "partnership__title",
@@ -238,30 +309,136 @@ def agreements_for_export():
     )
 
 
+def _grouped(rows) -> dict:
+    """{key: [values in query order]} of (key, value) or (key, *values) rows."""
+    grouped: dict = {}
+    for key, *values in rows:
+        grouped.setdefault(key, []).append(values[0] if len(values) == 1 else values)
+    return grouped
+
+
 def agreement_rows(*, base_url: str) -> list[dict]:
-    """One row per agreement of a published partnership (CSV and JSON)."""
+    """One row per agreement of a published partnership (CSV and JSON).
+
+    Four queries whatever the volume: the agreements with their partnership,
+    and the places, SDGs and domains as plain values grouped in Python (a
+    prefetch read through `.all()` per row cost seconds at 3 000 agreements)."""
+    published = {"partnership__is_published": True}
+    places = _grouped(
+        PartnerPlace.objects.filter(**published)
+        .order_by("partnership_id", "position", "id")
+        .values_list("partnership_id", "name", "country")
+        .iterator()
+    )
+    sdgs = _grouped(
+        Partnership.sdgs.through.objects.filter(**published)
+        .order_by("partnership_id", "sdg__number")
+        .values_list("partnership_id", "sdg__number")
+        .iterator()
+    )
+    domains = _grouped(
+        Agreement.domains.through.objects.filter(
+            agreement__partnership__is_published=True
+        )
+        .order_by("agreement_id", "actiondomain__name")
+        .values_list("agreement_id", "actiondomain__name")
+        .iterator()
+    )
+    kinds = {value: str(label) for value, label in AgreementKind.choices}
+    detail = base_url + reverse("partnerships:detail", args=["--slug--"])
     rows = []
-    for agreement in agreements_for_export():
+    shown = agreements_for_export().only(
+        *("kind", "signed_on", "signed_on_precision", "ends_on", "ends_on_precision"),
+        *("signed_at", "partnership__title", "partnership__slug"),
+        *("partnership__status", "partnership__local_authority__name"),
+    )
+    for agreement in shown.iterator(chunk_size=5000):
         partnership = agreement.partnership
-        places = list(partnership.places.all())
+        own_places = places.get(partnership.pk, [])
+        countries = list(dict.fromkeys(country for _, country in own_places))
         signed = agreement.signed
         ends = agreement.ends
         rows.append(
             {
                 "partnership": partnership.title,
-                "url": base_url + partnership.get_absolute_url(),
+                "url": detail.replace("--slug--", partnership.slug),
                 "local_authority": partnership.local_authority.name,
-                "partner_places": [place.name for place in places],
-                "countries": partnership.country_codes,
+                "partner_places": [name for name, _ in own_places],
+                "countries": countries,
                 "agreement_kind": agreement.kind,
-                "agreement_kind_label": agreement.get_kind_display(),
+                "agreement_kind_label": kinds.get(agreement.kind, agreement.kind),
                 "signed": signed.isoformat() if signed else "",
                 "signed_as_given": str(signed) if signed else "",
                 "signed_at": agreement.signed_at,
                 "ends": ends.isoformat() if ends else "",
-                "domains": [domain.name for domain in agreement.domains.all()],
-                "sdgs": [sdg.number for sdg in partnership.sdgs.all()],
+                "domains": domains.get(agreement.pk, []),
+                "sdgs": sdgs.get(partnership.pk, []),
                 "status": partnership.status,
+            }
+        )
+    return rows
+
+
+def partnerships_for_export():
+    return (
+        Partnership.objects.published()
+        .select_related("local_authority")
+        .prefetch_related(
+            "places",
+            "sdgs",
+            "domains",
+            Prefetch(
+                "agreements",
+                queryset=Agreement.objects.prefetch_related("domains").order_by(
+                    "signed_on", "id"
+                ),
+            ),
+        )
+        .order_by("local_authority__name", "title", "id")
+    )
+
+
+def _agreement_data(agreement: Agreement) -> dict:
+    signed = agreement.signed
+    ends = agreement.ends
+    return {
+        "agreement_kind": agreement.kind,
+        "agreement_kind_label": agreement.get_kind_display(),
+        "signed": signed.isoformat() if signed else "",
+        "signed_as_given": str(signed) if signed else "",
+        "signed_at": agreement.signed_at,
+        "ends": ends.isoformat() if ends else "",
+        "domains": [domain.name for domain in agreement.domains.all()],
+    }
+
+
+def partnership_rows(*, base_url: str) -> list[dict]:
+    """One row per published partnership, with or without an agreement (CSV and
+    JSON): its places, domains (its own and its agreements'), SDGs and agreements."""
+    agreements_url = base_url + reverse("partnerships:export_agreements_json")
+    rows = []
+    for partnership in partnerships_for_export():
+        agreements = [_agreement_data(item) for item in partnership.agreements.all()]
+        domains = {domain.name for domain in partnership.domains.all()}
+        for agreement in agreements:
+            domains.update(agreement["domains"])
+        rows.append(
+            {
+                "partnership": partnership.title,
+                "url": base_url + partnership.get_absolute_url(),
+                "local_authority": partnership.local_authority.name,
+                "partner_places": [place.name for place in partnership.places.all()],
+                "countries": partnership.country_codes,
+                "status": partnership.status,
+                "summary": partnership.summary,
+                "domains": sorted(domains, key=sort_key),
+                "sdgs": [sdg.number for sdg in partnership.sdgs.all()],
+                "agreement_count": len(agreements),
+                "first_signed": next(
+                    (item["signed"] for item in agreements if item["signed"]), ""
+                ),
+                "agreements": agreements,
+                "agreements_url": agreements_url,
             }
         )
     return rows
@@ -299,8 +476,9 @@ def dataset_description(*, base_url: str, owner: LocalAuthority | None) -> dict:
         "name": _("Partnerschappen van lokale besturen"),
         "description": _(
             "De stedenbanden en partnerschappen van Belgische lokale besturen: de "
-            "partnerplaatsen, de soort overeenkomst en de datum van ondertekening, "
-            "de actiedomeinen en de SDG's. Eén rij per overeenkomst."
+            "partnerplaatsen, de overeenkomsten en hun datum van ondertekening, "
+            "de actiedomeinen en de SDG's. Eén rij per partnerschap, met of "
+            "zonder overeenkomst; een tweede bestand heeft één rij per overeenkomst."
         ),
         "url": base_url + reverse("partnerships:list"),
         "inLanguage": "nl-BE",
@@ -338,8 +516,30 @@ def dataset_description(*, base_url: str, owner: LocalAuthority | None) -> dict:
                 "encodingFormat": "application/json",
                 "contentUrl": base_url + reverse("partnerships:export_json"),
             },
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "text/csv",
+                "contentUrl": base_url + reverse("partnerships:export_agreements_csv"),
+            },
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "application/json",
+                "contentUrl": base_url + reverse("partnerships:export_agreements_json"),
+            },
         ],
     }
     if latest:
         description["dateModified"] = latest.date().isoformat()
     return description
+
+
+def photos_recent(*, limit: int = 6) -> list[Photo]:
+    """The latest photos of published partnerships, for the home page (one query).
+
+    Only rows with their renditions are read; the strip shows the thumbnails.
+    """
+    return list(
+        Photo.objects.filter(album__partnership__in=Partnership.objects.published())
+        .select_related("album__partnership")
+        .order_by("-created_at", "-id")[:limit]
+    )

@@ -1,8 +1,10 @@
 """Writes of the partnerships app: publishing, photos and the search index."""
 
+import uuid
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max, Value
@@ -10,8 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from herentq.audit import audit_log
-from herentq.search import SEARCH_CONFIG
-from partnerships.constants import AuditAction
+from herentq.search import SEARCH_CONFIG, SearchText
+from partnerships.constants import DATA_VERSION_KEY, AuditAction
 from partnerships.images import make_renditions, validate_photo
 from partnerships.models import Partnership, Photo, PhotoAlbum
 
@@ -67,8 +69,17 @@ def _text(*parts: str) -> Value:
     )
 
 
+def data_changed() -> None:
+    """A published fact may have changed: what is built from all partnerships
+    (the open-data files, the list's cards) is built again on its next read.
+    The version lives in the database cache, so it changes with the transaction
+    that changed the data."""
+    cache.set(DATA_VERSION_KEY, uuid.uuid4().hex, None)
+
+
 def partnership_refresh_search(*, partnership_id: int) -> None:
-    """Rebuild the stored search document from the partnership and its places.
+    """Rebuild the stored search documents from the partnership and its places:
+    the full-text vector and the normalised text of the forgiving match.
 
     Weights: names (A), places' areas, countries, summary and organisations (B),
     the body, domains and agreement summaries (C). The "herentq_dutch"
@@ -88,6 +99,7 @@ def partnership_refresh_search(*, partnership_id: int) -> None:
             partnership.title,
             partnership.local_authority.name,
             *(place.name for place in places),
+            *(place.other_names for place in places),
         )
         context = _text(
             *(place.area for place in places),
@@ -109,7 +121,10 @@ def partnership_refresh_search(*, partnership_id: int) -> None:
         + SearchVector(context, weight="B", config=SEARCH_CONFIG)
         + SearchVector(details, weight="C", config=SEARCH_CONFIG)
     )
-    Partnership.objects.filter(pk=partnership_id).update(search_vector=vector)
+    Partnership.objects.filter(pk=partnership_id).update(
+        search_vector=vector,
+        search_text=SearchText(_text(names.value, context.value, details.value)),
+    )
 
 
 def photos_add(

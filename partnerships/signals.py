@@ -2,8 +2,10 @@
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from herentq.models import LocalAuthority
 from partnerships import services
 from partnerships.models import (
+    ActionDomain,
     Agreement,
     PartnerOrganisation,
     PartnerPlace,
@@ -25,6 +27,10 @@ def _refresh_on_domains(sender, instance, action, reverse, **kwargs):
         services.partnership_refresh_search(partnership_id=instance.pk)
 
 
+def _data_changed(sender, **kwargs):
+    services.data_changed()
+
+
 def _delete_photo_files(sender, instance, **kwargs):
     services.photo_delete_files(photo=instance)
 
@@ -41,3 +47,19 @@ def connect():
         dispatch_uid="pship_domains",
     )
     post_delete.connect(_delete_photo_files, sender=Photo, dispatch_uid="photo_files")
+    # What the open data and the list's cards show.
+    shown = (Partnership, PartnerPlace, PartnerOrganisation, Agreement, ActionDomain)
+    for model in (*shown, LocalAuthority):
+        uid = f"pship_data_{model._meta.label_lower}"
+        post_save.connect(_data_changed, sender=model, dispatch_uid=f"{uid}_save")
+        post_delete.connect(_data_changed, sender=model, dispatch_uid=f"{uid}_del")
+    for through in (
+        Partnership.domains.through,
+        Partnership.sdgs.through,
+        Agreement.domains.through,
+    ):
+        m2m_changed.connect(
+            _data_changed,
+            sender=through,
+            dispatch_uid=f"pship_data_{through._meta.label_lower}",
+        )

@@ -30,6 +30,16 @@ urlpatterns = [
     path("partnerschappen.csv", public_page(views.export_csv), name="export_csv"),
     path("partnerschappen.json", public_page(views.export_json), name="export_json"),
     path(
+        "partnerschappen/overeenkomsten.csv",
+        public_page(views.export_agreements_csv),
+        name="export_agreements_csv",
+    ),
+    path(
+        "partnerschappen/overeenkomsten.json",
+        public_page(views.export_agreements_json),
+        name="export_agreements_json",
+    ),
+    path(
         "partnerschappen/<slug:slug>/",
         public_page(views.PartnershipDetailView.as_view()),
         name="detail",

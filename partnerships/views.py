@@ -1,6 +1,11 @@
 import json
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.core.cache import cache, caches
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
@@ -11,7 +16,27 @@ from partnerships import selectors, worldmap
 from partnerships.filters import PartnershipFilter
 from partnerships.models import Agreement, Partnership, Photo
 
+# A kept open-data file is built again on a change of the data (its key holds the
+# data's version); the expiry only frees the cache of old versions.
+OPEN_DATA_SECONDS = 24 * 60 * 60
+OPEN_DATA_BUILD_SECONDS = 60  # a build that fails frees its claim by then
 EXPORT_COLUMNS = [
+    "partnership",
+    "url",
+    "local_authority",
+    "partner_places",
+    "countries",
+    "status",
+    "summary",
+    "domains",
+    "sdgs",
+    "agreement_count",
+    "first_signed",
+    "agreements",
+    "agreements_url",
+]
+
+AGREEMENT_COLUMNS = [
     "partnership",
     "url",
     "local_authority",
@@ -39,6 +64,31 @@ def _ld_json(data: dict) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+CARD_TEMPLATE = "partnerships/includes/partnership_card.html"
+CARD_SECONDS = 24 * 60 * 60
+
+
+def partnership_cards(partnerships) -> list[str]:
+    """The list's card of each partnership, rendered once per version of the data
+    and language and kept per process: a page renders only the cards it has not
+    rendered before (a card was most of the list's rendering time)."""
+    partnerships = list(partnerships)
+    version, language = selectors.data_version(), get_language()
+    keys = {
+        p.pk: f"partnerships.card.{p.pk}.{version}.{language}" for p in partnerships
+    }
+    fragments = caches["fragments"]
+    kept = fragments.get_many(keys.values())
+    missing = [p for p in partnerships if keys[p.pk] not in kept]
+    selectors.prefetch_for_cards(missing)
+    made = {
+        keys[p.pk]: render_to_string(CARD_TEMPLATE, {"partnership": p}) for p in missing
+    }
+    fragments.set_many(made, CARD_SECONDS)
+    kept.update(made)
+    return [mark_safe(kept[keys[p.pk]]) for p in partnerships]  # noqa: S308  (rendered by our template)
+
+
 class PartnershipListView(FilterView):
     """Filters, Dutch full-text search, pagination; every view has its own URL."""
 
@@ -49,10 +99,13 @@ class PartnershipListView(FilterView):
     strict = False  # a stale or mistyped filter is ignored, and said so at the field
 
     def get_queryset(self):
-        return selectors.partnerships_for_list()
+        # The cards are kept (`partnership_cards`): their rows are loaded for
+        # the cards that are not.
+        return selectors.partnerships_for_cards().prefetch_related(None)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["cards"] = partnership_cards(context["partnerships"])
         owner = LocalAuthority.objects.filter(is_owner=True).first()
         context["memberships"] = selectors.network_memberships()
         context["dataset_ld_json"] = _ld_json(
@@ -151,28 +204,114 @@ def agreement_document(request, slug: str, pk: int):
     return file_response(agreement.document, download_name=filename)
 
 
-def export_csv(request):
-    """Open data: one row per agreement; lists are joined with "; ". Commas
-    between the columns, as open-data tools expect."""
-    rows = (
-        [
-            "; ".join(str(item) for item in value) if isinstance(value, list) else value
-            for value in (row.get(key, "") for key in EXPORT_COLUMNS)
-        ]
-        for row in selectors.agreement_rows(base_url=_base_url(request))
-    )
-    return exports.csv_response(
-        EXPORT_COLUMNS, rows, filename="partnerschappen.csv", delimiter=","
+def _built_once(request, name: str, build) -> bytes:
+    """An open-data file, built once per change of the data (and host) and kept
+    in the shared cache: a download reads it instead of building it. While one
+    worker builds a new version, the others hand out the previous one rather
+    than build it too."""
+    base_url = _base_url(request)
+    prefix = f"partnerships.open-data.{name}.{base_url}"
+    key = f"{prefix}.{selectors.data_version()}"
+    # This process's copy first: reading megabytes from the database cache on
+    # every download would cost more than sending them.
+    content = caches["fragments"].get(key)
+    if content is not None:
+        return content
+    content = cache.get(key)
+    if content is not None:
+        caches["fragments"].set(key, content, OPEN_DATA_SECONDS)
+        return content
+    if not cache.add(f"{prefix}.building", True, OPEN_DATA_BUILD_SECONDS):
+        previous = cache.get(f"{prefix}.latest")
+        if previous is not None:
+            return previous
+    content = build(base_url)
+    cache.set_many({key: content, f"{prefix}.latest": content}, OPEN_DATA_SECONDS)
+    cache.delete(f"{prefix}.building")
+    return content
+
+
+def _agreements_cell(agreements: list[dict]) -> str:
+    return "; ".join(
+        f"{item['agreement_kind_label']} ({item['signed_as_given']})"
+        if item["signed_as_given"]
+        else item["agreement_kind_label"]
+        for item in agreements
     )
 
 
-def export_json(request):
-    rows = selectors.agreement_rows(base_url=_base_url(request))
-    response = JsonResponse(
-        rows, safe=False, json_dumps_params={"ensure_ascii": False, "indent": 2}
+def _csv_cells(row: dict, columns: list[str]) -> list:
+    """Lists are joined with "; "; agreements as "kind (signed)"."""
+    cells = []
+    for key in columns:
+        value = row.get(key, "")
+        if key == "agreements":
+            value = _agreements_cell(value)
+        elif isinstance(value, list):
+            value = "; ".join(str(item) for item in value)
+        cells.append(value)
+    return cells
+
+
+def _csv_builder(rows, columns: list[str]):
+    def build(base_url: str) -> bytes:
+        # Commas between the columns, as open-data tools expect.
+        return exports.csv_bytes(
+            columns,
+            (_csv_cells(row, columns) for row in rows(base_url=base_url)),
+            delimiter=",",
+        )
+
+    return build
+
+
+def _json_builder(rows):
+    def build(base_url: str) -> bytes:
+        return json.dumps(
+            rows(base_url=base_url), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+        ).encode()
+
+    return build
+
+
+def _download(request, name: str, build, filename: str):
+    response = HttpResponse(
+        _built_once(request, name, build), content_type=exports.CSV_CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _json_response(request, name: str, build):
+    response = HttpResponse(
+        _built_once(request, name, build), content_type="application/json"
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def export_csv(request):
+    """Open data: one row per published partnership."""
+    build = _csv_builder(selectors.partnership_rows, EXPORT_COLUMNS)
+    return _download(request, "csv", build, "partnerschappen.csv")
+
+
+def export_json(request):
+    return _json_response(request, "json", _json_builder(selectors.partnership_rows))
+
+
+def export_agreements_csv(request):
+    """The second file: one row per agreement of a published partnership."""
+    build = _csv_builder(selectors.agreement_rows, AGREEMENT_COLUMNS)
+    return _download(
+        request, "agreements-csv", build, "partnerschappen-overeenkomsten.csv"
+    )
+
+
+def export_agreements_json(request):
+    return _json_response(
+        request, "agreements-json", _json_builder(selectors.agreement_rows)
+    )
 
 
 def dataset_jsonld(request):

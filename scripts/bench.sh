@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # `make bench`: volume data in a separate database, the portal under gunicorn with
-# production settings (herentq/settings/bench.py: production plus devdata), wrk at
-# 32 connections, and a table of the results.
+# production settings (herentq/settings/bench.py: production plus devdata), wrk
+# with the page cache on (32 connections) and off (8), and a table of the results.
 #   BENCH_SCALE (default 1: the full volume), BENCH_DURATION (seconds per target,
 #   default 15), BENCH_WARMUP (unmeasured seconds before each target, default 2),
-#   BENCH_CONNECTIONS (default 32), BENCH_ADMIN_CONNECTIONS (the admin targets:
+#   BENCH_CONNECTIONS (the cached run, default 32), BENCH_UNCACHED_CONNECTIONS
+#   (the uncached run, default 8), BENCH_MODES (default "cached uncached"),
+#   BENCH_ADMIN_CONNECTIONS (the admin targets:
 #   default 4, a busy back office; see README), BENCH_WORKERS (gunicorn, default 5),
 #   BENCH_DATABASE_URL (default: database herentq_bench on the local cluster),
 #   BENCH_ONLY (comma-separated words: only the targets whose kind, name or path
@@ -50,19 +52,36 @@ $py manage.py load_bench_data --scale "${BENCH_SCALE:-1}"
 $py manage.py collectstatic --noinput -v0
 
 port=8123
-.venv/bin/gunicorn herentq.wsgi --bind "127.0.0.1:$port" \
-  --workers "${BENCH_WORKERS:-5}" --log-level warning >.bench/gunicorn.log 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
-# Ready when the minimal view answers as it will during the run (behind "TLS").
-for _ in $(seq 100); do
-  curl -fs -H "X-Forwarded-Proto: https" "http://127.0.0.1:$port/healthz/" >/dev/null && break
-  sleep 0.2
+# Two runs: the page cache on (what most anonymous visitors get) and off (what
+# every signed-in user, every new search and the first visitor after a change
+# get). Each starts its own gunicorn; the second run's table shows both.
+rm -f .bench/results-cached.json .bench/results-uncached.json
+status=0
+server=
+trap 'if [ -n "$server" ]; then kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; fi' EXIT
+for mode in ${BENCH_MODES:-cached uncached}; do
+  if [ "$mode" = cached ]; then
+    cache_seconds=${PAGE_CACHE_SECONDS:-30}; connections=${BENCH_CONNECTIONS:-32}
+  else
+    cache_seconds=0; connections=${BENCH_UNCACHED_CONNECTIONS:-8}
+  fi
+  PAGE_CACHE_SECONDS=$cache_seconds .venv/bin/gunicorn herentq.wsgi \
+    --bind "127.0.0.1:$port" --workers "${BENCH_WORKERS:-5}" --log-level warning \
+    >".bench/gunicorn-$mode.log" 2>&1 &
+  server=$!
+  # Ready when the minimal view answers as it will during the run (behind "TLS").
+  for _ in $(seq 100); do
+    curl -fs -H "X-Forwarded-Proto: https" "http://127.0.0.1:$port/healthz/" >/dev/null && break
+    sleep 0.2
+  done
+  echo "== $mode run: PAGE_CACHE_SECONDS=$cache_seconds, $connections connections; $(uptime)"
+  $py manage.py run_bench --base-url "http://127.0.0.1:$port" --mode "$mode" \
+    --duration "${BENCH_DURATION:-15}" --connections "$connections" \
+    --admin-connections "${BENCH_ADMIN_CONNECTIONS:-4}" \
+    --warmup "${BENCH_WARMUP:-2}" --only "${BENCH_ONLY:-}" --scale "${BENCH_SCALE:-1}" \
+    --workers "${BENCH_WORKERS:-5}" --server-pid "$server" \
+    --lua scripts/bench.lua --out .bench/results.md || status=1
+  kill "$server"; wait "$server" 2>/dev/null || true
+  server=
 done
-
-$py manage.py run_bench --base-url "http://127.0.0.1:$port" \
-  --duration "${BENCH_DURATION:-15}" --connections "${BENCH_CONNECTIONS:-32}" \
-  --admin-connections "${BENCH_ADMIN_CONNECTIONS:-4}" \
-  --warmup "${BENCH_WARMUP:-2}" --only "${BENCH_ONLY:-}" --scale "${BENCH_SCALE:-1}" --workers "${BENCH_WORKERS:-5}" \
-  --server-pid "$server" \
-  --lua scripts/bench.lua --out .bench/results.md
+exit $status

@@ -4,6 +4,10 @@
 #   scripts/localdb.sh ensure   initialise (first run), start (if not running), create the database
 #   scripts/localdb.sh stop     stop the server
 #   scripts/localdb.sh status   say whether it runs
+#   scripts/localdb.sh restart  stop and start the server (fast shutdown)
+#
+# HERENTQ_PGDATA=DIR keeps the cluster in DIR instead of .pgdata/ (the worker's tests
+# start a throw-away cluster of their own this way).
 #
 # The cluster lives in .pgdata/ inside the checkout and listens only on a Unix socket in
 # .pgdata/run, so it never collides with a system server or another checkout. PostgreSQL
@@ -12,7 +16,12 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 # .pgdata may point elsewhere (see ensure_dirs): the server is given real paths.
-base=$(readlink -f "$top/.pgdata")
+if [ -n "${HERENTQ_PGDATA:-}" ]; then
+  mkdir -p "$HERENTQ_PGDATA"
+  base=$(readlink -f "$HERENTQ_PGDATA")
+else
+  base=$(readlink -f "$top/.pgdata")
+fi
 set_paths() { data="$base/data"; run="$base/run"; log="$base/server.log"; }
 set_paths
 port="${HERENTQ_PG_PORT:-54329}"
@@ -63,7 +72,7 @@ server_process_alive() {
 }
 
 ensure_dirs() {
-  if [ "$(id -u)" = 0 ] && [ ! -e "$top/.pgdata" ] && ! runuser -u postgres -- test -x "$top" 2>/dev/null; then
+  if [ -z "${HERENTQ_PGDATA:-}" ] && [ "$(id -u)" = 0 ] && [ ! -e "$top/.pgdata" ] && ! runuser -u postgres -- test -x "$top" 2>/dev/null; then
     # The postgres user cannot reach the checkout (a private temporary directory,
     # say): the cluster lives in a directory of its own and .pgdata points at it.
     base="/var/tmp/herentq-pgdata-$(printf %s "$top" | sha256sum | cut -c1-16)"
@@ -157,10 +166,13 @@ case "${1:-ensure}" in
     fi
     clear_stale_files
     ;;
+  restart)
+    as_owner "$pg_ctl" -D "$data" -m fast -w -t 60 restart -l "$log" >/dev/null
+    ;;
   status)
     if [ -f "$data/PG_VERSION" ] && running; then echo "running on $run (port $port)"; else echo "stopped"; fi
     ;;
   *)
-    die "usage: $0 ensure|stop|status"
+    die "usage: $0 ensure|stop|status|restart"
     ;;
 esac

@@ -26,6 +26,31 @@ class SubsidiesConfig(AppConfig):
 
         return AUDIT_ACTIONS
 
+    def admin_dashboard(self, request):
+        from subsidies import dashboard
+
+        return dashboard.for_user(request.user)
+
+    def home_blocks(self):
+        from django.urls import reverse
+
+        from herentq.extensions import HomeBlock
+        from subsidies import selectors
+
+        calls = selectors.calls_now()
+        return [
+            HomeBlock(
+                key="calls",
+                title=_("Subsidieoproepen"),
+                template="subsidies/includes/home_calls.html",
+                items=calls.open_calls,
+                extra={"next_call": calls.next_call},
+                order=40,
+                more_url=reverse("subsidies:index"),
+                more_text=_("Alle subsidies"),
+            )
+        ]
+
     def home_sections(self):
         from django.urls import reverse
 
@@ -42,7 +67,18 @@ class SubsidiesConfig(AppConfig):
                 ),
                 url=reverse("subsidies:index"),
                 link_text=str(_("Naar de subsidies")),
-            )
+            ),
+            HomeSection(
+                title=str(_("Resultaten")),
+                description=str(
+                    _(
+                        "Waar het geld naartoe gaat: toegekende subsidies per jaar, "
+                        "per SDG, per land en per partnerschap, en het budget van dit jaar."
+                    )
+                ),
+                url=reverse("subsidies:results"),
+                link_text=str(_("Naar de resultaten")),
+            ),
         ]
 
     def sdg_sections(self, sdg):
@@ -75,6 +111,95 @@ class SubsidiesConfig(AppConfig):
                     )
                 ),
             )
+        ]
+
+    def search_kinds(self):
+        from django.urls import reverse
+
+        from herentq.search import SearchKind, document
+        from subsidies import selectors
+
+        return [
+            SearchKind(
+                key="subsidies",
+                label=_("Subsidiereglementen"),
+                public=selectors.schemes_searchable,
+                document=lambda: document("name", "summary", "description"),
+                title=lambda: document("name"),
+                shown_title="name",
+                summary=lambda scheme: scheme.summary,
+                order=("name", "pk"),
+            ),
+            # What the register shows of a granted project, nothing more.
+            SearchKind(
+                key="subsidieregister",
+                label=_("Toegekende subsidies"),
+                public=selectors.register_searchable,
+                document=lambda: document("title"),
+                title=lambda: document("title"),
+                shown_title="title",
+                url=lambda application: (
+                    reverse(
+                        "subsidies:register_year", args=[application.decision_date.year]
+                    )
+                    + f"#{application.reference.lower()}"
+                ),
+                summary=lambda application: (
+                    f"{application.organisation.name} "
+                    f"({application.decision_date.year})"
+                ),
+                order=("-decision_date", "pk"),
+            ),
+        ]
+
+    def catalogue_datasets(self, base_url):
+        from django.urls import reverse
+
+        from herentq.catalogue import Dataset, Distribution
+        from subsidies.selectors import register_years
+
+        return [
+            Dataset(
+                key="subsidieregister",
+                title=str(_("Register van toegekende subsidies")),
+                description=str(
+                    _(
+                        "De subsidies voor ontwikkelingssamenwerking die de gemeente "
+                        "toekende: organisatie, project, land, bedrag en SDG's, per "
+                        "jaar van de beslissing."
+                    )
+                ),
+                landing_page=base_url + reverse("subsidies:register"),
+                keywords=[str(_("subsidie")), str(_("ontwikkelingssamenwerking"))],
+                distributions=[
+                    Distribution(
+                        str(_("Register %(year)s (CSV)") % {"year": year}),
+                        base_url + reverse("subsidies:register_csv", args=[year]),
+                        "text/csv",
+                    )
+                    for year in register_years()
+                ],
+            )
+        ]
+
+    def sitemap_sections(self):
+        from django.urls import reverse
+
+        from herentq.sitemaps import SitemapSection, named_pages
+        from subsidies import selectors
+
+        return [
+            named_pages("subsidies-lijsten", "subsidies:index", "subsidies:register"),
+            SitemapSection(
+                "subsidieregister",
+                items=selectors.register_years,
+                location=lambda year: reverse("subsidies:register_year", args=[year]),
+            ),
+            SitemapSection(
+                "subsidiereglementen",
+                items=lambda: selectors.schemes_searchable().order_by("slug"),
+                lastmod=lambda scheme: scheme.updated_at,
+            ),
         ]
 
 

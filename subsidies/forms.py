@@ -345,6 +345,19 @@ class ProjectStepForm(PartialMixin, forms.ModelForm):
 
 
 class PartnerStepForm(PartialMixin, forms.ModelForm):
+    """The partner and the country; the partnership is chosen from a short list
+    the applicant searches (a button, no script needed), never from all of them:
+    the page stays small whatever the number of partnerships."""
+
+    partnership_search = forms.CharField(
+        label=gettext_lazy("Zoek een partnerschap"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy(
+            "Een deel van de naam, de gemeente of de partnerplaats, bv. Nimlaha'kok."
+        ),
+    )
+
     class Meta:
         model = Application
         fields = [
@@ -354,9 +367,12 @@ class PartnerStepForm(PartialMixin, forms.ModelForm):
             "region",
             "partnership",
         ]
-        widgets = {"partner_description": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "partner_description": forms.Textarea(attrs={"rows": 4}),
+            "partnership": forms.RadioSelect,
+        }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, search: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         scheme = self.instance.call.scheme
         allowed = {c.code for c in scheme.eligible_countries}
@@ -369,6 +385,7 @@ class PartnerStepForm(PartialMixin, forms.ModelForm):
             ]
             country.help_text = _("Deze subsidie is voor projecten in deze landen.")
         partnership = self.fields["partnership"]
+        # Any published partnership is accepted; only a few are shown.
         partnership.queryset = integrations.partnerships_to_choose()
         partnership.label = _(
             "Hoort het project bij een partnerschap? (niet verplicht)"
@@ -376,9 +393,25 @@ class PartnerStepForm(PartialMixin, forms.ModelForm):
         partnership.help_text = _(
             "Bijvoorbeeld de stedenband Herent – Nimlaha'kok en Nimlasachal. Het "
             "project verschijnt dan, als het toegekend wordt, op de pagina van het "
-            "partnerschap."
+            "partnerschap. Niet in de lijst? Zoek het hierboven."
         )
         partnership.empty_label = _("Nee, geen partnerschap")
+        self.fields["partnership_search"].initial = search
+        offered = integrations.partnerships_to_offer(
+            search=search, country=self.instance.country
+        )
+        self.search, self.found = search, len(offered)
+        chosen = [self.instance.partnership]
+        if self.is_bound:  # what was sent stays on offer (errors, search)
+            sent = str(self.data.get(self.add_prefix("partnership"), ""))
+            if sent.isdigit():
+                chosen.append(partnership.queryset.filter(pk=sent).first())
+        for choice in chosen:
+            if choice is not None and choice not in offered:
+                offered.insert(0, choice)
+        partnership.widget.choices = [("", partnership.empty_label)] + [
+            (choice.pk, partnership.label_from_instance(choice)) for choice in offered
+        ]
         if not self.partial:
             self.fields["partner_name"].required = True
             country.required = True

@@ -8,13 +8,14 @@ knows a file only as the generic subject of an agenda item.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q
 
 from council import selectors as council_selectors
 from council import services as council_services
 from council.constants import GROSH_SLUG
 from council.constants import AdviceOutcome as AdviceOutcome  # the council's words
 from council.models import AgendaItem, Council
-from partnerships.models import Partnership
+from partnerships.models import PartnerPlace, Partnership
 from subsidies.formatting import format_eur
 
 # What the council raises when it refuses (e.g. a cancelled meeting).
@@ -71,4 +72,34 @@ def user_may_read_council_files(user) -> bool:
 
 
 def partnerships_to_choose():
+    """What the partner step accepts (checked by key, never listed whole)."""
     return Partnership.objects.published().select_related("local_authority")
+
+
+PARTNERSHIP_CHOICES = 10
+
+
+def partnerships_to_offer(*, search: str = "", country: str = "") -> list:
+    """At most `PARTNERSHIP_CHOICES` partnerships for the partner step: those
+    whose title, local authority or partner place contains `search`, or,
+    without a search, those with a partner place in `country`."""
+    partnerships = partnerships_to_choose().order_by("title", "pk")
+    if search:
+        partnerships = partnerships.filter(
+            Q(title__icontains=search)
+            | Q(local_authority__name__icontains=search)
+            | Exists(
+                PartnerPlace.objects.filter(
+                    partnership=OuterRef("pk"), name__icontains=search
+                )
+            )
+        )
+    elif country:
+        partnerships = partnerships.filter(
+            Exists(
+                PartnerPlace.objects.filter(partnership=OuterRef("pk"), country=country)
+            )
+        )
+    else:
+        return []
+    return list(partnerships[:PARTNERSHIP_CHOICES])

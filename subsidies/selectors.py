@@ -1,9 +1,13 @@
 """Every read of the subsidies app, shared by pages, admin, exports and feeds."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
+from django.db import connection
 from django.db.models import (
+    Count,
     DecimalField,
+    F,
     OuterRef,
     Prefetch,
     QuerySet,
@@ -14,7 +18,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
-from subsidies.constants import IN_REVIEW, REPORT_EDITABLE, Status
+from subsidies.constants import IN_REVIEW, REPORT_EDITABLE, Decision, Status
 from subsidies.models import (
     ZERO,
     Application,
@@ -169,6 +173,19 @@ def granted_applications() -> QuerySet:
     )
 
 
+def register_searchable() -> QuerySet:
+    """What the site-wide search may find of the register: granted, decided."""
+    return (
+        Application.objects.granted()
+        .filter(decision_date__isnull=False)
+        .select_related("organisation")
+    )
+
+
+def schemes_searchable() -> QuerySet:
+    return Scheme.objects.published()
+
+
 def register_rows(*, year: int) -> QuerySet:
     """The public register of granted subsidies: decided in `year`."""
     return (
@@ -178,16 +195,42 @@ def register_rows(*, year: int) -> QuerySet:
     )
 
 
+# The years of the register in one query through its partial index: the first
+# and last year, then one probe per year in between (a DISTINCT over the
+# years would read every granted file).
+_GRANTED = "decision = %(approved)s AND NOT (status = %(withdrawn)s)"
+REGISTER_YEARS_SQL = f"""
+SELECT year FROM generate_series(
+    (SELECT EXTRACT(YEAR FROM MIN(decision_date))::int FROM {{table}}
+     WHERE {_GRANTED} AND decision_date IS NOT NULL),
+    (SELECT EXTRACT(YEAR FROM MAX(decision_date))::int FROM {{table}}
+     WHERE {_GRANTED} AND decision_date IS NOT NULL)
+) AS year
+WHERE EXISTS (
+    SELECT 1 FROM {{table}} WHERE {_GRANTED}
+    AND decision_date >= make_date(year, 1, 1)
+    AND decision_date < make_date(year + 1, 1, 1)
+)
+ORDER BY year DESC
+"""
+
+
 def register_years() -> list[int]:
-    years = (
-        Application.objects.granted()
-        .filter(decision_date__isnull=False)
-        .annotate(y=ExtractYear("decision_date"))
-        .order_by("-y")
-        .values_list("y", flat=True)
-        .distinct()
+    """The years with a granted subsidy, newest first (see REGISTER_YEARS_SQL)."""
+    sql = REGISTER_YEARS_SQL.format(
+        table=connection.ops.quote_name(Application._meta.db_table)
     )
-    return list(years)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql, {"approved": Decision.APPROVED, "withdrawn": Status.WITHDRAWN}
+        )
+        return [year for (year,) in cursor.fetchall()]
+
+
+def register_total(*, year: int):
+    """The amount granted in `year`, all pages of the register together."""
+    granted = Application.objects.granted().filter(decision_date__year=year)
+    return granted.aggregate(total=Sum("approved_amount"))["total"] or Decimal(0)
 
 
 def granted_for_sdg(sdg) -> QuerySet:
@@ -208,6 +251,127 @@ def granted_for_partnership(partnership) -> QuerySet:
         .select_related("organisation")
         .order_by("-decision_date", "reference")
     )
+
+
+@dataclass
+class CallsNow:
+    open_calls: list[Call]
+    next_call: Call | None
+
+
+def calls_now(*, now=None, limit: int = 4) -> CallsNow:
+    """Calls of published schemes open now, closing first, and the next to open
+    (two queries)."""
+    now = now or timezone.now()
+    calls = Call.objects.filter(scheme__is_published=True).select_related("scheme")
+    open_calls = calls.filter(opens_at__lte=now, closes_at__gt=now).order_by(
+        "closes_at", "id"
+    )
+    next_call = calls.filter(opens_at__gt=now).order_by("opens_at", "id").first()
+    return CallsNow(open_calls=list(open_calls[:limit]), next_call=next_call)
+
+
+# Results: the figures the public charts draw (subsidies/results.py) ---------------
+
+
+def _granted_decided() -> QuerySet:
+    return Application.objects.granted().filter(decision_date__isnull=False)
+
+
+def granted_per_year() -> list[dict]:
+    """{year, total, files} per year of the college's decision, oldest first."""
+    return list(
+        _granted_decided()
+        .annotate(year=ExtractYear("decision_date"))
+        .order_by("year")
+        .values("year")
+        .annotate(total=Sum("approved_amount"), files=Count("id"))
+    )
+
+
+def granted_per_sdg() -> list[dict]:
+    """{number, name, colour, total, files} per goal; a file with several goals
+    counts for each of them."""
+    return list(
+        _granted_decided()
+        .filter(sdgs__isnull=False)
+        .order_by("sdgs__number")
+        .values(
+            number=F("sdgs__number"), name=F("sdgs__name_nl"), colour=F("sdgs__colour")
+        )
+        .annotate(total=Sum("approved_amount"), files=Count("id"))
+    )
+
+
+def granted_per_country() -> list[dict]:
+    """{country (code), total, files} per project country, largest first."""
+    return list(
+        _granted_decided()
+        .exclude(country="")
+        .order_by()
+        .values("country")
+        .annotate(total=Sum("approved_amount"), files=Count("id"))
+        .order_by("-total", "country")
+    )
+
+
+def granted_per_partnership() -> list[dict]:
+    """{name, slug, total, files} per published partnership, largest first."""
+    return list(
+        _granted_decided()
+        .filter(partnership__is_published=True)
+        .order_by()
+        .values(name=F("partnership__title"), slug=F("partnership__slug"))
+        .annotate(total=Sum("approved_amount"), files=Count("id"))
+        .order_by("-total", "name")
+    )
+
+
+def envelopes_of_year(*, year: int) -> list[BudgetEnvelope]:
+    """This year's envelopes of the published schemes, with `reserved` (one query)."""
+    return list(
+        envelopes_with_reserved(
+            BudgetEnvelope.objects.filter(year=year, scheme__is_published=True)
+        )
+        .select_related("scheme")
+        .order_by("scheme__name")
+    )
+
+
+# The admin's dashboard ----------------------------------------------------------
+
+
+def files_per_status() -> list[dict]:
+    """{status, files} for every status that has files, drafts left out (one query)."""
+    from subsidies.constants import Status
+
+    return list(
+        Application.objects.exclude(status=Status.DRAFT)
+        .order_by()
+        .values("status")
+        .annotate(files=Count("id"))
+        .order_by("status")
+    )
+
+
+def median_days_to_decision(*, year: int):
+    """The median time from submission to the college's decision of the files
+    decided in `year` (a timedelta, or None without decisions; one query)."""
+    from django.db.models import Aggregate, DurationField
+    from django.db.models.functions import TruncDate
+
+    class Median(Aggregate):
+        function = "percentile_cont"
+        template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+
+    return Application.objects.filter(
+        decision_date__year=year, submitted_at__isnull=False
+    ).aggregate(
+        median=Median(
+            F("decision_date") - TruncDate("submitted_at"),
+            output_field=DurationField(),
+        )
+    )["median"]
 
 
 # Reminders -------------------------------------------------------------------------

@@ -2,6 +2,7 @@ from django.urls import path
 
 from herentq import converters  # noqa: F401  (registers <year:> and <token:>)
 from herentq.pagecache import public_page
+from subsidies import feeds
 from subsidies.views import applicant, council, organisations, public, wizard
 
 app_name = "subsidies"
@@ -19,6 +20,11 @@ urlpatterns = [
         name="register",
     ),
     path(
+        "subsidies/register.atom",
+        public_page(feeds.RegisterFeed()),
+        name="register_feed",
+    ),
+    path(
         "subsidies/register/<year:year>/",
         public_page(public.RegisterView.as_view()),
         name="register_year",
@@ -27,6 +33,16 @@ urlpatterns = [
         "subsidies/register/<year:year>/csv/",
         public_page(public.register_csv),
         name="register_csv",
+    ),
+    path(
+        "subsidies/resultaten/",
+        public_page(public.ResultsView.as_view()),
+        name="results",
+    ),
+    path(
+        "subsidies/resultaten/<slug:key>.csv",
+        public_page(public.results_csv),
+        name="results_csv",
     ),
     # The applicant's area.
     path(

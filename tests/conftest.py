@@ -2,7 +2,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import translation
 
 from herentq.constants import SERVICE_GROUP
@@ -19,23 +18,42 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(
+    django_test_environment, django_db_modify_db_settings, django_db_blocker
+):
+    """This process's test database: a copy of the run's migrated template
+    (tests/database.py), dropped at the end."""
+    from tests import database  # a plugin (below): imported by pytest first
+
+    with django_db_blocker.unblock():
+        name = database.set_up_test_database()
+    yield
+    with django_db_blocker.unblock():
+        database.tear_down_test_database(name)
+
+
+@pytest.fixture(scope="session")
 def migrated_snapshot(django_db_setup, django_db_blocker):
     """The test database as the migrations left it (SDGs, groups, permissions)."""
     with django_db_blocker.unblock():
         return Snapshot.take()
 
 
+def _load_demo_data():
+    call_command("load_demo_data", verbosity=0)
+
+
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker):
-    """The demo data, loaded once per test session (per xdist worker), then undone.
+    """The demo data, loaded once per run (by the first xdist worker that needs
+    them, in a transaction rolled back after the snapshot), shared with the others.
 
-    Loaded in a transaction that is rolled back after the snapshot is taken, so the
-    test database keeps only what the migrations put in it.
+    The test database keeps only what the migrations put in it.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_data", verbosity=0)
-        snapshot = Snapshot.take()
-        transaction.set_rollback(True)
+    from tests import database
+
+    with django_db_blocker.unblock():
+        snapshot, _ = database.shared_snapshot("demo", _load_demo_data)
     return snapshot
 
 
@@ -44,8 +62,8 @@ def demo_data(demo_snapshot, db):
     """The database holds exactly what `load_demo_data` makes, and nothing else.
 
     Copied in at the start of the test, in the test's transaction: rolled back after
-    it, so a test may change the demo data. In a live-server (transactional) test it
-    is committed, and Django's flush empties the tables afterwards as usual.
+    it, so a test may change the demo data. In a live-server (browser) test it is
+    committed; afterwards the migrated snapshot is copied back (tests/browser/conftest.py).
     """
     demo_snapshot.restore()
 
@@ -60,7 +78,8 @@ def dutch_after_each_test():
 
 
 # Checks the markup of every page the browser tests scan with axe, once at the end.
-pytest_plugins = ["tests.browser.html_validity"]
+# tests.database makes the run's test databases (a template copied per worker).
+pytest_plugins = ["tests.browser.html_validity", "tests.database"]
 
 
 @pytest.fixture
@@ -99,10 +118,22 @@ def queued_mail(settings):
     settings.EMAIL_BACKEND = "herentq.mail.EmailBackend"
 
 
-def deliver_mail():
-    """Send what is queued, as the worker does; returns django.core.mail.outbox."""
+def deliver_mail(now=None):
+    """Send what is due, with the worker's own send step (in the test's transaction,
+    which a worker process could not see); returns django.core.mail.outbox."""
     from django.core import mail
-    from post_office.mail import send_queued
 
-    send_queued(processes=1, log_level=0)
+    from herentq.mail_queue import send_due_mail
+
+    send_due_mail(now)
     return mail.outbox
+
+
+def run_periodic_jobs():
+    """Run each periodic job the worker has registered (from the apps'
+    ``periodic_commands``) once, in the test's transaction, as one period would."""
+    from procrastinate.contrib.django import app
+
+    for periodic in app.periodic_registry.periodic_tasks.values():
+        task_kwargs = periodic.configure_kwargs.get("task_kwargs") or {}
+        periodic.task(**{**task_kwargs, "timestamp": 0})

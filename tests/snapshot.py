@@ -17,10 +17,28 @@ def _tables() -> list[str]:
     )
 
 
+# Each sequence that has been used, and its position (the last id it gave).
+_SEQUENCES = """
+    SELECT format('%I.%I', schemaname, sequencename), last_value
+    FROM pg_sequences WHERE last_value IS NOT NULL
+"""
+# Moves the sequences that are behind the snapshot's positions up to them.
+_ADVANCE_SEQUENCES = """
+    SELECT setval(wanted.name::regclass, wanted.position)
+    FROM unnest(%s::text[], %s::bigint[]) AS wanted(name, position)
+    JOIN pg_sequences
+      ON format('%%I.%%I', schemaname, sequencename) = wanted.name
+    WHERE last_value IS NULL OR last_value < wanted.position
+"""
+
+
 class Snapshot:
-    def __init__(self, rows: dict[str, bytes], tables: list[str]):
+    def __init__(
+        self, rows: dict[str, bytes], tables: list[str], sequences: dict[str, int]
+    ):
         self.rows = rows  # table -> its rows in COPY's binary format, if any
         self.tables = tables
+        self.sequences = sequences  # sequence -> its position when taken
 
     @classmethod
     def take(cls) -> "Snapshot":
@@ -34,15 +52,18 @@ class Snapshot:
                     data = b"".join(bytes(chunk) for chunk in copy)
                 if cursor.rowcount:
                     rows[table] = data
-        return cls(rows, tables)
+            cursor.execute(_SEQUENCES)
+            sequences = dict(cursor.fetchall())
+        return cls(rows, tables, sequences)
 
     def restore(self) -> None:
         """Empty every model table and fill it with the snapshot's rows.
 
         In one transaction, so the foreign keys (deferred by Django) are checked
         once all rows are in; inside a test's transaction it is undone with the
-        test. Sequences are left alone: they only move forward, and the snapshot
-        was taken after its rows had been given their ids.
+        test. Sequences never move back (rows made after the snapshot keep their
+        ids unique); those behind the snapshot's positions (in a database that
+        did not make the rows: another xdist worker's) are moved up to them.
         """
         quote = connection.ops.quote_name
         with transaction.atomic(), connection.cursor() as cursor:
@@ -54,6 +75,10 @@ class Snapshot:
                     f"COPY {quote(table)} FROM STDIN (FORMAT BINARY)"
                 ) as copy:
                     copy.write(data)
+            names = list(self.sequences)
+            cursor.execute(
+                _ADVANCE_SEQUENCES, [names, [self.sequences[n] for n in names]]
+            )
         # Content types are cached per process; a flush may have renumbered them.
         # Filled again at once (one query), so a test counting its queries sees
         # a warm cache, as after a load of the demo data.

@@ -11,7 +11,7 @@ first, so the named pages (a partnership, a track, published minutes) exist.
 and fails when something is short or missing.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from devdata.demo import modules as _modules
 
@@ -26,11 +26,30 @@ VOLUME = {
 
 @dataclass(frozen=True)
 class Target:
+    """A URL to load-test, and the targets it is held to (see `run_bench`).
+
+    kind: "baseline" (the minimal view), "public" (anonymous pages), "signed_in"
+    (pages of a signed-in user: `user`), "download" (open-data files) or "admin"
+    (a staff session). `user`: the username whose session the requests carry.
+    `post`: a form body (urlencoded) sent as a POST with a valid CSRF token
+    instead of a GET (a save). `vary`: a query parameter whose value changes on
+    every request (scripts/bench.lua), e.g. a search term. `modes`: the runs
+    that measure it: "cached" (the page cache on, 32 connections), "uncached"
+    (the page cache off, 8 connections).
+    """
+
     name: str
     path: str
-    # baseline: the minimal view; public: p95 < 100 ms and >= 50 % of the baseline's
-    # throughput; admin: p95 < 300 ms (needs a staff session).
     kind: str = "public"
+    user: str = ""
+    post: str = ""
+    vary: str = ""
+    modes: tuple[str, ...] = ("cached", "uncached")
+
+
+def uncached_only(target: Target) -> Target:
+    """Pages the page cache never serves (sessions, POSTs, files) run once."""
+    return replace(target, modes=("uncached",))
 
 
 def bench_modules():

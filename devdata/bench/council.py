@@ -43,7 +43,7 @@ from council.models import (
     MinutesVersion,
     MinutesVersionEntry,
 )
-from devdata.bench import Target, batched
+from devdata.bench import Target, batched, uncached_only
 
 MEETINGS = 1000
 # The newest bench meeting (a Tuesday); the others every two weeks before it.
@@ -393,11 +393,51 @@ def targets() -> list[Target]:
                 reverse("council:minutes_public", args=[latest]),
             )
         )
-    targets.append(
-        Target(
-            "admin: vergaderingen",
-            reverse("admin:council_meeting_changelist"),
-            kind="admin",
-        )
-    )
+    targets += [
+        uncached_only(
+            Target(
+                "admin: vergaderingen",
+                reverse("admin:council_meeting_changelist"),
+                kind="admin",
+            )
+        ),
+        *_members_targets(),
+    ]
     return targets
+
+
+def _members_targets() -> list[Target]:
+    """The members' area and the latest meeting there, as a member of the GROSH."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from herentq.constants import COUNCIL_MEMBERS_GROUP
+
+    member, _ = get_user_model().objects.get_or_create(
+        username="bench-lid", defaults={"email": "bench-lid@example.be"}
+    )
+    member.groups.add(Group.objects.get_or_create(name=COUNCIL_MEMBERS_GROUP)[0])
+    meeting = (
+        Meeting.objects.filter(council__slug=GROSH_SLUG)
+        .order_by("-planned_start")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    targets = [
+        Target(
+            "GROSH: ledenzone",
+            reverse("council:members_index"),
+            kind="signed_in",
+            user=member.username,
+        )
+    ]
+    if meeting is not None:
+        targets.append(
+            Target(
+                "GROSH: vergadering (leden)",
+                reverse("council:members_meeting", args=[meeting]),
+                kind="signed_in",
+                user=member.username,
+            )
+        )
+    return [uncached_only(target) for target in targets]

@@ -16,4 +16,6 @@ def targets() -> list[Target]:
     return [
         Target("minimale Django-view", "/healthz/", kind="baseline"),
         Target("startpagina", "/", kind="public"),
+        # The site-wide search: every kind, a typo to forgive.
+        Target("zoeken: hele site", "/zoeken/?q=gemeenschapsradoi", kind="public"),
     ]

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from devdata.bench import Target, batched
+from devdata.bench import Target, batched, uncached_only
 from herentq.models import SDG
 from learning_tracks.constants import EnrolmentStatus, ParticipantRole, TrackStatus
 from learning_tracks.models import (
@@ -365,10 +365,12 @@ def targets() -> list[Target]:
             ),
         ]
     targets.append(
-        Target(
-            "admin: inschrijvingen",
-            reverse("admin:learning_tracks_enrolment_changelist"),
-            kind="admin",
+        uncached_only(
+            Target(
+                "admin: inschrijvingen",
+                reverse("admin:learning_tracks_enrolment_changelist"),
+                kind="admin",
+            )
         )
     )
     return targets

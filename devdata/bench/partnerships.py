@@ -23,7 +23,7 @@ from django.utils import translation
 from django.utils.text import slugify
 from django_countries import countries
 
-from devdata.bench import Target, batched
+from devdata.bench import Target, batched, uncached_only
 from devdata.demo.partnerships import placeholder_photo
 from herentq.models import SDG, LocalAuthority
 from partnerships import services
@@ -300,6 +300,12 @@ def _rendition_files() -> list[dict]:
 
 
 def load(*, scale: float) -> None:
+    _load(scale=scale)
+    # Bulk inserts send no signals: what is built from the data is built again.
+    services.data_changed()
+
+
+def _load(*, scale: float) -> None:
     authorities = _authorities()
     specs = _specs(target_count(scale), authorities)
     existing = set(
@@ -445,20 +451,56 @@ def volume() -> dict[str, int]:
     }
 
 
+HERENT_SLUG = "herent-nimlahakok-nimlasachal"
+
+
 def targets() -> list[Target]:
     return [
         Target("partnerschappen: lijst", reverse("partnerships:list")),
         Target(
             "partnerschap: detail",
-            reverse("partnerships:detail", args=["herent-nimlahakok-nimlasachal"]),
+            reverse("partnerships:detail", args=[HERENT_SLUG]),
         ),
         Target(
             "partnerschappen: zoeken",
             reverse("partnerships:list") + "?zoek=onderwijs",
         ),
-        Target(
-            "admin: partnerschappen",
-            reverse("admin:partnerships_partnership_changelist"),
-            kind="admin",
+        # A different search on every request: what the page cache never has.
+        uncached_only(
+            Target(
+                "partnerschappen: zoeken (wisselend)",
+                reverse("partnerships:list"),
+                vary="zoek",
+            )
         ),
+        uncached_only(
+            Target(
+                "open data: CSV",
+                reverse("partnerships:export_csv"),
+                kind="download",
+            )
+        ),
+        uncached_only(
+            Target(
+                "open data: JSON",
+                reverse("partnerships:export_json"),
+                kind="download",
+            )
+        ),
+        uncached_only(
+            Target(
+                "admin: partnerschappen",
+                reverse("admin:partnerships_partnership_changelist"),
+                kind="admin",
+            )
+        ),
+        *_change_form(),
     ]
+
+
+def _change_form() -> list[Target]:
+    partnership = Partnership.objects.filter(slug=HERENT_SLUG).first()
+    if partnership is None:
+        return []
+    path = reverse("admin:partnerships_partnership_change", args=[partnership.pk])
+    return [uncached_only(Target("admin: partnerschap wijzigen", path, kind="admin"))]

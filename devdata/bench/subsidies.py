@@ -20,8 +20,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
-from devdata.bench import Target, batched
+from devdata.bench import Target, batched, uncached_only
 from herentq.models import SDG
 from subsidies import services
 from subsidies.constants import (
@@ -399,10 +400,69 @@ def targets() -> list[Target]:
     if scheme is not None:
         targets.append(Target("subsidies: reglement", scheme.get_absolute_url()))
     targets.append(
-        Target(
-            "admin: subsidieaanvragen",
-            reverse("admin:subsidies_application_changelist"),
-            kind="admin",
+        uncached_only(
+            Target(
+                "admin: subsidieaanvragen",
+                reverse("admin:subsidies_application_changelist"),
+                kind="admin",
+            )
         )
     )
-    return targets
+    return targets + _applicant_targets()
+
+
+def _applicant_targets() -> list[Target]:
+    """An applicant of the demo data and their draft: the dashboard, the file,
+    every step of the application (GET) and a save of two of them."""
+    draft = (
+        Application.objects.filter(
+            status=Status.DRAFT, organisation__memberships__isnull=False
+        )
+        .order_by("pk")
+        .first()
+    )
+    if draft is None:
+        return []
+    user = draft.organisation.memberships.order_by("pk").first().user.username
+
+    def signed_in(name, path, post=""):
+        return uncached_only(Target(name, path, kind="signed_in", user=user, post=post))
+
+    def step(slug):
+        return reverse("subsidies:application_step", args=[draft.pk, slug])
+
+    def form(**fields):
+        return urlencode({**fields, "action": "save"})
+
+    dates = {
+        name: getattr(draft, name).isoformat() if getattr(draft, name) else ""
+        for name in ("start_date", "end_date")
+    }
+    return [
+        signed_in("aanvrager: mijn dossiers", reverse("subsidies:dashboard")),
+        signed_in("aanvrager: dossier", draft.get_absolute_url()),
+        *(signed_in(f"aanvrager: stap {slug}", step(slug)) for slug in Step.values),
+        signed_in(
+            "aanvrager: stap project bewaren",
+            step(Step.PROJECT),
+            form(
+                title=draft.title,
+                summary=draft.summary,
+                description=draft.description,
+                objectives=draft.objectives,
+                target_group=draft.target_group,
+                **dates,
+            ),
+        ),
+        signed_in(
+            "aanvrager: stap partner bewaren",
+            step(Step.PARTNER),
+            form(
+                partner_name=draft.partner_name,
+                partner_description=draft.partner_description,
+                country=draft.country.code or "",
+                region=draft.region,
+                partnership=draft.partnership_id or "",
+            ),
+        ),
+    ]

@@ -116,11 +116,12 @@ STEDENBAND_ORGANISATIONS = [
 ]
 
 
-def _place(name, kind, country, lat, lon, area=""):
+def _place(name, kind, country, lat, lon, area="", other_names=""):
     return {
         "name": name,
         "kind": kind,
         "area": area,
+        "other_names": other_names,
         "country": country,
         "latitude": Decimal(lat),
         "longitude": Decimal(lon),
@@ -393,7 +394,14 @@ PARTNERSHIPS = [
         ),
         "body": SINT_JOOST_BODY,
         "places": [
-            _place("Tanger", PlaceKind.CITY, "MA", "35.75950", "-5.83400"),
+            _place(
+                "Tanger",
+                PlaceKind.CITY,
+                "MA",
+                "35.75950",
+                "-5.83400",
+                other_names="Tangier, Tánger, Tanja, طنجة",
+            ),
         ],
         "domains": JUMELAGE_2014_DOMAINS,
         "sdgs": [3, 4, 8, 11],
@@ -576,6 +584,7 @@ PARTNERSHIPS = [
                 "44.40000",
                 "26.07000",
                 "Boekarest",
+                other_names="Sectorul 5, București, Bucharest, Bucarest, Bukarest",
             ),
         ],
         "domains": ["economie", "toerisme", "cultuur", "sport", "onderwijs"],

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "council",
     "subsidies",
     "learning_tracks",
+    "api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -54,16 +55,22 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
+    # Django REST framework and drf-spectacular are used as libraries, not as
+    # installed apps: their Dutch catalogues would replace Django's own wording of
+    # form errors site-wide ("Dit veld is vereist."), and the API renders JSON only.
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
     "simple_history",
-    "post_office",
+    # The libraries' apps with Dutch names in the back office (herentq/third_party_apps.py).
+    "herentq.third_party_apps.DutchPostOfficeConfig",
+    "procrastinate.contrib.django",
     "csp",
     "allauth",
-    "allauth.account",
-    "allauth.mfa",
+    "herentq.third_party_apps.DutchAccountConfig",
+    "herentq.third_party_apps.DutchMFAConfig",
 ]
 
 MIDDLEWARE = [
@@ -167,7 +174,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
 # Mail: every message is queued in the database (django-post-office) inside the
-# transaction that caused it, and sent by the worker (`manage.py run_worker`).
+# transaction that caused it, and sent by the worker (`manage.py run_worker`), which
+# also retries it for 72 hours (herentq/mail_queue.py).
 EMAIL_BACKEND = "herentq.mail.EmailBackend"  # post_office, plus the footer
 POST_OFFICE = {
     "BACKENDS": {
@@ -177,8 +185,6 @@ POST_OFFICE = {
         )
     },
     "DEFAULT_PRIORITY": "medium",
-    "MAX_RETRIES": 8,
-    "RETRY_INTERVAL": __import__("datetime").timedelta(minutes=5),
     "MESSAGE_ID_ENABLED": True,
     "CELERY_ENABLED": False,
     # First in, first out within a priority.
@@ -235,6 +241,13 @@ CACHES = {
         "LOCATION": "herentq-pages",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
+}
+# Pieces of pages that are per object and change rarely (a partnership's card),
+# per process, keyed on the data's version: never stale, so also in tests.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "herentq-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 20000},
 }
 CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=30)
@@ -296,8 +309,39 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "post_office": {"level": "WARNING"},
+        # Procrastinate logs every job at INFO; its warnings and errors are enough.
+        "procrastinate": {"level": env("PROCRASTINATE_LOG_LEVEL", default="WARNING")},
         # WeasyPrint logs each rendering step and font subsetting at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
+}
+
+
+# The read-only API (api/): anonymous, JSON only (the browsable API would need
+# inline script), throttled per client address, documented by its OpenAPI schema.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+# Requests per client address (api.views.ClientAddressThrottle).
+API_THROTTLE_RATE = env("API_THROTTLE_RATE", default="120/min")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "HerentQ API",
+    "DESCRIPTION": (
+        "Partnerschappen, nieuws, SDG's, subsidies, leertrajecten en de GROSH: "
+        "de publieke gegevens van het portaal, alleen lezen."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    # Filters with a method are typed as strings: said once here, not per request.
+    "DISABLE_ERRORS_AND_WARNINGS": True,
+    # Nor as deploy-check warnings: tests/api validates the schema itself.
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
 }

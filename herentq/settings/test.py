@@ -18,8 +18,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # Mail is still queued through django-post-office; its delivery backend is locmem,
 # so tests see what the worker sends in django.core.mail.outbox.
-POST_OFFICE["BACKENDS"]["default"] = (  # noqa: F405
-    "django.core.mail.backends.locmem.EmailBackend"
+# (Worker processes started by tests/core/test_worker_processes.py deliver by SMTP.)
+POST_OFFICE["BACKENDS"]["default"] = env(  # noqa: F405
+    "EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.locmem.EmailBackend"
 )
 # One sending thread: the outbox lists mail in the order it was queued.
 POST_OFFICE["THREADS_PER_PROCESS"] = 1  # noqa: F405
@@ -31,3 +32,6 @@ DATABASES["default"]["TEST"] = {  # noqa: F405
     "NAME": env("HERENTQ_TEST_DB", default="test_herentq")
 }
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# The API's limit per address: the tests send hundreds of requests from one
+# address; tests/api/test_api.py lowers it to see the 429.
+API_THROTTLE_RATE = "100000/min"

@@ -20,7 +20,7 @@ from herentq.pdf import pdf_response
 from herentq.workflow import STAFF
 from subsidies import exports as subsidy_exports
 from subsidies import forms as forms_module
-from subsidies import integrations, selectors, services
+from subsidies import integrations, results, selectors, services
 from subsidies.admin.common import ADMIN_CSS, ReadOnlyInline
 from subsidies.admin.filters import (
     CallFilter,
@@ -321,7 +321,7 @@ class ApplicationAdmin(HistoryAdmin):
         )
         if envelope is None:
             return _("Geen enveloppe voor %(year)s.") % {"year": obj.call.year}
-        return format_html(
+        figures = format_html(
             "{} {}: {} {} · {} {} · {} {} · {} {} · <strong>{} {}</strong>",
             _("Enveloppe"),
             envelope,
@@ -335,6 +335,16 @@ class ApplicationAdmin(HistoryAdmin):
             format_eur(envelope.paid),
             _("nog vrij"),
             format_eur(envelope.remaining),
+        )
+        return format_html("{}{}", figures, self._shortfall(envelope))
+
+    def _shortfall(self, envelope):
+        warning = results.shortfall_warning(envelope)
+        if not warning:
+            return ""
+        return format_html(
+            '<br><strong class="envelope-warning">⚠ {}</strong>',
+            warning[:1].upper() + warning[1:],
         )
 
     @admin.display(description=_("begroting"))

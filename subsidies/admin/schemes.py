@@ -3,12 +3,13 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q, Sum
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from herentq.admin import HistoryAdmin
 from herentq.admin_translations import TranslatedAdmin, TranslatedTabularInline
 from herentq.forms import add_domain_error
-from subsidies import selectors, services
+from subsidies import results, selectors, services
 from subsidies.admin.common import ADMIN_CSS
 from subsidies.constants import LegalForm
 from subsidies.formatting import format_eur
@@ -52,6 +53,13 @@ class EnvelopeFigures:
     def remaining_display(self, obj):
         if obj.budget is None:
             return "—"
+        warning = results.shortfall_warning(obj)
+        if warning:
+            return format_html(
+                '{} <strong class="envelope-warning">⚠ {}</strong>',
+                format_eur(obj.remaining),
+                warning[:1].upper() + warning[1:],
+            )
         return format_eur(obj.remaining)
 
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -16,6 +17,7 @@ from simple_history.models import HistoricalRecords
 from herentq.files import private_storage, random_upload_name
 from herentq.languages import language_field
 from herentq.models import SDG, TimeStampedModel
+from herentq.search import document
 from subsidies.constants import (
     APPLICANT_STATUS_LABELS,
     EDITABLE,
@@ -237,6 +239,11 @@ class Application(TimeStampedModel):
         ordering = ["-submitted_at", "-created_at"]
         indexes = [
             models.Index(fields=["status"]),
+            # The site-wide search of the register (subsidies.apps search_kinds).
+            GinIndex(
+                OpClass(document("title"), name="gin_trgm_ops"),
+                name="application_title_trgm",
+            ),
             # The admin's order (the model's, made total with the pk) and the
             # years of its filter on the submission.
             models.Index(
@@ -244,6 +251,14 @@ class Application(TimeStampedModel):
                 name="application_submitted_order",
             ),
             models.Index(fields=["country"], name="application_country"),
+            # The public register: granted files by decision date (its years,
+            # its pages and their count read this index only).
+            models.Index(
+                fields=["decision_date"],
+                name="application_register",
+                condition=Q(decision=Decision.APPROVED, decision_date__isnull=False)
+                & ~Q(status=Status.WITHDRAWN),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -19,6 +20,8 @@ from subsidies.services import SubsidyError
 from subsidies.views.common import ApplicationMixin
 
 STEP_ORDER = list(Step.values)
+# The partner step's search for a partnership (a form field and a query parameter).
+PARTNERSHIP_SEARCH = "partnership_search"
 SUMMARY = "overzicht"
 
 
@@ -135,6 +138,9 @@ class ApplicationStepView(ApplicationMixin, View):
     def _form(self, data=None, files=None, partial=False):
         form_class = STEP_FORMS[self.step]
         kwargs = {"instance": self.application, "partial": partial}
+        if self.step == Step.PARTNER:
+            source = self.request.GET if data is None else data
+            kwargs["search"] = partnership_search(source)
         if self.step == Step.ORGANISATION:
             kwargs["organisations"] = selectors.organisations_for_user(
                 self.request.user
@@ -230,7 +236,7 @@ class ApplicationStepView(ApplicationMixin, View):
         # The page's script saves a draft quietly while the applicant types.
         self.autosave = request.headers.get("X-Autosave") == "1"
         action = "save" if self.autosave else request.POST.get("action", "next")
-        partial = action != "next"
+        partial = action != "next"  # "save", "more" (budget lines), "search"
         try:
             if self.step == Step.BUDGET:
                 return self._post_budget(partial, action)
@@ -253,6 +259,12 @@ class ApplicationStepView(ApplicationMixin, View):
         messages.success(self.request, _("Uw aanvraag is bewaard."))
         if action == "more":
             return redirect(request_path_with_anchor(self.request, "budget-lines"))
+        if action == "search":
+            # Saved; the step again with the partnerships that match the search.
+            query = urlencode(
+                {PARTNERSHIP_SEARCH: partnership_search(self.request.POST)}
+            )
+            return redirect(f"{self.request.path}?{query}#id_partnership")
         return redirect(self.request.path)
 
     def _post_fields(self, partial, action):
@@ -350,6 +362,11 @@ class ApplicationStepView(ApplicationMixin, View):
         if action == "next":
             return redirect(self.next_url)
         return redirect(self.request.path)
+
+
+def partnership_search(data) -> str:
+    """The partner step's search as typed, made safe for a query (no NUL)."""
+    return data.get(PARTNERSHIP_SEARCH, "").replace("\x00", "").strip()[:100]
 
 
 def request_path_with_anchor(request, anchor: str) -> str:

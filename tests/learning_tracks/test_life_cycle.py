@@ -13,7 +13,7 @@ from learning_tracks import selectors, services, tokens
 from learning_tracks.constants import EnrolmentStatus, TrackStatus
 from learning_tracks.models import Enrolment, Interest, SessionReminder
 from learning_tracks.tokens import Purpose
-from tests.conftest import deliver_mail
+from tests.conftest import deliver_mail, run_periodic_jobs
 from tests.learning_tracks.factories import SessionFactory, TrackFactory
 from tests.learning_tracks.helpers import enrol, links_in, mails_to, path_of
 from tests.pdf_checks import assert_accessible_pdf
@@ -375,7 +375,7 @@ def test_the_worker_runs_the_periodic_commands(full_track):
     Enrolment.objects.filter(email="wacht1@example.be").update(
         offer_expires_at=timezone.now() - dt.timedelta(minutes=1)
     )
-    call_command("run_worker", "--once")
+    run_periodic_jobs()
     statuses = dict(full_track.enrolments.values_list("email", "status"))
     assert statuses["wacht1@example.be"] == EnrolmentStatus.EXPIRED
     assert statuses["wacht2@example.be"] == EnrolmentStatus.OFFERED

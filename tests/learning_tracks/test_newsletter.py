@@ -103,8 +103,9 @@ def test_newsletter_goes_to_readers_of_its_themes_with_an_unsubscribe_link(
     outbox = deliver_mail()[before:]
     assert sorted(m.to[0] for m in outbox) == ["an@example.be", "bart@example.be"]
     for message in outbox:
-        [unsubscribe] = links_in(message)
+        unsubscribe, manage = links_in(message)
         assert "/leertrajecten/nieuwsbrief/uitschrijven/" in unsubscribe
+        assert "/leertrajecten/nieuwsbrief/themas/" in manage
         assert message.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
         assert (
             message.extra_headers["List-Unsubscribe-Post"]
@@ -112,6 +113,44 @@ def test_newsletter_goes_to_readers_of_its_themes_with_an_unsubscribe_link(
         )
     newsletter.refresh_from_db()
     assert newsletter.recipient_count == 2 and newsletter.sent_by == service_user
+
+
+def test_confirmation_offers_to_change_themes_or_unsubscribe(client, themes):
+    client.post(
+        reverse("learning_tracks:newsletter"),
+        {"email": "an@example.be", "themes": [themes[0].pk], "consent": "on"},
+    )
+    [link] = links_in(mails_to("an@example.be")[-1])
+    html = client.post(path_of(link)).content.decode()
+    assert "Uw thema&#x27;s wijzigen" in html or "Uw thema's wijzigen" in html
+    assert "/leertrajecten/nieuwsbrief/themas/" in html
+    assert "/leertrajecten/nieuwsbrief/uitschrijven/" in html
+
+
+def test_the_link_in_every_newsletter_changes_the_themes(client, themes, service_user):
+    subscriber = _subscribe(client, "an@example.be", [themes[0]])
+    newsletter = Newsletter.objects.create(subject="Nieuws", body="Het nieuws.")
+    newsletter.themes.set([themes[0]])
+    before = len(deliver_mail())
+    services.newsletter_send(newsletter=newsletter, actor=service_user)
+    [message] = deliver_mail()[before:]
+    _unsubscribe, manage = links_in(message)
+
+    page = client.get(path_of(manage)).content.decode()
+    assert "an@example.be" in page
+    assert re.search(rf'<input[^>]*value="{themes[0].pk}"[^>]*checked', page)
+    # None chosen: said at the field, nothing changed.
+    refused = client.post(path_of(manage), {"themes": []}).content.decode()
+    assert "Kies minstens één thema" in refused
+    assert list(subscriber.themes.all()) == [themes[0]]
+    done = client.post(path_of(manage), {"themes": [themes[1].pk, themes[2].pk]})
+    assert "s zijn bewaard." in done.content.decode()
+    assert set(subscriber.themes.all()) == {themes[1], themes[2]}
+
+
+def test_home_page_leads_to_the_newsletter(client, themes):
+    html = client.get("/").content.decode()
+    assert f'href="{reverse("learning_tracks:newsletter")}"' in html
 
 
 def test_unsubscribe_link_asks_then_deletes_the_address(client, themes):

@@ -210,8 +210,9 @@ def test_list_runs_a_fixed_number_of_queries(client, count_queries, herent):
         make_full_partnership(index + 2)
     response = client.get(url)
     assert len(titles(response)) == 20
-    assert count_queries(lambda: client.get(LIST)) == few
-    assert count_queries(lambda: client.get(url)) == few_filtered
+    # Kept cards load nothing: at most as many queries as with two partnerships.
+    assert count_queries(lambda: client.get(LIST)) <= few
+    assert count_queries(lambda: client.get(url)) <= few_filtered
     assert few <= 16
 
 
@@ -221,9 +222,13 @@ def test_list_describes_the_open_data_as_a_schema_org_dataset(client, nimlahakok
     data = json.loads(block.group(1))
     assert data["@type"] == "Dataset"
     assert data["inLanguage"] == "nl-BE"
-    urls = {item["encodingFormat"]: item["contentUrl"] for item in data["distribution"]}
-    assert urls["text/csv"].endswith("/partnerschappen.csv")
-    assert urls["application/json"].endswith("/partnerschappen.json")
+    urls = [item["contentUrl"] for item in data["distribution"]]
+    assert [url.rsplit("/", 1)[-1] for url in urls] == [
+        "partnerschappen.csv",
+        "partnerschappen.json",
+        "overeenkomsten.csv",
+        "overeenkomsten.json",
+    ]
     assert 'type="application/atom+xml"' in html
 
 

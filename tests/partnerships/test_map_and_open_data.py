@@ -16,6 +16,7 @@ from django.urls import reverse
 from herentq.models import SDG
 from partnerships import worldmap
 from partnerships.constants import AgreementKind, DatePrecision
+from partnerships.models import Partnership
 from tests.factories import NewsItemFactory
 from tests.partnerships.conftest import make_full_partnership
 from tests.partnerships.factories import (
@@ -160,7 +161,13 @@ def _csv_rows(client):
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def test_csv_and_json_have_a_row_per_agreement_of_published_partnerships(
+def _agreement_csv_rows(client):
+    response = client.get(reverse("partnerships:export_agreements_csv"))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_csv_and_json_have_a_row_per_published_partnership_and_per_agreement(
     client, nimlahakok, hidden
 ):
     AgreementFactory(
@@ -179,37 +186,94 @@ def test_csv_and_json_have_a_row_per_agreement_of_published_partnerships(
         signed_on="2018-03-01",
         signed_on_precision=DatePrecision.MONTH,
     )
+    without_agreement = PartnershipFactory(title="Brasschaat – Tarija")
+    PartnerPlaceFactory(partnership=without_agreement, name="Tarija", country="BO")
+
     rows = _csv_rows(client)
-    assert [row["signed"] for row in rows] == ["2018-03", "2019-05-07"]
-    row = rows[1]
+    assert {row["partnership"] for row in rows} == {
+        "Brasschaat – Tarija",
+        nimlahakok.title,
+    }
+    row = next(row for row in rows if row["partnership"] == nimlahakok.title)
     assert row["local_authority"] == "Herent"
     assert row["partner_places"] == "Nimlaha'kok; Nimlasachal"
     assert row["countries"] == "GT"
-    assert row["agreement_kind"] == "cooperation_agreement"
-    assert row["agreement_kind_label"] == "samenwerkingsakkoord"
-    assert row["signed_as_given"] == "7 mei 2019"
-    assert row["signed_at"] == "Sint-Joost-ten-Node"
-    assert row["domains"] == "Burgerlijke stand"
+    assert row["agreement_count"] == "2"
+    assert row["first_signed"] == "2018-03"
+    assert (
+        row["agreements"]
+        == "jumelageprotocol (maart 2018); samenwerkingsakkoord (7 mei 2019)"
+    )
+    assert row["domains"] == "Burgerlijke stand; Gendergelijkheid"
     assert row["sdgs"] == "4; 5"
     assert row["url"] == "http://testserver/partnerschappen/herent-nimlahakok/"
+    tarija = next(row for row in rows if row["partnership"] == "Brasschaat – Tarija")
+    assert tarija["agreement_count"] == "0"
+    assert tarija["agreements"] == ""
 
     data = client.get("/partnerschappen.json").json()
     assert len(data) == 2
-    assert data[1]["partner_places"] == ["Nimlaha'kok", "Nimlasachal"]
-    assert data[1]["sdgs"] == [4, 5]
-    assert data[1]["countries"] == ["GT"]
+    herent = next(item for item in data if item["partnership"] == nimlahakok.title)
+    assert herent["partner_places"] == ["Nimlaha'kok", "Nimlasachal"]
+    assert herent["sdgs"] == [4, 5]
+    assert herent["countries"] == ["GT"]
+    assert [item["signed"] for item in herent["agreements"]] == [
+        "2018-03",
+        "2019-05-07",
+    ]
+    assert herent["agreements"][1]["signed_at"] == "Sint-Joost-ten-Node"
     assert "Geheim partnerschap" not in json.dumps(data)
+
+    # The second file: a row per agreement.
+    agreements = _agreement_csv_rows(client)
+    assert [row["signed"] for row in agreements] == ["2018-03", "2019-05-07"]
+    assert agreements[1]["agreement_kind"] == "cooperation_agreement"
+    assert agreements[1]["agreement_kind_label"] == "samenwerkingsakkoord"
+    assert agreements[1]["signed_as_given"] == "7 mei 2019"
+    assert agreements[1]["domains"] == "Burgerlijke stand"
+    data = client.get(reverse("partnerships:export_agreements_json")).json()
+    assert len(data) == 2
+    assert "Geheim partnerschap" not in json.dumps(data)
+
+
+def test_open_data_has_every_partnership_of_the_directory(client, demo_data):
+    """No published partnership is ever missing, with or without agreement."""
+    directory = set(Partnership.objects.published().values_list("title", flat=True))
+    assert {row["partnership"] for row in _csv_rows(client)} == directory
+    data = client.get("/partnerschappen.json").json()
+    assert len(data) == len(directory)
+    assert {item["partnership"] for item in data} == directory
+    listed = set()
+    page = 1
+    while True:
+        response = client.get(reverse("partnerships:list"), {"page": page})
+        listed |= {p.title for p in response.context["partnerships"]}
+        if not response.context["page_obj"].has_next():
+            break
+        page += 1
+    assert listed == directory
+    for title in [
+        "Herent – Nimlaha'kok en Nimlasachal",
+        "Brasschaat – Tarija",
+        "Edegem – San Jerónimo",
+    ]:
+        assert title in directory
 
 
 def test_exports_run_a_fixed_number_of_queries(client, count_queries):
     for index in range(2):
         make_full_partnership(index)
+    agreements_json = reverse("partnerships:export_agreements_json")
     few = count_queries(lambda: client.get("/partnerschappen.csv"))
+    few_agreements = count_queries(lambda: client.get(agreements_json))
     for index in range(20):
         make_full_partnership(index + 2)
-    assert len(_csv_rows(client)) == 44
+    # Built again after the change, with as many queries.
     assert count_queries(lambda: client.get("/partnerschappen.csv")) == few
     assert count_queries(lambda: client.get("/partnerschappen.json")) == few
+    assert count_queries(lambda: client.get(agreements_json)) == few_agreements
+    assert len(_csv_rows(client)) == 22
+    assert len(_agreement_csv_rows(client)) == 44
 
 
 def test_dataset_description_is_json_ld(client, nimlahakok):

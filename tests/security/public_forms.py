@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from herentq.models import SDG
+from learning_tracks import tokens
 from learning_tracks.constants import EnrolmentStatus, TrackStatus
 from learning_tracks.models import Enrolment, Interest, NewsletterSubscriber
 from partnerships.constants import PHOTO_MAX_BYTES, AgreementKind
@@ -350,6 +351,35 @@ FORMS = [
             "themes": [ctx["themes"][1].pk],
             "consent": "on",
         },
+        saved=_subscribers_saved,
+    ),
+    FormCase(
+        id="newsletter-manage-themes",
+        method="post",
+        url=lambda ctx: reverse(
+            "learning_tracks:newsletter_manage",
+            args=[
+                tokens.make(
+                    tokens.Purpose.NEWSLETTER_MANAGE, str(ctx["subscriber"].public_id)
+                )
+            ],
+        ),
+        fields=(Field("themes", Kind.MULTIPLE_CHOICE),),
+        setup=_newsletter,
+        valid=lambda ctx, n: {"themes": [ctx["themes"][0].pk]},
+        saved=_subscribers_saved,
+    ),
+    FormCase(
+        id="site-search",
+        method="get",
+        url=lambda ctx: reverse("search"),
+        fields=(
+            Field("q", Kind.SEARCH, shows_errors=False),
+            Field("soort", Kind.SEARCH, shows_errors=False),
+            Field("page", Kind.SEARCH, shows_errors=False),
+        ),
+        setup=_newsletter,
+        valid=lambda ctx, n: {"q": "radio", "soort": "partnerschappen"},
         saved=_subscribers_saved,
     ),
     FormCase(

@@ -146,6 +146,7 @@ ADMIN_ACCESS = {
     "account": set(),
     "mfa": set(),
     "post_office": set(),
+    "procrastinate": set(),  # the worker's job queue, read-only
 }
 
 # Admin pages refused even to the roles that manage the app: records that are made
@@ -172,6 +173,9 @@ ADMIN_REFUSED = {
     # frozen), files of the envelope's scheme and year have been submitted.
     ("council.agendaitem", "delete"),
     ("subsidies.budgetenvelope", "delete"),
+    # Jobs are made and finished by the queue; its admin only shows them.
+    ("procrastinate.procrastinatejob", "add"),
+    ("procrastinate.procrastinatejob", "delete"),
 }
 
 ADMIN_PAGES = ("changelist", "add", "change", "history", "delete")
@@ -379,6 +383,12 @@ CORE_ROWS = [
     Row("sdg_detail", _r("sdg_detail", 5), PUBLIC),
     Row("sdg_detail", _r("sdg_detail", 18), GONE, what="no such SDG"),
     Row("news_list", _r("news_list"), PUBLIC),
+    Row("news_feed", _r("news_feed"), PUBLIC),
+    Row("search", lambda o: reverse("search") + "?q=radio", PUBLIC),
+    Row("sitemap", _r("sitemap"), PUBLIC),
+    Row("robots_txt", _r("robots_txt"), PUBLIC),
+    Row("catalogue_jsonld", _r("catalogue_jsonld"), PUBLIC),
+    Row("catalogue_turtle", _r("catalogue_turtle"), PUBLIC),
     Row("news_detail", _r("news_detail", lambda o: o["news"].slug), PUBLIC),
     Row(
         "news_detail",
@@ -522,6 +532,16 @@ PARTNERSHIP_ROWS = [
     Row("partnerships:dataset", _r("partnerships:dataset"), PUBLIC),
     Row("partnerships:export_csv", _r("partnerships:export_csv"), PUBLIC),
     Row("partnerships:export_json", _r("partnerships:export_json"), PUBLIC),
+    Row(
+        "partnerships:export_agreements_csv",
+        _r("partnerships:export_agreements_csv"),
+        PUBLIC,
+    ),
+    Row(
+        "partnerships:export_agreements_json",
+        _r("partnerships:export_agreements_json"),
+        PUBLIC,
+    ),
     Row(
         "partnerships:detail",
         _r("partnerships:detail", lambda o: o["published"].slug),
@@ -752,6 +772,14 @@ SUBSIDY_ROWS = [
         "subsidies:register_csv",
         _r("subsidies:register_csv", lambda o: o["register_year"]),
         PUBLIC,
+    ),
+    Row("subsidies:results", _r("subsidies:results"), PUBLIC),
+    Row("subsidies:results_csv", _r("subsidies:results_csv", "per-jaar"), PUBLIC),
+    Row(
+        "subsidies:results_csv",
+        _r("subsidies:results_csv", "onbekend"),
+        GONE,
+        what="unknown chart",
     ),
     # The applicant's area.
     Row("subsidies:dashboard", _r("subsidies:dashboard"), LOGGED_IN),
@@ -1198,6 +1226,11 @@ def _learning_track_link_rows() -> list[Row]:
             Purpose.NEWSLETTER_UNSUBSCRIBE,
             "subscriber",
         ),
+        (
+            "learning_tracks:newsletter_manage",
+            Purpose.NEWSLETTER_MANAGE,
+            "subscriber",
+        ),
     ]
     rows = []
     for name, purpose, key in links:
@@ -1231,6 +1264,15 @@ def _learning_track_link_rows() -> list[Row]:
                 )
             )
     rows += [
+        Row(
+            "learning_tracks:newsletter_manage",
+            _r(
+                "learning_tracks:newsletter_manage",
+                _token(Purpose.NEWSLETTER_MANAGE, "subscriber"),
+            ),
+            PUBLIC,
+            what="a valid link: the subscriber's themes",
+        ),
         Row(
             "learning_tracks:enrolment_cancel",
             _r(
@@ -1345,8 +1387,65 @@ LEARNING_TRACK_ROWS = [
     ),
 ]
 
+
+def _api(name, *args, what="", expected=PUBLIC):
+    return Row(f"api:{name}", _r(f"api:{name}", *args), expected, what=what)
+
+
+# The read API: the same publication rules as the pages (nothing hidden answers).
+API_ROWS = [
+    Row("council:minutes_feed", _r("council:minutes_feed"), PUBLIC),
+    Row("council:advice_feed", _r("council:advice_feed"), PUBLIC),
+    Row("subsidies:register_feed", _r("subsidies:register_feed"), PUBLIC),
+    _api("docs"),
+    _api("schema"),
+    _api("partnership-list"),
+    _api("partnership-detail", lambda o: o["published"].slug),
+    _api(
+        "partnership-detail",
+        lambda o: o["unpublished"].slug,
+        what="unpublished",
+        expected=GONE,
+    ),
+    _api("news-list"),
+    _api("news-detail", lambda o: o["news"].slug),
+    _api("news-detail", lambda o: o["hidden_news"].slug, what="hidden", expected=GONE),
+    _api("sdg-list"),
+    _api("sdg-detail", 5),
+    _api("sdg-detail", 18, what="no such SDG", expected=GONE),
+    _api("scheme-list"),
+    _api("scheme-detail", lambda o: o["scheme"].slug),
+    _api(
+        "scheme-detail",
+        lambda o: o["hidden_scheme"].slug,
+        what="unpublished",
+        expected=GONE,
+    ),
+    _api("grant-list"),
+    _api("grant-detail", lambda o: o["own_report"].reference),
+    _api(
+        "grant-detail",
+        lambda o: o["other_submitted"].reference,
+        what="not granted",
+        expected=GONE,
+    ),
+    _api("track-list"),
+    _api("track-detail", lambda o: o["track"].slug),
+    _api("meeting-list"),
+    _api("meeting-detail", lambda o: o["meeting"].pk),
+    _api("advice-list"),
+    _api("advice-detail", lambda o: o["public_advice"].pk),
+    _api(
+        "advice-detail",
+        lambda o: o["closed_advice"].pk,
+        what="closed item",
+        expected=GONE,
+    ),
+]
+
 ROW_GROUPS: list[list[Row]] = [
     CORE_ROWS,
+    API_ROWS,
     ACCOUNT_ROWS,
     PARTNERSHIP_ROWS,
     COUNCIL_ROWS,
@@ -1687,6 +1786,14 @@ def mail_queue_objects() -> dict:
     return {"email": email}
 
 
+def job_queue_objects() -> dict:
+    """The job queue's admin pages need one job."""
+    from herentq.tasks import send_queued_mail
+
+    send_queued_mail.defer()
+    return {}
+
+
 OBJECT_BUILDERS: list[Callable[[], dict]] = [
     core_objects,
     partnership_objects,
@@ -1695,6 +1802,7 @@ OBJECT_BUILDERS: list[Callable[[], dict]] = [
     subsidy_objects,
     account_objects,
     mail_queue_objects,
+    job_queue_objects,
 ]
 
 

@@ -3,12 +3,14 @@
 import csv
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from subsidies.views.public import RegisterView
 from tests.subsidies.factories import ApplicationFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +120,28 @@ def test_granted_projects_appear_on_their_sdg_page(
 def test_home_page_points_to_the_subsidies(client):
     html = client.get("/").content.decode()
     assert reverse("subsidies:index") in html
+
+
+def test_register_pages_its_rows_with_queries_that_do_not_grow(
+    client, call, django_assert_max_num_queries, monkeypatch
+):
+    # 50 rows a page in production; 5 here keeps the test cheap.
+    monkeypatch.setattr(RegisterView, "paginate_by", 5)
+    url = reverse("subsidies:register_year", args=[2026])
+    granted(call, 1)
+    granted(call, 2, year=2024)
+    with django_assert_max_num_queries(14) as few:
+        client.get(url)
+    for number in range(3, 10):
+        granted(call, number)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get(url).content.decode()
+    assert "8 subsidies" in html  # the year's count and total, not the page's
+    assert html.count("<tr id=") == 5
+    assert "Pagina 1 van 2" in html
+    second = client.get(url, {"page": 2}).content.decode()
+    assert second.count("<tr id=") == 3
+    # The years newest first; the year between them without a grant is not one.
+    years = re.findall(r"/subsidies/register/(\d{4})/\"", html)
+    assert "2025" not in years
+    assert years.index("2026") < years.index("2024")

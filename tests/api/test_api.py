@@ -1,0 +1,272 @@
+"""The read API: a valid OpenAPI 3 schema, every operation as documented for good
+and hostile parameters (hypothesis), publication rules, caching headers, limits."""
+
+import copy
+
+import pytest
+import yaml
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openapi_schema_validator import OAS30Validator
+from openapi_spec_validator import validate as validate_spec
+
+from council.models import Advice, AgendaItem
+from herentq.models import NewsItem
+from partnerships.models import Partnership
+from subsidies.models import Application, Scheme
+
+SCHEMA = reverse("api:schema")
+
+
+@pytest.fixture(scope="module")
+def schema(django_db_setup, django_db_blocker):
+    from django.test import Client
+
+    with django_db_blocker.unblock():
+        response = Client().get(SCHEMA)
+    assert response.status_code == 200
+    return yaml.safe_load(response.content)
+
+
+def _resolve(node, components):
+    """The schema with every $ref replaced by what it points at."""
+    if isinstance(node, dict):
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            return _resolve(copy.deepcopy(components[name]), components)
+        return {key: _resolve(value, components) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_resolve(item, components) for item in node]
+    return node
+
+
+def _operations(schema):
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            yield path, method, operation
+
+
+def _response_schema(schema, operation, status="200"):
+    content = operation["responses"][status]["content"]
+    return _resolve(
+        content["application/json"]["schema"], schema["components"]["schemas"]
+    )
+
+
+def test_schema_is_valid_openapi_3(schema):
+    assert schema["openapi"].startswith("3.")
+    validate_spec(schema)
+    paths = set(schema["paths"])
+    assert {
+        "/api/partnerschappen/",
+        "/api/partnerschappen/{slug}/",
+        "/api/nieuws/",
+        "/api/sdgs/",
+        "/api/subsidiereglementen/",
+        "/api/toegekende-subsidies/",
+        "/api/leertrajecten/",
+        "/api/grosh/vergaderingen/",
+        "/api/grosh/adviezen/",
+    } <= paths
+    # Only reading.
+    assert {method for _p, method, _o in _operations(schema)} == {"get"}
+
+
+def test_docs_page_is_served_by_the_portal(client, db, schema):
+    page = client.get(reverse("api:docs")).content.decode()
+    assert "<script" not in page.split("</head>")[1]
+    for _path, _method, operation in _operations(schema):
+        assert f'id="{operation["operationId"]}"' in page
+    assert 'href="/api/schema/"' in page
+
+
+def test_every_list_answers_as_its_schema_says(client, demo_data, schema):
+    for path, _method, operation in _operations(schema):
+        if "{" in path:
+            continue
+        response = client.get(path)
+        assert response.status_code == 200, path
+        OAS30Validator(_response_schema(schema, operation)).validate(response.json())
+        results = response.json()["results"]
+        assert results, path
+        # The first item's detail answers as documented too.
+        detail_path = next(
+            (p for p in schema["paths"] if p.startswith(path) and "{" in p), None
+        )
+        if detail_path:
+            key = detail_path.split("{")[1].rstrip("}/")
+            value = results[0].get(key) if key != "id" else results[0]["id"]
+            detail = client.get(detail_path.replace("{" + key + "}", str(value)))
+            assert detail.status_code == 200, detail_path
+            detail_operation = schema["paths"][detail_path]["get"]
+            OAS30Validator(_response_schema(schema, detail_operation)).validate(
+                detail.json()
+            )
+
+
+def _list_operations(schema):
+    return [
+        (path, operation)
+        for path, _method, operation in _operations(schema)
+        if "{" not in path
+    ]
+
+
+hostile = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "0",
+            "-1",
+            "99999999999999999999",
+            "1e9",
+            "NaN",
+            "%00",
+            "' OR 1=1 --",
+            "<script>",
+            "ZZ",
+            "2026",
+            "5",
+        ]
+    ),
+)
+
+
+@pytest.mark.django_db
+def test_hostile_parameters_never_break_an_operation(client, schema):
+    operations = _list_operations(schema)
+
+    @settings(
+        max_examples=60,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+        derandomize=True,
+    )
+    @given(
+        index=st.integers(min_value=0, max_value=len(operations) - 1),
+        values=st.dictionaries(st.sampled_from(["a", "b", "c"]), hostile, max_size=3),
+        page=st.one_of(st.none(), hostile),
+    )
+    def check(index, values, page):
+        path, operation = operations[index]
+        names = [parameter["name"] for parameter in operation.get("parameters", [])]
+        params = {
+            names[ord(slot) - ord("a")]: value.replace("\x00", "")
+            for slot, value in values.items()
+            if ord(slot) - ord("a") < len(names)
+        }
+        if page is not None:
+            params["page"] = page.replace("\x00", "")
+        response = client.get(path, params)
+        assert response.status_code in (200, 400, 404), (path, params)
+        assert response["Content-Type"] == "application/json"
+        if response.status_code == 200:
+            OAS30Validator(_response_schema(schema, operation)).validate(
+                response.json()
+            )
+
+    check()
+
+
+def _hide_everything():
+    """One published item of each kind made unpublished, closed or draft."""
+    partnership = Partnership.objects.published().first()
+    Partnership.objects.filter(pk=partnership.pk).update(is_published=False)
+    news = NewsItem.objects.published().first()
+    NewsItem.objects.filter(pk=news.pk).update(is_published=False)
+    scheme = Scheme.objects.published().first()
+    Scheme.objects.filter(pk=scheme.pk).update(is_published=False)
+    item = AgendaItem.objects.filter(is_public=True).first()
+    AgendaItem.objects.filter(pk=item.pk).update(is_public=False)
+    return {
+        "/api/partnerschappen/": ("slug", partnership.slug),
+        "/api/nieuws/": ("slug", news.slug),
+        "/api/subsidiereglementen/": ("slug", scheme.slug),
+    }, item
+
+
+def _all_results(client, path):
+    results, page = [], 1
+    while True:
+        data = client.get(path, {"page": page}).json()
+        results += data["results"]
+        if not data["next"]:
+            return results
+        page += 1
+
+
+def test_nothing_unpublished_closed_or_draft_is_reachable(client, demo_data):
+    hidden, closed_item = _hide_everything()
+    for path, (key, value) in hidden.items():
+        assert value not in [item[key] for item in _all_results(client, path)]
+        assert client.get(f"{path}{value}/").status_code == 404
+    # Closed agenda items are not part of any meeting.
+    titles = [
+        agenda_item["title"]
+        for meeting in _all_results(client, "/api/grosh/vergaderingen/")
+        for agenda_item in meeting["agenda_items"]
+    ]
+    assert (
+        closed_item.title not in titles
+        or AgendaItem.objects.filter(title=closed_item.title, is_public=True).exists()
+    )
+    # Advice on closed items, applications not granted.
+    public_advice = set(Advice.objects.public().values_list("pk", flat=True))
+    assert {item["id"] for item in _all_results(client, "/api/grosh/adviezen/")} == (
+        public_advice
+    )
+    for advice in Advice.objects.exclude(pk__in=public_advice):
+        assert client.get(f"/api/grosh/adviezen/{advice.pk}/").status_code == 404
+    granted = set(
+        Application.objects.granted()
+        .filter(decision_date__isnull=False)
+        .values_list("reference", flat=True)
+    )
+    listed = {
+        item["reference"] for item in _all_results(client, "/api/toegekende-subsidies/")
+    }
+    assert listed == granted
+    for application in Application.objects.exclude(reference__in=granted).exclude(
+        reference=""
+    ):
+        url = f"/api/toegekende-subsidies/{application.reference}/"
+        assert client.get(url).status_code == 404
+
+
+def test_list_filters_are_the_pages_filters(client, demo_data):
+    data = client.get("/api/partnerschappen/", {"zoek": "nimlahakock"}).json()
+    assert data["results"][0]["slug"] == "herent-nimlahakok-nimlasachal"
+    data = client.get("/api/partnerschappen/", {"land": "RO"}).json()
+    assert [item["places"][0]["other_names"] for item in data["results"]] == [
+        ["Sectorul 5", "București", "Bucharest", "Bucarest", "Bukarest"]
+    ]
+    assert client.get("/api/partnerschappen/", {"sdg": "99"}).status_code == 400
+    tracks = client.get("/api/leertrajecten/", {"status": "announced"}).json()
+    assert all(track["status"] == "announced" for track in tracks["results"])
+    assert all("seats_left" in track for track in tracks["results"])
+
+
+def test_conditional_get_cors_and_no_cookies(client, demo_data):
+    response = client.get("/api/nieuws/")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["ETag"]
+    assert response["Last-Modified"]
+    assert not response.cookies
+    again = client.get("/api/nieuws/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+    assert again["Access-Control-Allow-Origin"] == "*"
+    since = client.get("/api/nieuws/", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert since.status_code == 304
+    # Writing is not offered.
+    assert client.post("/api/nieuws/", {}).status_code == 405
+
+
+def test_requests_are_limited_per_client_address(client, demo_data, settings):
+    settings.API_THROTTLE_RATE = "3/min"
+    statuses = [
+        client.get("/api/sdgs/", REMOTE_ADDR="192.0.2.7").status_code for _ in range(4)
+    ]
+    assert statuses == [200, 200, 200, 429]
+    # Another address has its own count.
+    assert client.get("/api/sdgs/", REMOTE_ADDR="192.0.2.8").status_code == 200

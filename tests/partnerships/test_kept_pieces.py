@@ -1,0 +1,45 @@
+"""What is built from all partnerships is built once per change of the data: the
+list's cards (per process) and the open-data files (shared). A change through
+the admin or the services shows at the next request."""
+
+import pytest
+from django.urls import reverse
+
+from partnerships.constants import AgreementKind
+from tests.partnerships.conftest import make_full_partnership
+from tests.partnerships.factories import AgreementFactory, PartnerPlaceFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("partnerships:list")
+CARD = "partnerships/includes/partnership_card.html"
+
+
+def _cards_rendered(response) -> int:
+    return sum(template.name == CARD for template in response.templates)
+
+
+def test_cards_are_rendered_once_and_again_after_a_change(client, nimlahakok):
+    make_full_partnership(1)
+    assert _cards_rendered(client.get(LIST)) == 2
+    assert _cards_rendered(client.get(LIST)) == 0  # both kept
+    assert _cards_rendered(client.get(LIST, {"zoek": "Nimlaha"})) == 0
+
+    PartnerPlaceFactory(partnership=nimlahakok, name="Chamelco")
+    response = client.get(LIST)
+    assert _cards_rendered(response) == 2
+    assert "Chamelco" in response.content.decode()
+
+
+def test_open_data_is_built_once_per_change(client, nimlahakok, count_queries):
+    AgreementFactory(partnership=nimlahakok, kind=AgreementKind.JUMELAGE)
+    first = client.get("/partnerschappen.csv").content
+    # Kept: the data's version and the file, nothing of the partnerships.
+    assert count_queries(lambda: client.get("/partnerschappen.csv")) <= 2
+    assert client.get("/partnerschappen.csv").content == first
+
+    nimlahakok.title = "Herent – Cobán"
+    nimlahakok.save()
+    changed = client.get("/partnerschappen.csv").content.decode("utf-8-sig")
+    assert "Herent – Cobán" in changed
+    assert "Herent – Cobán" in client.get("/partnerschappen.json").content.decode()

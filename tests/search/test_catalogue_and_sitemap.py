@@ -1,0 +1,117 @@
+"""The DCAT-AP catalogue (validated against the shapes in /work/shared/dcat),
+the sitemap and robots.txt."""
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from django.urls import reverse
+from pyshacl import validate
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF
+
+from herentq.models import NewsItem
+from partnerships.models import Partnership
+
+SHAPES = Path("/work/shared/dcat/dcat-ap_2.1.1_shacl_shapes.ttl")
+LOCAL_SHAPES = Path(__file__).parent / "shapes" / SHAPES.name
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def _shapes() -> Graph:
+    # The shapes are committed next to this test; /work/shared holds the source.
+    return Graph().parse(LOCAL_SHAPES, format="turtle")
+
+
+@pytest.fixture
+def catalogue_graphs(client, demo_data):
+    jsonld = client.get(reverse("catalogue_jsonld"))
+    assert jsonld["Content-Type"] == "application/ld+json; charset=utf-8"
+    turtle = client.get(reverse("catalogue_turtle"))
+    assert turtle["Content-Type"] == "text/turtle; charset=utf-8"
+    return (
+        Graph().parse(data=jsonld.content.decode(), format="json-ld"),
+        Graph().parse(data=turtle.content.decode(), format="turtle"),
+    )
+
+
+def test_catalogue_conforms_to_the_dcat_ap_shapes(catalogue_graphs):
+    for graph in catalogue_graphs:
+        conforms, _graph, report = validate(graph, shacl_graph=_shapes())
+        assert conforms, report
+
+
+def test_catalogue_lists_the_four_datasets_with_their_files(catalogue_graphs):
+    graph, turtle = catalogue_graphs
+    assert len(graph) == len(turtle)
+    (catalogue,) = graph.subjects(RDF.type, DCAT.Catalog)
+    datasets = set(graph.objects(catalogue, DCAT.dataset))
+    titles = {str(graph.value(dataset, DCTERMS.title)) for dataset in datasets}
+    assert titles == {
+        "Partnerschappen van lokale besturen",
+        "Register van toegekende subsidies",
+        "Vergaderingen en adviezen van de GROSH",
+        "Leertrajecten Lokaal Mondiaal Beleid",
+    }
+    for dataset in datasets:
+        assert graph.value(dataset, DCTERMS.description)
+        distributions = list(graph.objects(dataset, DCAT.distribution))
+        assert distributions
+        for distribution in distributions:
+            assert graph.value(distribution, DCAT.accessURL)
+    downloads = {str(url) for url in graph.objects(None, DCAT.downloadURL)}
+    assert "http://testserver/partnerschappen.csv" in downloads
+    assert "http://testserver/partnerschappen/overeenkomsten.json" in downloads
+    assert URIRef("http://testserver/grosh/vergaderingen.ics") in set(
+        graph.objects(None, DCAT.downloadURL)
+    )
+
+
+def test_shapes_are_the_shared_release():
+    if SHAPES.exists():
+        assert SHAPES.read_bytes() == LOCAL_SHAPES.read_bytes()
+
+
+def _sitemap_urls(client) -> set[str]:
+    response = client.get(reverse("sitemap"))
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    return {loc.text for loc in root.iter(f"{SITEMAP}loc")}
+
+
+def test_sitemap_lists_public_pages_only(client, demo_data):
+    hidden = Partnership.objects.published().first()
+    Partnership.objects.filter(pk=hidden.pk).update(is_published=False)
+    NewsItem.objects.filter(slug=NewsItem.objects.first().slug).update(
+        is_published=False
+    )
+    urls = _sitemap_urls(client)
+    base = "http://testserver"
+    for partnership in Partnership.objects.published():
+        assert base + partnership.get_absolute_url() in urls
+    assert base + hidden.get_absolute_url() not in urls
+    for item in NewsItem.objects.exclude(pk__in=NewsItem.objects.published()):
+        assert base + item.get_absolute_url() not in urls
+    for path in ["/", "/partnerschappen/", "/grosh/", "/subsidies/register/"]:
+        assert base + path in urls
+    assert not [url for url in urls if "/admin/" in url or "/leden/" in url]
+    # The URLs answer to a visitor (every fifth: each section is sampled).
+    for url in sorted(urls)[::5]:
+        assert client.get(url.removeprefix(base)).status_code == 200, url
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_private_pages_out(client):
+    text = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    for path in ["/admin/", "/accounts/", "/grosh/leden/", "/subsidies/mijn-dossiers/"]:
+        assert f"Disallow: {path}\n" in text
+
+
+def test_open_data_is_linked_from_the_catalogue_and_the_list(client, demo_data):
+    page = client.get(reverse("partnerships:list")).content.decode()
+    for name in ["catalogue_jsonld", "partnerships:export_agreements_csv"]:
+        assert f'href="{reverse(name)}"' in page
+    data = json.loads(client.get(reverse("partnerships:dataset")).content)
+    assert len(data["distribution"]) == 4

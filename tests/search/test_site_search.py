@@ -1,0 +1,205 @@
+"""The forgiving search and the site-wide search box, on the demo data: the
+examples of issue 15 as a visitor types them, and what may never be found."""
+
+import html
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from council.models import AgendaItem
+from herentq.models import NewsItem, Page
+from learning_tracks.models import Session
+from partnerships.models import Partnership
+from subsidies.models import Scheme
+
+SEARCH = reverse("search")
+LIST = reverse("partnerships:list")
+NIMLAHAKOK = "Herent – Nimlaha'kok en Nimlasachal"
+
+RESULT = re.compile(r'<h3 class="h5 mb-1"><a href="([^"]+)">([^<]*)</a></h3>')
+GROUP = re.compile(r'<h2 id="search-([a-z]+)">')
+
+
+def results(response) -> list[tuple[str, str]]:
+    """(url, title) of every result link the page shows."""
+    assert response.status_code == 200
+    page = response.content.decode()
+    return [(url, html.unescape(title)) for url, title in RESULT.findall(page)]
+
+
+def titles(response) -> list[str]:
+    return [title for _url, title in results(response)]
+
+
+def groups(response) -> list[str]:
+    return GROUP.findall(response.content.decode())
+
+
+def listed(client, query: str) -> list[str]:
+    response = client.get(LIST, {"zoek": query})
+    return [partnership.title for partnership in response.context["partnerships"]]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["nimlahakok", "Nimlaha'kok", "NIMLAHAKOK", "Nimlahakock", "qeqchi", "radio"],
+)
+def test_partnership_list_forgives_what_people_type(client, demo_data, query):
+    # Best first: the partnership about Nimlaha'kok heads the list.
+    assert listed(client, query)[0] == NIMLAHAKOK
+
+
+def test_other_names_of_a_place_find_it(client, demo_data):
+    assert listed(client, "Bucharest") == [
+        "Sint-Joost-ten-Node – 5de District van Boekarest"
+    ]
+    # Best first, as the Dutch name does.
+    assert listed(client, "Bucarest")[0] == listed(client, "Boekarest")[0]
+    assert listed(client, "Tangier") == ["Sint-Joost-ten-Node – Tanger"]
+    # Every word must be found: two places of different partnerships find none.
+    assert listed(client, "Tangier Nimlahakok") == []
+
+
+def test_header_of_every_page_has_the_search_box(client, demo_data):
+    for url in ["/", LIST, reverse("news_list"), reverse("council:index")]:
+        page = client.get(url).content.decode()
+        assert f'action="{SEARCH}" role="search"' in page
+        assert '<label for="site-search-q"' in page
+
+
+def test_site_search_groups_results_by_kind_with_counts(client, demo_data):
+    response = client.get(SEARCH, {"q": "nimlahakok"})
+    found = groups(response)
+    assert {"partnerschappen", "partnerplaatsen", "nieuws", "adviezen"} <= set(found)
+    page = response.content.decode()
+    assert re.search(r"\d+ resultaten voor “nimlahakok”", page)
+    assert (
+        reverse("partnerships:detail", args=["herent-nimlahakok-nimlasachal"]),
+        NIMLAHAKOK,
+    ) in results(response)
+
+
+def test_radio_finds_the_community_radio_in_compounds(client, demo_data):
+    found = titles(client.get(SEARCH, {"q": "radio"}))
+    assert "Meerjarige steun aan de gemeenschapsradio in Nimlaha'kok" in found
+    assert NIMLAHAKOK in found
+
+
+def test_site_search_finds_places_by_their_other_names(client, demo_data):
+    response = client.get(SEARCH, {"q": "Bucharest"})
+    assert groups(response) == ["partnerschappen", "partnerplaatsen"]
+    assert "5de District" in titles(response)
+
+
+def test_one_kind_is_paginated_and_keeps_the_query(client, demo_data):
+    response = client.get(SEARCH, {"q": "Nimlaha'kok", "soort": "partnerschappen"})
+    assert titles(response)[0] == NIMLAHAKOK
+    assert response.context["page_obj"].number == 1
+    assert 'name="soort" value="partnerschappen"' in response.content.decode()
+    # An unknown kind or page number is no error.
+    assert (
+        client.get(SEARCH, {"q": "radio", "soort": "x", "page": "z"}).status_code == 200
+    )
+
+
+def test_nothing_found_suggests_something_close(client, demo_data):
+    response = client.get(SEARCH, {"q": "Nimlahakoc radoi"})
+    page = response.content.decode()
+    assert titles(response) == []
+    assert "0 resultaten" in page
+    assert "Bedoelde u" in page
+    suggestion = response.context["suggestion"]
+    assert suggestion
+    # The suggestion is a link that finds something.
+    assert titles(client.get(SEARCH, {"q": suggestion}))
+
+
+@pytest.mark.parametrize("query", ["", "   ", "'''", "\x00", "%_%", "a" * 500])
+def test_empty_or_odd_queries_answer_calmly(client, demo_data, query):
+    response = client.get(SEARCH, {"q": query})
+    assert response.status_code == 200
+
+
+def _unpublish_partnership():
+    Partnership.objects.filter(slug="sint-joost-tanger").update(is_published=False)
+    return "Tangier", "/partnerschappen/sint-joost-tanger/"
+
+
+def _unpublish_news():
+    item = NewsItem.objects.published().first()
+    NewsItem.objects.filter(pk=item.pk).update(is_published=False)
+    return item.title, item.get_absolute_url()
+
+
+def _news_of_tomorrow():
+    item = NewsItem.objects.published().first()
+    tomorrow = timezone.localdate() + timezone.timedelta(days=1)
+    NewsItem.objects.filter(pk=item.pk).update(published_on=tomorrow)
+    return item.title, item.get_absolute_url()
+
+
+def _unpublish_page():
+    page = Page.objects.get(slug="privacy")
+    Page.objects.filter(pk=page.pk).update(is_published=False)
+    return page.title, page.get_absolute_url()
+
+
+def _unpublish_scheme():
+    scheme = Scheme.objects.published().first()
+    Scheme.objects.filter(pk=scheme.pk).update(is_published=False)
+    return scheme.name, scheme.get_absolute_url()
+
+
+def _cancel_session():
+    session = Session.objects.first()
+    Session.objects.filter(pk=session.pk).update(is_cancelled=True, topic="Zwijgsessie")
+    return "Zwijgsessie", None
+
+
+def _close_agenda_item():
+    item = AgendaItem.objects.filter(is_public=True).first()
+    AgendaItem.objects.filter(pk=item.pk).update(
+        is_public=False, title="Vertrouwelijk geheimpunt"
+    )
+    return "Vertrouwelijk geheimpunt", None
+
+
+HIDDEN = {
+    "unpublished partnership": _unpublish_partnership,
+    "unpublished news": _unpublish_news,
+    "news dated tomorrow": _news_of_tomorrow,
+    "unpublished page": _unpublish_page,
+    "unpublished scheme": _unpublish_scheme,
+    "cancelled session": _cancel_session,
+    "closed agenda item": _close_agenda_item,
+    # Already so in the demo data.
+    "draft application": lambda: ("Radioprogramma's over klimaat en landbouw", None),
+    "refused application": lambda: ("Zonnepanelen voor het gemeenschapshuis", None),
+    "closed point of minutes": lambda: ("Klacht over een subsidiebeslissing", None),
+    "advice on a closed item": lambda: ("Noodhulpaanvraag na een overstroming", None),
+}
+
+
+@pytest.mark.parametrize("hide", HIDDEN.values(), ids=HIDDEN.keys())
+def test_unpublished_closed_or_draft_is_never_found(client, demo_data, hide):
+    query, url = hide()
+    found = results(client.get(SEARCH, {"q": query}))
+    assert query not in [title for _url, title in found]
+    assert url not in [link for link, _title in found]
+    # Nor in a kind's own pages, nor as a suggestion.
+    for kind in ["partnerschappen", "nieuws", "paginas", "subsidieregister"]:
+        response = client.get(SEARCH, {"q": query, "soort": kind})
+        assert query not in titles(response)
+        assert response.context.get("suggestion") != query
+
+
+def test_site_search_runs_one_query_per_kind(
+    client, demo_data, django_assert_max_num_queries
+):
+    from herentq import sitesearch
+
+    kinds = len(sitesearch.kinds())
+    with django_assert_max_num_queries(kinds + 2):
+        client.get(SEARCH, {"q": "nimlahakok"})
