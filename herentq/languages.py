@@ -37,14 +37,13 @@ def path_in(path: str, language: str) -> str:
 
 
 def alternates(request) -> list[dict]:
-    """The page in every language, the current one marked, query string kept."""
+    """The page in every language, the current one marked. The query string is
+    left out: what a visitor typed is not echoed back into every page's header
+    (a filter is chosen again in one click)."""
     current = translation.get_language()
-    query = request.GET.urlencode() if request.GET else ""
     result = []
     for code, name in settings.LANGUAGES:
         url = path_in(request.path, code)
-        if query:
-            url = f"{url}?{query}"
         result.append(
             {
                 "code": code,

@@ -45,7 +45,7 @@ def test_each_language_has_its_prefix_html_lang_switch_and_alternates(
     page = html(client, f"{prefix}/partnerschappen/?zoek=onderwijs&pagina=1")
     assert f'<html lang="{lang}">' in page
     switch = SWITCH.search(page).group(0)
-    query = "?zoek=onderwijs&amp;pagina=1"
+    query = ""  # typed input is not echoed into the header
     for name, other_prefix, other_lang in [
         ("Nederlands", "", "nl"),
         ("Français", "/fr", "fr"),
