@@ -15,7 +15,8 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=herentq.settings.production \
 PY_FILES := find . \( -path ./$(VENV) -o -path ./.pgdata -o -path ./node_modules \) -prune \
 	-o -name '*.py' -print0
 
-.PHONY: dev test lint format bench demo-data serve worker install lock db db-stop migrate browser clean
+.PHONY: dev test lint format bench demo-data serve worker install lock db db-stop migrate browser clean \
+	messages compile-messages
 
 # requirements.lock pins the whole dependency tree (with hashes); `make lock` compiles it
 # again from pyproject.toml after a dependency there changed.
@@ -40,7 +41,21 @@ db:
 db-stop:
 	@scripts/localdb.sh stop
 
-migrate: install db
+# The catalogues herentq/locale/{fr,en}/LC_MESSAGES/django(js).po: `make messages`
+# gathers the Dutch source strings of the whole project into them (file names
+# without line numbers, so parallel edits do not conflict); the translations are
+# written there by hand. The compiled .mo files are not committed: every setup
+# compiles them (msgfmt from Debian's gettext, installed when missing).
+MAKEMESSAGES_IGNORE := --ignore=.venv --ignore=.pgdata --ignore=node_modules \
+	--ignore=staticfiles --ignore=media --ignore=static/vendor --ignore=htmlcov --ignore=tests
+messages: install
+	$(MANAGE) makemessages -l fr -l en --add-location=file $(MAKEMESSAGES_IGNORE)
+	$(MANAGE) makemessages -d djangojs -l fr -l en --add-location=file $(MAKEMESSAGES_IGNORE)
+
+compile-messages: install
+	@scripts/compile-messages.sh
+
+migrate: install db compile-messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 
@@ -53,7 +68,7 @@ dev: demo-data
 
 # One pytest worker per core (each with its own test database), and the coverage of
 # the product's apps, which may not fall under the floor in pyproject.toml.
-test: install db browser
+test: install db browser compile-messages
 	DJANGO_SETTINGS_MODULE=herentq.settings.test $(PY) -m pytest \
 		--numprocesses auto --dist loadgroup --cov --cov-report term --durations=15 $(PYTEST_ARGS)
 
@@ -75,14 +90,14 @@ format: install
 	$(VENV)/bin/ruff format .
 
 # Production: static files collected once, then gunicorn (see README).
-serve: install
+serve: install compile-messages
 	$(MANAGE) collectstatic --noinput
 	$(VENV)/bin/gunicorn herentq.wsgi --bind 127.0.0.1:8000 --workers 3
 
-worker: install db
+worker: install db compile-messages
 	$(MANAGE) run_worker
 
-bench: install db
+bench: install db compile-messages
 	scripts/bench.sh
 
 clean: db-stop

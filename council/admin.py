@@ -37,6 +37,7 @@ from council.models import (
 )
 from council.workflow import MINUTES
 from herentq.admin import AuditEntryInline, HistoryAdmin
+from herentq.admin_translations import TranslatedAdmin
 from herentq.forms import add_domain_error
 
 
@@ -57,7 +58,7 @@ def _run(modeladmin, request, queryset, service, done_message, arg="minutes", **
 
 
 @admin.register(Council)
-class CouncilAdmin(admin.ModelAdmin):
+class CouncilAdmin(TranslatedAdmin):
     list_display = ["name", "full_name", "local_authority", "member_count"]
     search_fields = ["name", "full_name"]
     autocomplete_fields = ["local_authority"]

@@ -1,12 +1,14 @@
 import json
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
@@ -181,13 +183,15 @@ class MinutesPublicView(PublicMeetingMixin, TemplateView):
 
 class MinutesPdfView(MinutesPublicView):
     def get(self, request, *args, **kwargs):
-        context = self.get_context_data(**kwargs)
-        meeting = context["meeting"]
-        return pdf_response(
-            "council/minutes_pdf.html",
-            context,
-            filename=f"verslag-grosh-{meeting.planned_start:%Y-%m-%d}.pdf",
-        )
+        # The public minutes are the council's record: Dutch, from every page.
+        with translation.override(settings.LANGUAGE_CODE):
+            context = self.get_context_data(**kwargs)
+            meeting = context["meeting"]
+            return pdf_response(
+                "council/minutes_pdf.html",
+                context,
+                filename=f"verslag-grosh-{meeting.planned_start:%Y-%m-%d}.pdf",
+            )
 
 
 class AdviceListView(CouncilMixin, FilterView):

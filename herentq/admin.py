@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from herentq import audit
+from herentq.admin_translations import TranslatedAdmin
 from herentq.models import (
     SDG,
     AuditEntry,
@@ -134,7 +135,7 @@ class LocalAuthorityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notice)
-class NoticeAdmin(admin.ModelAdmin):
+class NoticeAdmin(TranslatedAdmin):
     list_display = ["title", "severity", "starts_at", "ends_at", "is_current"]
     list_filter = ["severity"]
     search_fields = ["title", "body"]
@@ -146,7 +147,7 @@ class NoticeAdmin(admin.ModelAdmin):
 
 
 @admin.register(ServiceContact)
-class ServiceContactAdmin(admin.ModelAdmin):
+class ServiceContactAdmin(TranslatedAdmin):
     list_display = ["name", "phone", "email"]
 
     def has_add_permission(self, request):
@@ -154,7 +155,7 @@ class ServiceContactAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(HistoryAdmin):
+class PageAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = ["title", "slug", "is_published", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["title", "body"]
@@ -163,7 +164,7 @@ class PageAdmin(HistoryAdmin):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(HistoryAdmin):
+class NewsItemAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = ["title", "published_on", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["title", "summary", "body"]

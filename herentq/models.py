@@ -5,11 +5,13 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from herentq.constants import NoticeSeverity, TextColour
 from herentq.files import random_upload_name
+from herentq.languages import translation_columns
 
 
 class TimeStampedModel(models.Model):
@@ -26,6 +28,7 @@ class SDG(models.Model):
     number = models.PositiveSmallIntegerField(_("nummer"), primary_key=True)
     name_nl = models.CharField(_("naam (Nederlands)"), max_length=100)
     name_en = models.CharField(_("naam (Engels)"), max_length=100)
+    name_fr = models.CharField(_("naam (Frans)"), max_length=120, blank=True)
     colour = models.CharField(_("officiële kleur"), max_length=7)
     text_colour = models.CharField(
         _("tekstkleur"), max_length=7, choices=TextColour.choices
@@ -49,10 +52,20 @@ class SDG(models.Model):
         ]
 
     def __str__(self):
-        return f"SDG {self.number}: {self.name_nl}"
+        return f"SDG {self.number}: {self.name}"
 
     def get_absolute_url(self):
         return reverse("sdg_detail", args=[self.number])
+
+    @property
+    def name(self) -> str:
+        """The UN's official name in the visitor's language."""
+        language = get_language() or ""
+        if language.startswith("fr") and self.name_fr:
+            return self.name_fr
+        if language.startswith("en"):
+            return self.name_en
+        return self.name_nl
 
     @property
     def css_class(self) -> str:
@@ -189,7 +202,9 @@ class Page(TimeStampedModel):
     is_published = models.BooleanField(_("gepubliceerd"), default=True)
 
     objects = PageQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        excluded_fields=translation_columns("title", "intro", "body")
+    )
 
     class Meta:
         verbose_name = _("pagina")
@@ -223,7 +238,9 @@ class NewsItem(TimeStampedModel):
     is_published = models.BooleanField(_("gepubliceerd"), default=True)
 
     objects = NewsItemQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        excluded_fields=translation_columns("title", "summary", "body", "image_alt")
+    )
 
     class Meta:
         verbose_name = _("nieuwsbericht")

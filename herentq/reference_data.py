@@ -79,6 +79,27 @@ SDGS = [
     ),
 ]
 
+# The UN's official French names of the goals.
+SDG_NAMES_FR = {
+    1: "Pas de pauvreté",
+    2: "Faim « zéro »",
+    3: "Bonne santé et bien-être",
+    4: "Éducation de qualité",
+    5: "Égalité entre les sexes",
+    6: "Eau propre et assainissement",
+    7: "Énergie propre et d'un coût abordable",
+    8: "Travail décent et croissance économique",
+    9: "Industrie, innovation et infrastructure",
+    10: "Inégalités réduites",
+    11: "Villes et communautés durables",
+    12: "Consommation et production responsables",
+    13: "Mesures relatives à la lutte contre les changements climatiques",
+    14: "Vie aquatique",
+    15: "Vie terrestre",
+    16: "Paix, justice et institutions efficaces",
+    17: "Partenariats pour la réalisation des objectifs",
+}
+
 GROUPS = [SERVICE_GROUP, COUNCIL_SECRETARIAT_GROUP, COUNCIL_MEMBERS_GROUP]
 
 
@@ -94,5 +115,8 @@ def ensure_reference_data(sdg_model, group_model) -> None:
                 "text_colour": text_colour,
             },
         )
+    if any(field.name == "name_fr" for field in sdg_model._meta.fields):
+        for number, name_fr in SDG_NAMES_FR.items():
+            sdg_model.objects.filter(number=number, name_fr="").update(name_fr=name_fr)
     for name in GROUPS:
         group_model.objects.get_or_create(name=name)

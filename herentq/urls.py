@@ -1,7 +1,9 @@
 from allauth.account.decorators import secure_admin_login
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 from post_office.models import Email, EmailTemplate
 
 from herentq import feeds, files, sitemaps, views
@@ -23,12 +25,28 @@ admin.site.unregister(EmailTemplate)
 admin.site.unregister(Email)
 admin.site.register(Email, MailQueueAdmin)
 
+# Outside the language prefix: the admin (in Dutch for the service), uploaded files
+# and the health check. Everything a visitor reads is under i18n_patterns below:
+# Dutch at /, French at /fr/…, English at /en/… (the open-data exports and feeds too,
+# so their links and labels follow the language).
 urlpatterns = [
-    path("", public_page(views.HomeView.as_view()), name="home"),
     path("healthz/", open_to_all(views.healthz), name="healthz"),
     path("readyz/", open_to_all(views.readyz), name="readyz"),
     path("admin/", admin.site.urls),
+    path(
+        "media/<path:path>", open_to_all(files.serve_public_media), name="public_media"
+    ),
+]
+
+urlpatterns += i18n_patterns(
+    path("", public_page(views.HomeView.as_view()), name="home"),
     path("accounts/", include("allauth.urls")),
+    # The interface strings of static/js in the page's language.
+    path(
+        "jsi18n/",
+        public_page(JavaScriptCatalog.as_view(packages=["herentq"])),
+        name="javascript_catalog",
+    ),
     path("api/", include("api.urls")),
     path("sdg/", public_page(views.SdgListView.as_view()), name="sdg_list"),
     path("sdg/<int:number>/", public_page(views.sdg_detail), name="sdg_detail"),
@@ -52,9 +70,6 @@ urlpatterns = [
         name="news_detail",
     ),
     path(
-        "media/<path:path>", open_to_all(files.serve_public_media), name="public_media"
-    ),
-    path(
         "e-mailvoorkeuren/",
         views.MailPreferencesView.as_view(),
         name="mail_preferences",
@@ -63,14 +78,12 @@ urlpatterns = [
     path("", include("council.urls")),
     path("", include("subsidies.urls")),
     path("", include("learning_tracks.urls")),
-]
-
-# Content pages (/contact/, /privacy/, …) come last: every app's prefix wins.
-urlpatterns += [
+    # Content pages (/contact/, /privacy/, …) come last: every app's prefix wins.
     path(
         "<slug:slug>/", public_page(views.PageDetailView.as_view()), name="page_detail"
-    )
-]
+    ),
+    prefix_default_language=False,
+)
 
 handler400 = "herentq.views.bad_request"
 handler404 = "herentq.views.page_not_found"

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from herentq.admin import AuditEntryInline, HistoryAdmin, YearListFilter
+from herentq.admin_translations import TranslatedAdmin, TranslatedTabularInline
 from herentq.forms import add_domain_error
 from learning_tracks import exports, mail, selectors, services
 from learning_tracks.forms import ParticipantsMessageForm
@@ -35,7 +36,7 @@ def _report(modeladmin, request, done: int, errors: list[str], message: str):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(TranslatedAdmin):
     # No domain rule: the ModelForm is the whole write.
     list_display = ["name", "position", "track_count", "subscriber_count"]
     search_fields = ["name"]
@@ -88,7 +89,7 @@ def save_sessions(request, formset):
         services.session_delete(session=session, actor=request.user)
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(TranslatedTabularInline):
     model = Session
     formset = SessionFormSet
     extra = 0
@@ -151,7 +152,7 @@ def _status_action(transition):
 
 
 @admin.register(Track)
-class TrackAdmin(HistoryAdmin):
+class TrackAdmin(TranslatedAdmin, HistoryAdmin):
     form = TrackAdminForm
     list_display = [
         "number",
@@ -368,7 +369,7 @@ class SessionAdminForm(forms.ModelForm):
 
 
 @admin.register(Session)
-class SessionAdmin(HistoryAdmin):
+class SessionAdmin(TranslatedAdmin, HistoryAdmin):
     form = SessionAdminForm
     list_display = [
         "topic",

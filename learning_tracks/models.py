@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from herentq.files import private_storage, random_upload_name
+from herentq.languages import language_field, translation_columns
 from herentq.models import SDG, TimeStampedModel
 from learning_tracks.constants import (
     ACTIVE_ENROLMENT_STATUSES,
@@ -175,7 +176,21 @@ class Track(TimeStampedModel):
     )
 
     objects = TrackQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["seats_taken", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=[
+            "seats_taken",
+            "updated_at",
+            *translation_columns(
+                "title",
+                "summary",
+                "context",
+                "objectives",
+                "target_group",
+                "process",
+                "timing",
+            ),
+        ]
+    )
 
     class Meta:
         verbose_name = _("leertraject")
@@ -255,7 +270,9 @@ class Session(models.Model):
     online_url = models.URLField(_("onlinelink"), blank=True)
     is_cancelled = models.BooleanField(_("geannuleerd"), default=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        excluded_fields=translation_columns("topic", "description")
+    )
 
     class Meta:
         verbose_name = _("sessie")
@@ -351,6 +368,7 @@ class Enrolment(models.Model):
     )
     name = models.CharField(_("naam"), max_length=200)
     email = models.EmailField(_("e-mailadres"))
+    language = language_field(_("taal"))
     organisation = models.CharField(_("organisatie of gemeente"), max_length=200)
     organisation_key = models.CharField(
         _("organisatie (genormaliseerd)"), max_length=200, editable=False
@@ -518,6 +536,7 @@ class Interest(models.Model):
         verbose_name=_("leertraject"),
     )
     email = models.EmailField(_("e-mailadres"))
+    language = language_field(_("taal"))
     created_at = models.DateTimeField(_("bevestigd op"), default=timezone.now)
     notified_at = models.DateTimeField(_("verwittigd op"), null=True, blank=True)
 
@@ -611,6 +630,7 @@ class NewsletterSubscriber(models.Model):
     """
 
     email = models.EmailField(_("e-mailadres"), unique=True)
+    language = language_field(_("taal"))
     themes = models.ManyToManyField(
         Theme, related_name="subscribers", verbose_name=_("thema's")
     )

@@ -18,9 +18,10 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from herentq import languages
 from herentq.audit import audit_log
 from herentq.ical import calendar_bytes
 from herentq.mail import Optional, refusing
@@ -117,6 +118,12 @@ def _links(enrolment: Enrolment) -> dict:
 
 
 def _mail_enrolment(template: str, enrolment: Enrolment, **extra) -> None:
+    # In the person's language, links into the site in it too.
+    with translation.override(enrolment.language):
+        _send_enrolment_mail(template, enrolment, **extra)
+
+
+def _send_enrolment_mail(template: str, enrolment: Enrolment, **extra) -> None:
     track = enrolment.track
     attachments = []
     if template in {"enrolment_confirmed", "already_enrolled"} and (
@@ -222,6 +229,7 @@ def enrolment_request(
         "needs": needs.strip(),
         "consented_at": now,
         "created_at": now,
+        "language": languages.current(),
     }
     try:
         with transaction.atomic():
@@ -590,14 +598,17 @@ def track_publish_lessons(*, track: Track, actor=None) -> Track:
 
 def _notify_interest_list(track: Track, now: dt.datetime) -> None:
     interests = list(track.interests.filter(notified_at__isnull=True))
-    track_url = mail.absolute_url(track.get_absolute_url())
     for interest in interests:
-        mail.send(
-            "enrolment_open",
-            to=interest.email,
-            context={"track": track, "track_url": track_url},
-            reply_to=track.contact_email,
-        )
+        with translation.override(interest.language):
+            mail.send(
+                "enrolment_open",
+                to=interest.email,
+                context={
+                    "track": track,
+                    "track_url": mail.absolute_url(track.get_absolute_url()),
+                },
+                reply_to=track.contact_email,
+            )
     Interest.objects.filter(pk__in=[i.pk for i in interests]).update(notified_at=now)
 
 
@@ -620,20 +631,21 @@ def _send_certificate_links(track: Track) -> None:
 
 
 def _mail_certificate(enrolment: Enrolment, certificate) -> None:
-    track = enrolment.track
-    mail.send(
-        "certificate",
-        to=enrolment.email,
-        context={
-            "enrolment": enrolment,
-            "track": track,
-            "certificate": certificate,
-            "certificate_url": mail.signed_url(
-                "certificate", Purpose.CERTIFICATE, str(enrolment.public_id)
-            ),
-        },
-        reply_to=track.contact_email,
-    )
+    with translation.override(enrolment.language):
+        track = enrolment.track
+        mail.send(
+            "certificate",
+            to=enrolment.email,
+            context={
+                "enrolment": enrolment,
+                "track": track,
+                "certificate": certificate,
+                "certificate_url": mail.signed_url(
+                    "certificate", Purpose.CERTIFICATE, str(enrolment.public_id)
+                ),
+            },
+            reply_to=track.contact_email,
+        )
 
 
 def certificate_resend(*, enrolment: Enrolment, actor) -> Enrolment:
@@ -716,18 +728,19 @@ def reminders_send(
                 )
                 if not created:
                     continue
-                mail.send(
-                    "reminder",
-                    to=enrolment.email,
-                    context={
-                        "enrolment": enrolment,
-                        "track": track,
-                        "session": session,
-                        **_links(enrolment),
-                    },
-                    attachments=[attachment],
-                    reply_to=track.contact_email,
-                )
+                with translation.override(enrolment.language):
+                    mail.send(
+                        "reminder",
+                        to=enrolment.email,
+                        context={
+                            "enrolment": enrolment,
+                            "track": track,
+                            "session": session,
+                            **_links(enrolment),
+                        },
+                        attachments=[attachment],
+                        reply_to=track.contact_email,
+                    )
                 sent += 1
     return sent
 
@@ -955,7 +968,9 @@ def interest_confirm(*, track: Track, email: str) -> Interest:
     if track.status != TrackStatus.ANNOUNCED:
         raise NotAllowed(_("De interesselijst van dit leertraject is gesloten."))
     with transaction.atomic():
-        interest, _created = Interest.objects.get_or_create(track=track, email=email)
+        interest, _created = Interest.objects.get_or_create(
+            track=track, email=email, defaults={"language": languages.current()}
+        )
     return interest
 
 
@@ -995,7 +1010,10 @@ def newsletter_subscription_confirm(
     if not themes:
         raise NotAllowed(_("Deze thema's bestaan niet meer."))
     with transaction.atomic():
-        subscriber, created = NewsletterSubscriber.objects.get_or_create(email=email)
+        # The language of the confirmation link, which is that of the form.
+        subscriber, created = NewsletterSubscriber.objects.update_or_create(
+            email=email, defaults={"language": languages.current()}
+        )
         subscriber.themes.set(themes)
         audit_log(
             target=subscriber,
@@ -1050,28 +1068,31 @@ def newsletter_send(*, newsletter: Newsletter, actor, now=None) -> int:
         for reader in readers:
             if reader.email.lower() in refused:
                 continue
-            unsubscribe_url = mail.signed_url(
-                "newsletter_unsubscribe",
-                Purpose.NEWSLETTER_UNSUBSCRIBE,
-                str(reader.public_id),
-            )
-            mail.send(
-                "newsletter",
-                to=reader.email,
-                context={
-                    "newsletter": newsletter,
-                    "unsubscribe_url": unsubscribe_url,
-                    "manage_url": mail.signed_url(
-                        "newsletter_manage",
-                        Purpose.NEWSLETTER_MANAGE,
-                        str(reader.public_id),
-                    ),
-                },
-                headers={
-                    "List-Unsubscribe": f"<{unsubscribe_url}>",
-                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                },
-            )
+            # The newsletter's own text is written once, in Dutch; what frames
+            # it and its links are in the reader's language.
+            with translation.override(reader.language):
+                unsubscribe_url = mail.signed_url(
+                    "newsletter_unsubscribe",
+                    Purpose.NEWSLETTER_UNSUBSCRIBE,
+                    str(reader.public_id),
+                )
+                mail.send(
+                    "newsletter",
+                    to=reader.email,
+                    context={
+                        "newsletter": newsletter,
+                        "unsubscribe_url": unsubscribe_url,
+                        "manage_url": mail.signed_url(
+                            "newsletter_manage",
+                            Purpose.NEWSLETTER_MANAGE,
+                            str(reader.public_id),
+                        ),
+                    },
+                    headers={
+                        "List-Unsubscribe": f"<{unsubscribe_url}>",
+                        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                    },
+                )
             count += 1
         newsletter.sent_at = now or timezone.now()
         newsletter.sent_by = (

@@ -3,6 +3,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
@@ -294,17 +295,18 @@ class CertificateView(View):
                 {"track": enrolment.track},
                 status=404,
             )
-        return pdf_response(
-            "learning_tracks/pdf/certificate.html",
-            {
-                "enrolment": enrolment,
-                "track": enrolment.track,
-                "certificate": selectors.certificate_for(enrolment),
-                "sessions": selectors.attended_sessions(enrolment),
-            },
-            filename=f"attest-{enrolment.track.slug}.pdf",
-            inline=False,
-        )
+        with translation.override(enrolment.language):  # the participant's
+            return pdf_response(
+                "learning_tracks/pdf/certificate.html",
+                {
+                    "enrolment": enrolment,
+                    "track": enrolment.track,
+                    "certificate": selectors.certificate_for(enrolment),
+                    "sessions": selectors.attended_sessions(enrolment),
+                },
+                filename=f"attest-{enrolment.track.slug}.pdf",
+                inline=False,
+            )
 
 
 class InterestConfirmView(SignedLinkView):

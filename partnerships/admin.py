@@ -14,6 +14,11 @@ from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
 
 from herentq.admin import AuditEntryInline, HistoryAdmin, YearListFilter
+from herentq.admin_translations import (
+    TranslatedAdmin,
+    TranslatedStackedInline,
+    TranslatedTabularInline,
+)
 from partnerships import selectors, services
 from partnerships.forms import (
     AgreementAdminForm,
@@ -71,14 +76,14 @@ class PartnerPlaceInline(admin.StackedInline):
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class PartnerOrganisationInline(admin.TabularInline):
+class PartnerOrganisationInline(TranslatedTabularInline):
     model = PartnerOrganisation
     extra = 0
     formfield_overrides = HTTPS_URLS
     fields = ["name", "role", "website", "position"]
 
 
-class AgreementInline(admin.StackedInline):
+class AgreementInline(TranslatedStackedInline):
     model = Agreement
     form = AgreementAdminForm
     extra = 0
@@ -92,7 +97,7 @@ class AgreementInline(admin.StackedInline):
     autocomplete_fields = ["domains"]
 
 
-class ExchangeInline(admin.StackedInline):
+class ExchangeInline(TranslatedStackedInline):
     model = Exchange
     form = ExchangeAdminForm
     extra = 0
@@ -150,7 +155,7 @@ class PlaceCountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(HistoryAdmin):
+class PartnershipAdmin(TranslatedAdmin, HistoryAdmin):
     list_display = [
         "title",
         "local_authority",

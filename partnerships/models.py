@@ -9,6 +9,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from herentq.files import private_storage, random_upload_name
+from herentq.languages import translation_columns
 from herentq.models import TimeStampedModel
 from partnerships.constants import (
     AgreementKind,
@@ -129,7 +130,13 @@ class Partnership(TimeStampedModel):
     search_text = models.TextField(_("zoektekst"), blank=True, editable=False)
 
     objects = PartnershipQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector", "search_text"])
+    history = HistoricalRecords(
+        excluded_fields=[
+            "search_vector",
+            "search_text",
+            *translation_columns("title", "summary", "body"),
+        ]
+    )
 
     class Meta:
         verbose_name = _("partnerschap")
@@ -322,7 +329,7 @@ class Agreement(TimeStampedModel):
         blank=True,
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("summary"))
 
     class Meta:
         verbose_name = _("overeenkomst")

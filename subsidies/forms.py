@@ -6,8 +6,8 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from herentq.models import SDG
 from herentq.validators import validate_mailable_email
@@ -32,6 +32,12 @@ THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 ACCEPT = ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.odt,.ods,.pptx"
 
 
+def _english() -> bool:
+    """Amounts typed the English way (2,500.50) on the English pages; Dutch and
+    French write 2.500,50 / 2 500,50."""
+    return (get_language() or "").startswith("en")
+
+
 class MoneyInput(forms.TextInput):
     input_type = "text"
 
@@ -42,12 +48,14 @@ class MoneyInput(forms.TextInput):
 
     def format_value(self, value):
         if isinstance(value, Decimal):
-            return f"{value:.2f}".replace(".", ",")
+            text = f"{value:.2f}"
+            return text if _english() else text.replace(".", ",")
         return super().format_value(value)
 
 
 class MoneyField(forms.DecimalField):
-    """An amount in euro as Belgians type it: 2500, 2.500, 2500,50 or 2.500,50."""
+    """An amount in euro as Belgians type it: 2500, 2.500, 2500,50 or 2.500,50
+    (in English: 2500, 2,500 or 2,500.50)."""
 
     widget = MoneyInput
     default_error_messages = {
@@ -66,7 +74,10 @@ class MoneyField(forms.DecimalField):
         text = (
             str(value).strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
         )
-        if "," in text:
+        if _english():
+            # 2,500.50: the comma groups thousands, the point marks the cents.
+            text = text.replace(",", "")
+        elif "," in text:
             text = text.replace(".", "").replace(",", ".")
         elif THOUSANDS.match(text):
             text = text.replace(".", "")
@@ -422,7 +433,7 @@ class SdgStepForm(PartialMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sdgs"].label_from_instance = lambda sdg: (
-            f"{sdg.number}. {sdg.name_nl}"
+            f"{sdg.number}. {sdg.name}"
         )
         if not self.partial:
             self.fields["sdgs"].required = True

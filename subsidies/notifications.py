@@ -7,7 +7,9 @@ says what happened and links to the file, where the reader signs in.
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from herentq.models import ServiceContact
 
@@ -35,27 +37,57 @@ def service_recipients() -> list[str]:
     return [contact.email] if contact else []
 
 
-def _send(*, subject: str, template: str, context: dict, recipients: list[str]):
+def _send(
+    *,
+    subject,
+    template: str,
+    context: dict,
+    recipients: list[str],
+    language: str | None = None,
+    params: dict | None = None,
+):
+    """Subject, body and links in `language` (Dutch when not given).
+
+    `subject` is a Dutch source string (gettext_noop) or a lazy translation,
+    translated here and then filled in with `params`.
+    """
     if not recipients:
         return
-    body = render_to_string(
-        f"subsidies/email/{template}.txt", {"site_url": site_url(), **context}
-    )
-    send_mail(subject, body, None, recipients)
+    with translation.override(language or settings.LANGUAGE_CODE):
+        text = _(str(subject))
+        if params:
+            text %= {
+                key: value() if callable(value) else value
+                for key, value in params.items()
+            }
+        body = render_to_string(
+            f"subsidies/email/{template}.txt", {"site_url": site_url(), **context}
+        )
+        send_mail(text, body, None, recipients)
 
 
-def notify_applicant(application, *, subject: str, template: str = "status", **context):
+def notify_applicant(
+    application, *, subject: str, params: dict, template: str = "status", **context
+):
+    """To the applicants, in the language the file is written in."""
     _send(
+        language=application.language,
         subject=subject,
+        params=params,
         template=template,
         context={"application": application, **context},
         recipients=applicant_recipients(application),
     )
 
 
-def notify_service(application, *, subject: str, template: str, **context):
+def notify_service(
+    application, *, subject: str, params: dict, template: str, **context
+):
+    """To the service, in Dutch."""
     _send(
+        language=settings.LANGUAGE_CODE,
         subject=subject,
+        params=params,
         template=template,
         context={"application": application, **context},
         recipients=service_recipients(),
@@ -66,22 +98,44 @@ def notify_status(application, *, note: str = ""):
     """The applicant's plain-language status changed."""
     notify_applicant(
         application,
-        subject=_("Dossier %(reference)s: %(status)s")
-        % {"reference": application.reference, "status": application.applicant_status},
+        subject=gettext_noop("Dossier %(reference)s: %(status)s"),
+        # The status label in the mail's language.
+        params={
+            "reference": application.reference,
+            "status": lambda: str(application.applicant_status),
+        },
         note=note,
     )
 
 
 def notify_invitation(invitation):
+    # In the language of the member who invites (the active one).
     _send(
-        subject=_("Uitnodiging om mee te werken voor %(organisation)s")
-        % {"organisation": invitation.organisation.name},
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        subject=gettext_noop("Uitnodiging om mee te werken voor %(organisation)s"),
+        params={"organisation": invitation.organisation.name},
         template="invitation",
         context={"invitation": invitation},
         recipients=[invitation.email],
     )
 
 
-def send_one(*, subject: str, template: str, context: dict, recipient: str):
-    """One mail to one address (a reminder: herentq.mail sends it once)."""
-    _send(subject=subject, template=template, context=context, recipients=[recipient])
+def send_one(
+    *,
+    subject,
+    template: str,
+    context: dict,
+    recipient: str,
+    language: str | None = None,
+    params: dict | None = None,
+):
+    """One mail to one address (a reminder: herentq.mail sends it once), in
+    `language` (an applicant's file's; Dutch for the service)."""
+    _send(
+        subject=subject,
+        template=template,
+        context=context,
+        recipients=[recipient],
+        language=language,
+        params=params,
+    )

@@ -17,8 +17,9 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_noop
 
-from herentq import mail
+from herentq import languages, mail
 from herentq import services as herentq_services
 from herentq.audit import audit_log
 from herentq.models import SentReminder
@@ -276,6 +277,8 @@ def application_create(*, call: Call, organisation: Organisation, user) -> Appli
         contact_name=organisation.contact_name,
         contact_email=organisation.contact_email,
         contact_phone=organisation.contact_phone,
+        # The language the applicant works in: the file is kept as they write it.
+        language=languages.current(),
     )
     _save(application, actor=user, reason="created")
     audit_log(
@@ -483,14 +486,14 @@ def application_submit(*, application: Application, user, now=None) -> Applicati
     )
     notifications.notify_applicant(
         application,
-        subject=_("Ontvangstbewijs %(reference)s: uw aanvraag is ingediend")
-        % {"reference": application.reference},
+        subject=gettext_noop("Ontvangstbewijs %(reference)s: uw aanvraag is ingediend"),
+        params={"reference": application.reference},
         template="submitted",
     )
     notifications.notify_service(
         application,
-        subject=_("Nieuwe subsidieaanvraag %(reference)s")
-        % {"reference": application.reference},
+        subject=gettext_noop("Nieuwe subsidieaanvraag %(reference)s"),
+        params={"reference": application.reference},
         template="service_submitted",
     )
     return application
@@ -521,8 +524,8 @@ def application_resubmit(*, application: Application, user, answer: str) -> Appl
     notifications.notify_status(application)
     notifications.notify_service(
         application,
-        subject=_("Dossier %(reference)s werd aangevuld")
-        % {"reference": application.reference},
+        subject=gettext_noop("Dossier %(reference)s werd aangevuld"),
+        params={"reference": application.reference},
         template="service_event",
         event=_("De aanvrager heeft het dossier aangevuld."),
     )
@@ -548,8 +551,8 @@ def application_withdraw(
     notifications.notify_status(application)
     notifications.notify_service(
         application,
-        subject=_("Dossier %(reference)s werd ingetrokken")
-        % {"reference": application.reference},
+        subject=gettext_noop("Dossier %(reference)s werd ingetrokken"),
+        params={"reference": application.reference},
         template="service_event",
         event=_("De aanvrager heeft de aanvraag ingetrokken."),
     )
@@ -579,15 +582,17 @@ def message_post(
     if from_service:
         notifications.notify_applicant(
             application,
-            subject=_("Nieuw bericht in dossier %(reference)s")
-            % {"reference": application.reference},
+            subject=gettext_noop("Nieuw bericht in dossier %(reference)s"),
+            params={"reference": application.reference},
             template="message",
         )
     else:
         notifications.notify_service(
             application,
-            subject=_("Nieuw bericht van %(organisation)s in dossier %(reference)s")
-            % {
+            subject=gettext_noop(
+                "Nieuw bericht van %(organisation)s in dossier %(reference)s"
+            ),
+            params={
                 "organisation": application.organisation.name,
                 "reference": application.reference,
             },
@@ -651,8 +656,8 @@ def application_request_information(
     )
     notifications.notify_applicant(
         application,
-        subject=_("Dossier %(reference)s: de dienst vraagt meer informatie")
-        % {"reference": application.reference},
+        subject=gettext_noop("Dossier %(reference)s: de dienst vraagt meer informatie"),
+        params={"reference": application.reference},
         template="information_requested",
         request=request,
     )
@@ -1021,8 +1026,8 @@ def application_submit_report(*, application: Application, user) -> Application:
     _transition(application, "submit_report", actor=user)
     notifications.notify_service(
         application,
-        subject=_("Verantwoording ingediend voor %(reference)s")
-        % {"reference": application.reference},
+        subject=gettext_noop("Verantwoording ingediend voor %(reference)s"),
+        params={"reference": application.reference},
         template="service_event",
         event=_("De aanvrager heeft de verantwoording ingediend."),
     )
@@ -1199,10 +1204,6 @@ def _report_reminders(today: dt.date) -> int:
             continue
         # A new due date starts the reminders over.
         key = f"{application.pk}:{due.isoformat()}"
-        subject = str(REPORT_SUBJECTS[stage]) % {
-            "reference": application.reference,
-            "due": due.strftime("%d/%m/%Y"),
-        }
         for recipient in notifications.applicant_recipients(application):
             sent += mail.send_reminder(
                 kind=f"subsidies.report_{stage}",
@@ -1210,7 +1211,12 @@ def _report_reminders(today: dt.date) -> int:
                 recipient=recipient,
                 send=functools.partial(
                     notifications.send_one,
-                    subject=subject,
+                    subject=REPORT_SUBJECTS[stage],
+                    params={
+                        "reference": application.reference,
+                        "due": due.strftime("%d/%m/%Y"),
+                    },
+                    language=application.language,
                     template="report_reminder",
                     context={"application": application, "stage": stage},
                     recipient=recipient,
@@ -1256,8 +1262,11 @@ def _information_reminders(now: dt.datetime) -> int:
                 recipient=recipient,
                 send=functools.partial(
                     notifications.send_one,
-                    subject=_("Dossier %(reference)s: de dienst wacht op uw antwoord")
-                    % {"reference": application.reference},
+                    subject=gettext_noop(
+                        "Dossier %(reference)s: de dienst wacht op uw antwoord"
+                    ),
+                    params={"reference": application.reference},
+                    language=application.language,
                     template="information_reminder",
                     context={"application": application, "request": request},
                     recipient=recipient,

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
+from django.utils import translation
 
 from herentq.constants import SERVICE_GROUP
 from tests.factories import UserFactory
@@ -65,6 +66,15 @@ def demo_data(demo_snapshot, db):
     committed; afterwards the migrated snapshot is copied back (tests/browser/conftest.py).
     """
     demo_snapshot.restore()
+
+
+@pytest.fixture(autouse=True)
+def dutch_after_each_test():
+    """A request to /fr/ or /en/ leaves its language active in the thread (Django's
+    LocaleMiddleware activates, nothing deactivates): the next test starts in Dutch,
+    or its factories would write translated fields into another language's column."""
+    yield
+    translation.deactivate()
 
 
 # Checks the markup of every page the browser tests scan with axe, once at the end.

@@ -38,6 +38,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Before the admin: its translation fields and admin classes.
+    "modeltranslation",
     "herentq",
     "partnerships",
     "council",
@@ -128,9 +130,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Dutch at /, French at /fr/…, English at /en/… (i18n_patterns in herentq/urls.py).
+# Each language is named in itself: the header's language switch shows these names.
 LANGUAGE_CODE = "nl-be"
-LANGUAGES = [("nl-be", "Nederlands")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGES = [("nl-be", "Nederlands"), ("fr", "Français"), ("en", "English")]
+# One catalogue per language for the whole project (`make messages` writes them,
+# `make compile-messages` compiles them; the .mo files are not committed).
+LOCALE_PATHS = [BASE_DIR / "herentq" / "locale"]
+# Dates, numbers and amounts in each language's Belgian or English form.
+FORMAT_MODULE_PATH = ["herentq.formats"]
+LANGUAGE_COOKIE_NAME = "herentq_language"
+# Content translated per field (django-modeltranslation): one column per language,
+# Dutch the original and required, the others falling back to Dutch.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "nl-be"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl-be",)
+MODELTRANSLATION_AUTO_POPULATE = False
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True

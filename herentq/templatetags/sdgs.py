@@ -16,7 +16,7 @@ def sdg_chip(sdg):
         sdg.css_class,
         sdg.get_absolute_url(),
         sdg.number,
-        sdg.name_nl,
+        sdg.name,
     )
 
 
@@ -30,5 +30,5 @@ def sdg_chip_compact(sdg):
         sdg.css_class,
         sdg.get_absolute_url(),
         sdg.number,
-        sdg.name_nl,
+        sdg.name,
     )

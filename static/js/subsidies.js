@@ -10,7 +10,10 @@
     if (!value) {
       return 0;
     }
-    if (value.indexOf(",") !== -1) {
+    if ((document.documentElement.lang || "").indexOf("en") === 0) {
+      // English: 2,500.50 (the comma groups thousands).
+      value = value.replace(/,/g, "");
+    } else if (value.indexOf(",") !== -1) {
       value = value.replace(/\./g, "").replace(",", ".");
     } else if (THOUSANDS.test(value)) {
       value = value.replace(/\./g, "");
@@ -20,6 +23,17 @@
   }
 
   function formatAmount(number) {
+    var lang = document.documentElement.lang || "nl-BE";
+    if (lang.indexOf("nl") !== 0 && window.Intl) {
+      // French and English: "2 500 €", "€2,500" (Belgian French after fr-BE).
+      var whole = Math.round(number * 100) % 100 === 0;
+      return new Intl.NumberFormat(lang === "fr" ? "fr-BE" : lang, {
+        style: "currency",
+        currency: "EUR",
+        minimumFractionDigits: whole ? 0 : 2,
+        maximumFractionDigits: 2,
+      }).format(number);
+    }
     var negative = number < 0;
     var rounded = Math.round(Math.abs(number) * 100) / 100;
     var whole = Math.floor(rounded);
@@ -72,7 +86,8 @@
   "use strict";
 
   var form = document.querySelector("form[data-autosave]");
-  if (!form || !window.fetch || !window.FormData) {
+  // gettext and interpolate come from the page's JavaScript catalogue (jsi18n).
+  if (!form || !window.fetch || !window.FormData || !window.gettext) {
     return;
   }
   var status = form.querySelector("[data-autosave-status]");
@@ -99,13 +114,18 @@
         if (response.status === 204) {
           var now = new Date();
           var minutes = String(now.getMinutes()).padStart(2, "0");
-          say("Automatisch bewaard om " + now.getHours() + "." + minutes + " uur.");
+          say(
+            interpolate(gettext("Automatisch bewaard om %(hours)s.%(minutes)s uur."), {
+              hours: now.getHours(),
+              minutes: minutes,
+            }, true)
+          );
         } else {
-          say("Nog niet automatisch bewaard: kijk de velden na en klik op Opslaan.");
+          say(gettext("Nog niet automatisch bewaard: kijk de velden na en klik op Opslaan."));
         }
       },
       function () {
-        say("Automatisch bewaren lukt nu niet; klik op Opslaan.");
+        say(gettext("Automatisch bewaren lukt nu niet; klik op Opslaan."));
       }
     );
   }

@@ -157,6 +157,7 @@ class ApplicationAdmin(HistoryAdmin):
         SubmittedYearFilter,
         CountryFilter,
         "sdgs",
+        "language",
     ]
     search_fields = ["reference", "organisation__name", "title"]
     list_select_related = ["organisation", "call__scheme"]
@@ -188,6 +189,7 @@ class ApplicationAdmin(HistoryAdmin):
                     "organisation",
                     "created_by",
                     "submitted_at",
+                    "language",
                     "envelope_summary",
                 ]
             },

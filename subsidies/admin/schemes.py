@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from herentq.admin import HistoryAdmin
+from herentq.admin_translations import TranslatedAdmin, TranslatedTabularInline
 from herentq.forms import add_domain_error
 from subsidies import results, selectors, services
 from subsidies.admin.common import ADMIN_CSS
@@ -16,13 +17,13 @@ from subsidies.models import AttachmentRequirement, BudgetEnvelope, Call, Scheme
 from subsidies.workflow import SubsidyError
 
 
-class AttachmentRequirementInline(admin.TabularInline):
+class AttachmentRequirementInline(TranslatedTabularInline):
     model = AttachmentRequirement
     extra = 1
     fields = ["name", "description", "is_required", "position"]
 
 
-class CallInline(admin.TabularInline):
+class CallInline(TranslatedTabularInline):
     model = Call
     extra = 0
     fields = ["title", "opens_at", "closes_at", "year"]
@@ -133,7 +134,7 @@ class SchemeAdminForm(forms.ModelForm):
 
 
 @admin.register(Scheme)
-class SchemeAdmin(HistoryAdmin):
+class SchemeAdmin(TranslatedAdmin, HistoryAdmin):
     # The scheme's own texts and limits: no domain rule, the ModelForm is the whole
     # write. Its envelopes go through `envelope_update`.
     form = SchemeAdminForm
@@ -204,7 +205,7 @@ class SchemeAdmin(HistoryAdmin):
 
 
 @admin.register(Call)
-class CallAdmin(HistoryAdmin):
+class CallAdmin(TranslatedAdmin, HistoryAdmin):
     """Calls with their totals: how many files, how much asked and granted."""
 
     # No domain rule: the ModelForm is the whole write.

@@ -15,6 +15,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from herentq.files import private_storage, random_upload_name
+from herentq.languages import language_field
 from herentq.models import SDG, TimeStampedModel
 from herentq.search import document
 from subsidies.constants import (
@@ -86,6 +87,9 @@ class Application(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
+    # The language the applicant fills the file in: kept as written, never
+    # translated; the applicant's mails and receipt are in it.
+    language = language_field(_("taal van de aanvraag"))
 
     # Step "organisatie": who the service talks to about this file.
     contact_name = models.CharField(_("contactpersoon"), max_length=200, blank=True)

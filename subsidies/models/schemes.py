@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from herentq.languages import translation_columns
 from herentq.models import TimeStampedModel
 from subsidies.constants import LegalForm
 from subsidies.models.common import MONEY, ZERO
@@ -99,7 +100,11 @@ class Scheme(TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     objects = SchemeQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        excluded_fields=translation_columns(
+            "name", "summary", "description", "eligibility", "rules"
+        )
+    )
 
     class Meta:
         verbose_name = _("subsidiereglement")
@@ -191,7 +196,7 @@ class Call(TimeStampedModel):
     )
 
     objects = CallQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("title"))
 
     class Meta:
         verbose_name = _("oproep")

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
@@ -157,11 +158,13 @@ def receipt_pdf(request, pk: int):
         raise Http404 from None
     if not application.reference:
         raise Http404
-    return pdf_response(
-        "subsidies/pdf/receipt.html",
-        selectors.receipt_context(application),
-        filename=f"ontvangstbewijs-{application.reference}.pdf",
-    )
+    # In the language the file is written in, whatever page it is fetched from.
+    with translation.override(application.language):
+        return pdf_response(
+            "subsidies/pdf/receipt.html",
+            selectors.receipt_context(application),
+            filename=f"ontvangstbewijs-{application.reference}.pdf",
+        )
 
 
 def attachment_download(request, pk: int, attachment_pk: int):

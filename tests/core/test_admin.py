@@ -72,8 +72,8 @@ def test_notice_ending_before_it_starts_is_refused(service_client):
     response = service_client.post(
         reverse("admin:herentq_notice_add"),
         {
-            "title": "Verkeerd",
-            "body": "x",
+            "title_nl_be": "Verkeerd",
+            "body_nl_be": "x",
             "severity": "info",
             "starts_at_0": "10/05/2026",
             "starts_at_1": "10:00:00",

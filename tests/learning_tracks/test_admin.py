@@ -333,8 +333,8 @@ def test_attendance_is_ticked_on_the_session_form(service_client, track):
         url,
         {
             "track": track.pk,
-            "topic": session.topic,
-            "description": "",
+            "topic_nl_be": session.topic,
+            "description_nl_be": "",
             "starts_at_0": session.starts_at.strftime("%d/%m/%Y"),
             "starts_at_1": session.starts_at.strftime("%H:%M:%S"),
             "ends_at_0": session.ends_at.strftime("%d/%m/%Y"),

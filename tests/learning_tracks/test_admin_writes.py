@@ -27,7 +27,7 @@ def test_session_of_a_completed_track_cannot_change(service_client):
     session = SessionFactory(track=completed_track(), topic="Kennismaking")
     url = reverse("admin:learning_tracks_session_change", args=[session.pk])
     data = change_form_data(service_client, url)
-    data["topic"] = "Iets anders"
+    data["topic_nl_be"] = "Iets anders"
     response = service_client.post(url, data)
     assert response.status_code == 200
     assert COMPLETED in str(response.context["adminform"].form.errors)
@@ -39,7 +39,7 @@ def test_session_edit_saved_with_its_audit_entry(service_client):
     session = SessionFactory(topic="Kennismaking")
     url = reverse("admin:learning_tracks_session_change", args=[session.pk])
     data = change_form_data(service_client, url)
-    data["topic"] = "Kennismaking en verwachtingen"
+    data["topic_nl_be"] = "Kennismaking en verwachtingen"
     assert service_client.post(url, data).status_code == 302
     session.refresh_from_db()
     assert session.topic == "Kennismaking en verwachtingen"

@@ -117,12 +117,12 @@ def test_partnership_is_created_with_places_and_an_agreement_dated_as_given(
     service_client, herent
 ):
     data = {
-        "title": "Herent – Chisec",
+        "title_nl_be": "Herent – Chisec",
         "slug": "herent-chisec",
         "local_authority": herent.pk,
         "status": "in_preparation",
-        "summary": "Een nieuwe band met Chisec.",
-        "body": "",
+        "summary_nl_be": "Een nieuwe band met Chisec.",
+        "body_nl_be": "",
         **dict.fromkeys(["contact_name", "contact_service", "contact_address"], ""),
         "contact_email": "",
         "contact_phone": "",
@@ -140,7 +140,7 @@ def test_partnership_is_created_with_places_and_an_agreement_dated_as_given(
         "agreements-0-signed": "maart 2018",
         "agreements-0-signed_at": "Herent",
         "agreements-0-ends": "",
-        "agreements-0-summary": "Samenwerking rond onderwijs.",
+        "agreements-0-summary_nl_be": "Samenwerking rond onderwijs.",
         **management("exchanges", 0),
         **management("organisations", 0),
         **management("albums", 0),

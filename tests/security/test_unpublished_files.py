@@ -99,12 +99,12 @@ def test_news_image_of_an_unpublished_item_answers_404(visitor, service_client):
 
     def save(is_published):
         data = {
-            "title": item.title,
+            "title_nl_be": item.title,
             "slug": item.slug,
             "published_on": item.published_on.isoformat(),
-            "summary": item.summary,
-            "body": item.body,
-            "image_alt": item.image_alt,
+            "summary_nl_be": item.summary,
+            "body_nl_be": item.body,
+            "image_alt_nl_be": item.image_alt,
         }
         if is_published:
             data["is_published"] = "on"

@@ -380,6 +380,7 @@ CORE_ROWS = [
     Row("mail_preferences", _r("mail_preferences"), LOGGED_IN),
     Row("healthz", _r("healthz"), PUBLIC),
     Row("readyz", _r("readyz"), PUBLIC),
+    Row("javascript_catalog", _r("javascript_catalog"), PUBLIC),
     Row("sdg_list", _r("sdg_list"), PUBLIC),
     Row("sdg_detail", _r("sdg_detail", 5), PUBLIC),
     Row("sdg_detail", _r("sdg_detail", 18), GONE, what="no such SDG"),

@@ -1,0 +1,20 @@
+from modeltranslation.translator import translator
+
+from herentq.translation_options import options
+from learning_tracks.models import Session, Theme, Track
+
+translator.register(
+    Track,
+    options(
+        Track,
+        "title",
+        "summary",
+        "context",
+        "objectives",
+        "target_group",
+        "process",
+        "timing",
+    ),
+)
+translator.register(Session, options(Session, "topic", "description"))
+translator.register(Theme, options(Theme, "name", "description"))
