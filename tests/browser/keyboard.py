@@ -77,9 +77,12 @@ _MARK_FORM = (
     """(submit) => {"""
     + _HELPERS
     + """
-  const buttons = [...document.querySelectorAll("button, input[type=submit]")]
+  let buttons = [...document.querySelectorAll("button, input[type=submit]")]
     .filter((b) => b.type === "submit" && b.form && b.getClientRects().length
       && window.__kbText(b) === submit);
+  // The header's site search has a "Zoeken" button on every page: a page's own
+  // form of the same name is the one in <main>.
+  if (buttons.length > 1) buttons = buttons.filter((b) => b.closest("main"));
   if (buttons.length !== 1) {
     return `${buttons.length} submit buttons with the text "${submit}"`;
   }

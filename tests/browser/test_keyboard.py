@@ -567,6 +567,15 @@ def _reader():
     return {"reader": NewsletterSubscriber.objects.create(email="lezer@example.be")}
 
 
+def _themes_saved(page, ctx):
+    expect(page.get_by_role("status")).to_have_text("Uw thema's zijn bewaard.")
+    assert [t.name for t in ctx["reader"].themes.all()] == ["Participatie"]
+
+
+def _site_search_answered(page, ctx):
+    expect(page.get_by_role("status")).to_contain_text("voor “radio”")
+
+
 def _interest_listed(page, ctx):
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "U staat op de interesselijst"
@@ -1212,6 +1221,28 @@ CASES = [
         ),
         submit="Ja, schrijf mij uit",
         outcome=_unsubscribed,
+    ),
+    KeyboardCase(
+        id="newsletter-manage-themes",
+        covers=("newsletter-manage-themes",),
+        setup=_reader,
+        url=lambda ctx: _signed(
+            "newsletter_manage",
+            Purpose.NEWSLETTER_MANAGE,
+            str(ctx["reader"].public_id),
+        ),
+        submit="Bewaren",
+        values=lambda ctx: {"themes": Check("Participatie")},
+        outcome=_themes_saved,
+    ),
+    KeyboardCase(
+        id="site-search",
+        covers=("site-search",),
+        setup=_advice,
+        url=lambda ctx: reverse("search"),
+        submit="Zoeken",
+        values=lambda ctx: {"q": Type("radio")},
+        outcome=_site_search_answered,
     ),
     KeyboardCase(
         id="account-email-confirm",

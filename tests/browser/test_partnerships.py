@@ -67,7 +67,7 @@ def test_citizen_finds_herent_by_search_and_by_country_and_opens_a_photo(
     page.wait_for_url("**/partnerschappen/")
 
     # By search: without the accent, as people type it.
-    page.get_by_role("searchbox", name="Zoeken").fill("Coban")
+    page.get_by_role("searchbox", name="Zoeken", exact=True).fill("Coban")
     page.get_by_role("button", name="Toon resultaten").click()
     page.wait_for_url(re.compile(r".*zoek=Coban.*"))
     assert page.locator("#results-title").inner_text() == "1 partnerschap gevonden"
