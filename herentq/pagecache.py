@@ -105,9 +105,27 @@ class PublicPageCacheMiddleware:
         if timeout <= 0:
             return
         patch_response_headers(response, timeout)
+        _without_accept_language_vary(response)
         cache = _pages()
         key = learn_cache_key(request, response, timeout, self.key_prefix, cache=cache)
         cache.set(key, response, timeout)
+
+
+def _without_accept_language_vary(response) -> None:
+    """Every public page is under i18n_patterns, so its language comes from its
+    path (Dutch unprefixed, /fr/, /en/), never from the Accept-Language header
+    that LocaleMiddleware still names in Vary for unprefixed paths; keyed on it,
+    the cache would keep a copy of each Dutch page per browser language setting.
+    (tests/core/test_page_cache.py checks that public pages stay under the prefix.)"""
+    kept = [
+        name.strip()
+        for name in response.get("Vary", "").split(",")
+        if name.strip() and name.strip().lower() != "accept-language"
+    ]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    elif "Vary" in response:
+        del response["Vary"]
 
 
 def row_state(*objects) -> tuple:

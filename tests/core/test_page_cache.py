@@ -24,6 +24,37 @@ def test_anonymous_visitors_get_public_pages_from_the_cache(
     assert second.content == first.content
 
 
+def test_one_copy_of_a_page_serves_every_browser_language(
+    client, page_cache, django_assert_num_queries
+):
+    # The language is in the path: Dutch at /, whatever the browser prefers.
+    first = client.get("/", headers={"accept-language": "fr"})
+    assert "Accept-Language" not in first.get("Vary", "")
+    assert '<html lang="nl"' in first.content.decode()
+    with django_assert_num_queries(0):
+        second = client.get("/", headers={"accept-language": "en-GB,en;q=0.9"})
+    assert second.content == first.content
+    french = client.get("/fr/")
+    assert '<html lang="fr"' in french.content.decode()
+
+
+def test_public_pages_all_take_their_language_from_the_path():
+    from django.urls import URLResolver, get_resolver
+    from django.urls.resolvers import LocalePrefixPattern
+
+    from herentq.pagecache import is_public_page
+
+    def public_outside_prefix(patterns, under_prefix):
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                inner = under_prefix or isinstance(entry.pattern, LocalePrefixPattern)
+                yield from public_outside_prefix(entry.url_patterns, inner)
+            elif is_public_page(entry.callback) and not under_prefix:
+                yield str(entry.pattern)
+
+    assert list(public_outside_prefix(get_resolver().url_patterns, False)) == []
+
+
 def test_signed_in_users_never_get_cached_pages(client, page_cache, service_user):
     client.get("/")  # an anonymous copy is in the cache now
     client.force_login(service_user)
