@@ -16,8 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from herentq import languages, mail
 from herentq import services as herentq_services
@@ -1189,9 +1188,11 @@ def _report_stage(application: Application, today: dt.date) -> str | None:
 
 
 REPORT_SUBJECTS = {
-    "soon": _lazy("Dossier %(reference)s: uw verantwoording is verwacht tegen %(due)s"),
-    "due": _lazy("Dossier %(reference)s: uw verantwoording is vandaag verwacht"),
-    "overdue": _lazy("Dossier %(reference)s: uw verantwoording is te laat"),
+    "soon": gettext_lazy(
+        "Dossier %(reference)s: uw verantwoording is verwacht tegen %(due)s"
+    ),
+    "due": gettext_lazy("Dossier %(reference)s: uw verantwoording is vandaag verwacht"),
+    "overdue": gettext_lazy("Dossier %(reference)s: uw verantwoording is te laat"),
 }
 
 

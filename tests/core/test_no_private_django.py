@@ -22,6 +22,7 @@ PRODUCT_APPS = [
     "learning_tracks",
     "council",
     "devdata",
+    "api",
 ]
 DOCUMENTED = {"_meta", "_default_manager", "_base_manager"}
 
