@@ -32,6 +32,22 @@ def _total_sentence(rows) -> str:
     return format_eur(total)
 
 
+def _granted_chart(key: str, *, title, summary, label_header, bars) -> BarChart:
+    """The frame shared by the charts of granted amounts: euros, with the number
+    of files beside each bar, and a CSV of its own."""
+    return BarChart(
+        key=key,
+        title=title,
+        summary=summary,
+        label_header=label_header,
+        value_header=_("Toegekend bedrag"),
+        note_header=_("Dossiers"),
+        bars=bars,
+        formatter=format_eur,
+        csv_url=_csv_url(key),
+    )
+
+
 def per_year() -> BarChart:
     rows = selectors.granted_per_year()
     if rows:
@@ -48,13 +64,11 @@ def per_year() -> BarChart:
         }
     else:
         summary = _("Het college kende nog geen subsidie toe.")
-    return BarChart(
-        key="per-jaar",
+    return _granted_chart(
+        "per-jaar",
         title=_("Toegekende subsidies per jaar"),
         summary=summary,
         label_header=_("Jaar"),
-        value_header=_("Toegekend bedrag"),
-        note_header=_("Dossiers"),
         bars=[
             Bar(
                 label=str(row["year"]),
@@ -64,8 +78,6 @@ def per_year() -> BarChart:
             )
             for row in rows
         ],
-        formatter=format_eur,
-        csv_url=_csv_url("per-jaar"),
     )
 
 
@@ -79,13 +91,11 @@ def per_sdg() -> BarChart:
         if rows
         else _("Nog geen toegekend project is aan een doelstelling gekoppeld.")
     )
-    return BarChart(
-        key="per-sdg",
+    return _granted_chart(
+        "per-sdg",
         title=_("Toegekende subsidies per SDG"),
         summary=summary,
         label_header=_("Doelstelling"),
-        value_header=_("Toegekend bedrag"),
-        note_header=_("Dossiers"),
         bars=[
             Bar(
                 label=f"{row['number']}. {row['name']}",
@@ -96,8 +106,6 @@ def per_sdg() -> BarChart:
             )
             for row in rows
         ],
-        formatter=format_eur,
-        csv_url=_csv_url("per-sdg"),
     )
 
 
@@ -113,13 +121,11 @@ def per_country() -> BarChart:
         if rows
         else _("Nog geen toegekend project.")
     )
-    return BarChart(
-        key="per-land",
+    return _granted_chart(
+        "per-land",
         title=_("Toegekende subsidies per land"),
         summary=summary,
         label_header=_("Land"),
-        value_header=_("Toegekend bedrag"),
-        note_header=_("Dossiers"),
         bars=[
             Bar(
                 label=str(countries.name(row["country"])),
@@ -128,8 +134,6 @@ def per_country() -> BarChart:
             )
             for row in rows
         ],
-        formatter=format_eur,
-        csv_url=_csv_url("per-land"),
     )
 
 
@@ -141,13 +145,11 @@ def per_partnership() -> BarChart:
         if rows
         else _("Nog geen toegekend project hoort bij een partnerschap.")
     )
-    return BarChart(
-        key="per-partnerschap",
+    return _granted_chart(
+        "per-partnerschap",
         title=_("Toegekende subsidies per partnerschap"),
         summary=summary,
         label_header=_("Partnerschap"),
-        value_header=_("Toegekend bedrag"),
-        note_header=_("Dossiers"),
         bars=[
             Bar(
                 label=row["name"],
@@ -157,8 +159,6 @@ def per_partnership() -> BarChart:
             )
             for row in rows
         ],
-        formatter=format_eur,
-        csv_url=_csv_url("per-partnerschap"),
     )
 
 
