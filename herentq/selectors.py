@@ -1,3 +1,5 @@
+from django.db.models import Count, Q
+
 from herentq.models import SDG, NewsItem, Page
 
 
@@ -20,7 +22,6 @@ def sdg_list():
 
 def mail_queue_counts() -> dict:
     """Mail waiting to be sent and mail given up, from django-post-office (one query)."""
-    from django.db.models import Count, Q
     from post_office.models import STATUS, Email
 
     return Email.objects.aggregate(

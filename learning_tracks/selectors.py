@@ -3,7 +3,8 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
+from django.utils import timezone
 
 from herentq.ical import CalendarEvent
 from learning_tracks.constants import EnrolmentStatus, TrackStatus
@@ -190,8 +191,6 @@ def enrolments_for_export(queryset):
 
 def sessions_upcoming(*, now=None, limit: int = 3) -> list[Session]:
     """The next sessions that take place, with their track (one query)."""
-    from django.utils import timezone
-
     now = now or timezone.now()
     return list(
         Session.objects.filter(starts_at__gte=now, is_cancelled=False)
@@ -203,9 +202,6 @@ def sessions_upcoming(*, now=None, limit: int = 3) -> list[Session]:
 
 def tracks_open_with_seats(*, now=None, limit: int = 4) -> list[Track]:
     """Tracks taking enrolments that still have a free seat (one query)."""
-    from django.db.models import F
-    from django.utils import timezone
-
     now = now or timezone.now()
     return list(
         Track.objects.filter(

@@ -5,8 +5,10 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import (
+    Aggregate,
     Count,
     DecimalField,
+    DurationField,
     F,
     OuterRef,
     Prefetch,
@@ -15,7 +17,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 
 from subsidies.constants import IN_REVIEW, REPORT_EDITABLE, Decision, Status
@@ -354,16 +356,16 @@ def files_per_status() -> list[dict]:
     )
 
 
+class Median(Aggregate):
+    """PostgreSQL's median of an expression."""
+
+    function = "percentile_cont"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+
+
 def median_days_to_decision(*, year: int):
     """The median time from submission to the college's decision of the files
     decided in `year` (a timedelta, or None without decisions; one query)."""
-    from django.db.models import Aggregate, DurationField
-    from django.db.models.functions import TruncDate
-
-    class Median(Aggregate):
-        function = "percentile_cont"
-        template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-
     return Application.objects.filter(
         decision_date__year=year, submitted_at__isnull=False
     ).aggregate(
