@@ -16,11 +16,14 @@ class DeliveryFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
+            ("wachtend", _("Wacht op verzending")),
             ("opgegeven", _("Opgegeven na 72 uur")),
             ("opnieuw", _("Mislukt, wordt opnieuw geprobeerd")),
         ]
 
     def queryset(self, request, queryset):
+        if self.value() == "wachtend":
+            return queryset.filter(status__in=[STATUS.queued, STATUS.requeued])
         if self.value() == "opgegeven":
             return queryset.filter(status=STATUS.failed)
         if self.value() == "opnieuw":

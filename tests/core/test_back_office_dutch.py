@@ -90,4 +90,4 @@ def test_admin_index_opens_with_the_service_dashboard(admin_client, demo_data):
         '</th><td class="text-end">' + str(submitted) + "</td>"
     ) in html
     assert "/admin/learning_tracks/enrolment/?track__id__exact=" in html
-    assert "/admin/post_office/email/?status__exact=1" in html
+    assert "/admin/post_office/email/?bezorging=wachtend" in html
