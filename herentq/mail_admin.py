@@ -4,7 +4,7 @@ action that starts it over (herentq.mail_queue explains the retry schedule)."""
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from post_office.admin import EmailAdmin
+from post_office.admin import EmailAdmin, LogAdmin
 from post_office.models import STATUS
 
 from herentq import services
@@ -36,6 +36,46 @@ class MailQueueAdmin(EmailAdmin):
     list_filter = [DeliveryFilter, *EmailAdmin.list_filter]
     actions = ["requeue"]
 
+    # The library's columns and read-only fields, named in Dutch (post_office has
+    # no Dutch catalogue).
+    @admin.display(description=_("aan"), ordering="to")
+    def to_display(self, instance):
+        return super().to_display(instance)
+
+    @admin.display(description=_("bericht-ID"))
+    def truncated_message_id(self, instance):
+        return super().truncated_message_id(instance)
+
+    @admin.display(description=_("onderwerp"), ordering="subject")
+    def shortened_subject(self, instance):
+        return super().shortened_subject(instance)
+
+    @admin.display(description=_("met sjabloon"), boolean=True)
+    def use_template(self, instance):
+        return super().use_template(instance)
+
+    @admin.display(description=_("onderwerp"))
+    def render_subject(self, instance):
+        return super().render_subject(instance)
+
+    @admin.display(description=_("tekst"))
+    def render_plaintext_body(self, instance):
+        return super().render_plaintext_body(instance)
+
+    @admin.display(description=_("tekst (HTML)"))
+    def render_html_body(self, instance):
+        return super().render_html_body(instance)
+
+    def get_fieldsets(self, request, obj=None):
+        titles = {
+            "HTML Email": _("E-mail in HTML"),
+            "Text Email": _("E-mail als tekst"),
+        }
+        return [
+            (titles.get(str(title), title), options)
+            for title, options in super().get_fieldsets(request, obj)
+        ]
+
     @admin.action(description=_("Opnieuw versturen"))
     def requeue(self, request, queryset):
         count = services.requeue_mail(queryset)
@@ -49,3 +89,12 @@ class MailQueueAdmin(EmailAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+class MailLogAdmin(LogAdmin):
+    list_display = ["date", "email", "status", "message_preview"]
+
+    @admin.display(description=_("melding"))
+    def message_preview(self, instance):
+        message = instance.message
+        return f"{message[:25]}…" if len(message) > 25 else message
