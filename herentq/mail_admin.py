@@ -4,7 +4,7 @@ action that starts it over (herentq.mail_queue explains the retry schedule)."""
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from post_office.admin import EmailAdmin, LogAdmin
+from post_office.admin import AttachmentAdmin, EmailAdmin, LogAdmin
 from post_office.models import STATUS
 
 from herentq import services
@@ -31,10 +31,27 @@ class DeliveryFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MailQueueAdmin(EmailAdmin):
+class DutchHelpTexts:
+    """The library's help texts in Dutch, set on the admin's form fields (on the
+    models they would ask for a migration of the library)."""
+
+    help_texts: dict = {}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name in self.help_texts:
+            field.help_text = self.help_texts[db_field.name]
+        return field
+
+
+class MailQueueAdmin(DutchHelpTexts, EmailAdmin):
     list_display = [*EmailAdmin.list_display, "number_of_retries"]
     list_filter = [DeliveryFilter, *EmailAdmin.list_filter]
     actions = ["requeue"]
+    help_texts = {
+        "scheduled_time": _("Wanneer de e-mail op zijn vroegst vertrekt."),
+        "expires_at": _("Na dit tijdstip wordt de e-mail niet meer verstuurd."),
+    }
 
     # The library's columns and read-only fields, named in Dutch (post_office has
     # no Dutch catalogue).
@@ -98,3 +115,7 @@ class MailLogAdmin(LogAdmin):
     def message_preview(self, instance):
         message = instance.message
         return f"{message[:25]}…" if len(message) > 25 else message
+
+
+class MailAttachmentAdmin(DutchHelpTexts, AttachmentAdmin):
+    help_texts = {"name": _("De oorspronkelijke bestandsnaam.")}

@@ -14,13 +14,11 @@ from post_office.apps import PostOfficeConfig
 from procrastinate.contrib.django.apps import ProcrastinateConfig
 
 
-def _name(model, singular, plural, fields=None, help_texts=None):
+def _name(model, singular, plural, fields=None):
     model._meta.verbose_name = singular
     model._meta.verbose_name_plural = plural
     for field_name, label in (fields or {}).items():
         model._meta.get_field(field_name).verbose_name = label
-    for field_name, text in (help_texts or {}).items():
-        model._meta.get_field(field_name).help_text = text
 
 
 class DutchAccountConfig(AccountConfig):
@@ -90,10 +88,6 @@ class DutchPostOfficeConfig(PostOfficeConfig):
                 "number_of_retries": _("aantal pogingen"),
                 "template": _("sjabloon"),
             },
-            {
-                "scheduled_time": _("Wanneer de e-mail op zijn vroegst vertrekt."),
-                "expires_at": _("Na dit tijdstip wordt de e-mail niet meer verstuurd."),
-            },
         )
         _name(
             Log,
@@ -122,10 +116,6 @@ class DutchPostOfficeConfig(PostOfficeConfig):
                 "language": _("taal"),
                 "default_template": _("standaardsjabloon"),
             },
-            {
-                "name": _("Bijvoorbeeld 'welkom'."),
-                "description": _("Waarvoor het sjabloon dient."),
-            },
         )
         _name(
             Attachment,
@@ -138,7 +128,6 @@ class DutchPostOfficeConfig(PostOfficeConfig):
                 "mimetype": _("MIME-type"),
                 "headers": _("kopregels"),
             },
-            {"name": _("De oorspronkelijke bestandsnaam.")},
         )
 
 
