@@ -8,8 +8,13 @@ two buckets through django-storages' S3 backend (boto3). Either way every file
 is read through its storage (`storage.open`), never through a filesystem path.
 """
 
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from botocore.config import Config
 from django.conf import settings
+from django.core.files import File
 from django.utils.encoding import filepath_to_uri
 from storages.backends.s3 import S3Storage
 
@@ -65,3 +70,55 @@ def object_storages(
             "OPTIONS": {**common, "bucket_name": private_bucket},
         },
     }
+
+
+@dataclass
+class CopyReport:
+    """What copying one directory into a storage did, file by file."""
+
+    copied: list[str] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)  # already there, identical
+    failed: list[str] = field(default_factory=list)  # "name: why"
+
+
+def sha256_of(handle) -> str:
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def stored_sha256(storage, name: str) -> str:
+    """The SHA-256 of a stored file, read back from its storage."""
+    with storage.open(name, "rb") as handle:
+        return sha256_of(handle)
+
+
+def copy_directory(source: Path, storage) -> CopyReport:
+    """Copy every file under `source` into `storage` under the same name.
+
+    Idempotent: a file already stored with the same SHA-256 is left alone; any
+    other is written (again) and read back, and only counts as copied when the
+    stored bytes have the local file's SHA-256.
+    """
+    report = CopyReport()
+    files = sorted(path for path in source.rglob("*") if path.is_file())
+    for path in files:
+        name = path.relative_to(source).as_posix()
+        with path.open("rb") as handle:
+            expected = sha256_of(handle)
+        try:
+            if storage.exists(name) and stored_sha256(storage, name) == expected:
+                report.present.append(name)
+                continue
+            with path.open("rb") as handle:
+                saved = storage.save(name, File(handle, name=name))
+            if saved != name:
+                report.failed.append(f"{name}: stored as {saved}")
+            elif stored_sha256(storage, name) != expected:
+                report.failed.append(f"{name}: SHA-256 differs after copying")
+            else:
+                report.copied.append(name)
+        except Exception as error:  # the store refused or is unreachable
+            report.failed.append(f"{name}: {type(error).__name__}")
+    return report
