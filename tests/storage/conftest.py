@@ -1,8 +1,6 @@
-"""Tests with the uploads in object storage: a real `rclone serve s3` per run."""
+"""Tests with the uploads in object storage (fixtures `s3_server` and
+`object_storage` in tests/conftest.py): the subsidy fixtures they share."""
 
-import pytest
-
-from tests.s3_server import S3Server
 from tests.subsidies.conftest import (  # noqa: F401 (fixtures)
     applicant,
     applicant_client,
@@ -14,18 +12,3 @@ from tests.subsidies.conftest import (  # noqa: F401 (fixtures)
     outsider_client,
     scheme,
 )
-
-
-@pytest.fixture(scope="session")
-def s3_server(tmp_path_factory):
-    server = S3Server(tmp_path_factory.mktemp("s3"))
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def object_storage(settings, s3_server):
-    """The uploads of this test in the server's two buckets (STORAGES)."""
-    settings.STORAGES = {**settings.STORAGES, **s3_server.storages()}
-    return s3_server

@@ -197,3 +197,49 @@ def test_readyz_follows_the_object_store(object_storage, client):
     status, body = _readiness(client)
     assert status == 200, body
     assert body["ready"] is True
+
+
+NODE = """
+import json
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+saved = {
+    alias: storages[alias].save(name, ContentFile(content.encode()))
+    for alias, name, content in [
+        ("default", "news/van-een-andere-node.txt", "publiek"),
+        ("private", "council/documents/van-een-andere-node.txt", "vertrouwelijk"),
+    ]
+}
+print(json.dumps({
+    "backends": {alias: type(storages[alias]).__name__ for alias in saved},
+    "buckets": {alias: storages[alias].bucket_name for alias in saved},
+    "saved": saved,
+}))
+"""
+
+
+def test_the_s3_settings_of_another_node_share_its_files(object_storage):
+    """A production process configured only by the S3_* environment (another app
+    node) stores files that this one reads."""
+    from django.core.files.storage import storages
+
+    from tests.core.production import run_probe
+    from tests.s3_server import ACCESS_KEY, SECRET_KEY
+
+    node = run_probe(
+        NODE,
+        database_url="postgres://herentq@localhost:1/niet-gebruikt",
+        extra_env={
+            "S3_ENDPOINT_URL": object_storage.endpoint_url,
+            "S3_ACCESS_KEY_ID": ACCESS_KEY,
+            "S3_SECRET_ACCESS_KEY": SECRET_KEY,
+            "S3_PUBLIC_BUCKET": PUBLIC_BUCKET,
+            "S3_PRIVATE_BUCKET": PRIVATE_BUCKET,
+            "S3_REGION": "eu-west-1",
+        },
+    )
+    assert node["backends"] == {"default": "ObjectStorage", "private": "ObjectStorage"}
+    assert node["buckets"] == {"default": PUBLIC_BUCKET, "private": PRIVATE_BUCKET}
+    for alias, content in [("default", b"publiek"), ("private", b"vertrouwelijk")]:
+        with storages[alias].open(node["saved"][alias], "rb") as handle:
+            assert handle.read() == content
