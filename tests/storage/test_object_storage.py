@@ -6,25 +6,29 @@ unpublished; a private attachment lands in the private bucket and is only handed
 out by the views that check permission; /readyz/ follows the store's state.
 """
 
+import datetime as dt
 import io
 import json
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from subsidies.models import Attachment
+from tests.core.production import run_probe
 from tests.factories import NewsItemFactory
 from tests.partnerships.factories import (
     PartnerPlaceFactory,
     PhotoAlbumFactory,
     image_upload,
 )
-from tests.s3_server import PRIVATE_BUCKET, PUBLIC_BUCKET
+from tests.s3_server import ACCESS_KEY, PRIVATE_BUCKET, PUBLIC_BUCKET, SECRET_KEY
 from tests.subsidies.factories import PDF_BYTES
 
 pytestmark = pytest.mark.django_db
@@ -104,10 +108,6 @@ def _png():
 def test_news_images_are_served_from_the_bucket_only_once_published(
     object_storage, client
 ):
-    import datetime as dt
-
-    from django.utils import timezone
-
     item = NewsItemFactory(image=_png(), image_alt="Een schoolgebouw")
     assert (object_storage.bucket(PUBLIC_BUCKET) / item.image.name).is_file()
     response = client.get(item.image.url)
@@ -221,11 +221,6 @@ print(json.dumps({
 def test_the_s3_settings_of_another_node_share_its_files(object_storage):
     """A production process configured only by the S3_* environment (another app
     node) stores files that this one reads."""
-    from django.core.files.storage import storages
-
-    from tests.core.production import run_probe
-    from tests.s3_server import ACCESS_KEY, SECRET_KEY
-
     node = run_probe(
         NODE,
         database_url="postgres://herentq@localhost:1/niet-gebruikt",
