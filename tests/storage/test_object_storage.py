@@ -199,6 +199,21 @@ def test_readyz_follows_the_object_store(object_storage, client):
     assert body["ready"] is True
 
 
+def test_readyz_fails_when_a_bucket_is_missing(object_storage, client, settings):
+    private = settings.STORAGES["private"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            **private,
+            "OPTIONS": {**private["OPTIONS"], "bucket_name": "bestaat-niet"},
+        },
+    }
+    status, body = _readiness(client)
+    assert status == 503
+    assert body["checks"]["storage"]["default"] == {"ok": True}
+    assert body["checks"]["storage"]["private"]["ok"] is False
+
+
 NODE = """
 import json
 from django.core.files.base import ContentFile
