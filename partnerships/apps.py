@@ -91,7 +91,7 @@ class PartnershipsConfig(AppConfig):
     def search_kinds(self):
         from django.db.models import F
 
-        from herentq.search import SearchKind, SearchText, document
+        from herentq.search import SearchKind, document, in_every_language
         from partnerships import selectors
         from partnerships.models import Partnership
 
@@ -101,7 +101,7 @@ class PartnershipsConfig(AppConfig):
                 label=gettext_lazy("Partnerschappen"),
                 public=lambda: Partnership.objects.published(),
                 document=lambda: F("search_text"),
-                title=lambda: SearchText(F("title")),
+                title=lambda: document(*in_every_language("title")),
                 vector=lambda: F("search_vector"),
                 shown_title="title",
                 summary=lambda item: item.summary,
