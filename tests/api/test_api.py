@@ -2,6 +2,7 @@
 and hostile parameters (hypothesis), publication rules, caching headers, limits."""
 
 import copy
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -138,6 +139,7 @@ hostile = st.one_of(
 @pytest.mark.django_db
 def test_hostile_parameters_never_break_an_operation(client, schema):
     operations = _list_operations(schema)
+    most = max(len(operation.get("parameters", [])) for _p, operation in operations)
 
     @settings(
         max_examples=60,
@@ -147,16 +149,23 @@ def test_hostile_parameters_never_break_an_operation(client, schema):
     )
     @given(
         index=st.integers(min_value=0, max_value=len(operations) - 1),
-        values=st.dictionaries(st.sampled_from(["a", "b", "c"]), hostile, max_size=3),
+        # Any of the operation's documented parameters, several at once.
+        values=st.dictionaries(
+            st.integers(min_value=0, max_value=most - 1), hostile, max_size=4
+        ),
         page=st.one_of(st.none(), hostile),
     )
     def check(index, values, page):
         path, operation = operations[index]
-        names = [parameter["name"] for parameter in operation.get("parameters", [])]
+        names = [
+            parameter["name"]
+            for parameter in operation.get("parameters", [])
+            if parameter["name"] != "format"  # the renderer: tested below
+        ]
         params = {
-            names[ord(slot) - ord("a")]: value.replace("\x00", "")
+            names[slot]: value.replace("\x00", "")
             for slot, value in values.items()
-            if ord(slot) - ord("a") < len(names)
+            if slot < len(names)
         }
         if page is not None:
             params["page"] = page.replace("\x00", "")
@@ -169,6 +178,46 @@ def test_hostile_parameters_never_break_an_operation(client, schema):
             )
 
     check()
+
+
+@pytest.mark.django_db
+def test_hostile_path_and_format_values_never_break_a_detail(client, schema):
+    details = [
+        (path, operation)
+        for path, _method, operation in _operations(schema)
+        if "{" in path
+    ]
+    assert len(details) == len(_list_operations(schema))
+
+    @settings(
+        max_examples=80,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+        derandomize=True,
+    )
+    @given(
+        index=st.integers(min_value=0, max_value=len(details) - 1),
+        value=hostile,
+        format_=st.one_of(st.none(), st.sampled_from(["json", "jsonld"]), hostile),
+    )
+    def check(index, value, format_):
+        path, operation = details[index]
+        key = path.split("{")[1].split("}")[0]
+        url = path.replace("{" + key + "}", quote(value.replace("\x00", ""), safe=""))
+        params = {} if format_ is None else {"format": format_.replace("\x00", "")}
+        response = client.get(url, params)
+        assert response.status_code in (200, 400, 404), (url, params)
+        if response.status_code == 200:
+            assert response["Content-Type"] in ("application/json", JSONLD)
+        # A malformed URL the router does not match is the portal's own 404 page.
+
+    check()
+    # Every operation answers JSON-LD as it answers JSON, with or without results.
+    for path, _method, _operation in _operations(schema):
+        url = path.replace("{slug}", "x").replace("{number}", "5")
+        url = url.replace("{id}", "1").replace("{reference}", "x")
+        response = client.get(url, {"format": "jsonld"})
+        assert response.status_code in (200, 404), url
 
 
 def _hide_everything():
