@@ -454,3 +454,22 @@ def test_json_ld_is_documented_in_the_schema_and_the_docs(client, db, schema):
     french = client.get("/fr/api/").content.decode()
     assert "application/ld+json" in french
     assert "/fr/api/" in french
+
+
+def test_the_api_answers_in_the_language_of_its_url(client, demo_data):
+    path = "partnerschappen/sint-joost-tanger/"
+    french = client.get(f"/fr/api/{path}").json()
+    assert french["title"] == "Saint-Josse-ten-Noode – Tanger"
+    assert french["url"] == "http://testserver/fr/partnerschappen/sint-joost-tanger/"
+    english = client.get(f"/en/api/{path}").json()
+    assert english["title"] == "Saint-Josse-ten-Noode – Tangier"
+    # Untranslated text falls back to Dutch, as on the pages.
+    news = client.get("/fr/api/nieuws/").json()["results"][0]
+    assert news["title"] == NewsItem.objects.get(slug=news["slug"]).title_nl_be
+    # The URL decides, not the Accept-Language header (one answer per URL).
+    dutch = client.get(f"/api/{path}", HTTP_ACCEPT_LANGUAGE="fr").json()
+    assert dutch["title"] == "Sint-Joost-ten-Node – Tanger"
+    # JSON-LD in French links the French pages.
+    graph = _graph(client.get(f"/fr/api/{path}", HTTP_ACCEPT=JSONLD))
+    page = URIRef("http://testserver/fr/partnerschappen/sint-joost-tanger/")
+    assert str(graph.value(page, SDO.name)) == "Saint-Josse-ten-Noode – Tanger"
