@@ -1,7 +1,8 @@
 """Charts drawn on the server as SVG: no script, no library, nothing from another host.
 
-A chart is data plus geometry: the view builds a `BarChart` or `StackedBarChart`,
-`templates/includes/bar_chart.html` (or `stacked_bar_chart.html`) draws it, with its
+A chart is data plus geometry: the view builds a `BarChart`, `StackedBarChart` or
+`StepChart`, `templates/includes/bar_chart.html` (or `stacked_bar_chart.html`,
+`step_chart.html`) draws it, with its
 title, a sentence that says what it shows and the same figures as a table, and a
 link to them as CSV (`csv_rows()`). The SVG is hidden from screen readers: the
 table beside it carries the same numbers. Colours are SVG presentation attributes
@@ -187,5 +188,107 @@ class StackedBarChart:
         rows = [
             [bar.label, *(segment.value for segment in bar.segments)]
             for bar in self.bars
+        ]
+        return headers, rows
+
+
+# A step chart: amounts over periods (a burn-down) ----------------------------------
+
+STEP_LEFT = 96  # room for the amounts on the vertical axis
+STEP_TOP = 8
+STEP_PLOT_HEIGHT = 160
+STEP_HEIGHT = STEP_TOP + STEP_PLOT_HEIGHT + 26  # the periods below the plot
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: Sequence[Decimal]
+    colour: str = DEFAULT_COLOUR
+
+
+@dataclass(frozen=True)
+class DrawnSeries:
+    series: Series
+    path: str  # an SVG path: one level per period, steps between them
+
+
+@dataclass(frozen=True)
+class StepChart:
+    """Amounts at the end of each period as steps, one line per series (what is
+    left of an envelope, month by month). `url` is the list it summarises."""
+
+    key: str
+    title: str
+    summary: str
+    label_header: str
+    periods: Sequence[str]
+    series: Sequence[Series]
+    period_marks: Sequence[str] = ()  # short labels under the steps (default: periods)
+    formatter: Callable[[Decimal | int], str] = str
+    url: str = ""
+    link_text: str = ""
+    template = "includes/step_chart.html"
+    height = STEP_HEIGHT
+    view_box = f"0 0 {WIDTH} {STEP_HEIGHT}"
+
+    @property
+    def top(self) -> Decimal:
+        values = [value for series in self.series for value in series.values]
+        return max([*values, Decimal(0)]) or Decimal(1)
+
+    def _y(self, value: Decimal) -> float:
+        share = float(max(value, Decimal(0))) / float(self.top)
+        return round(STEP_TOP + STEP_PLOT_HEIGHT * (1 - share), 1)
+
+    @property
+    def step_width(self) -> float:
+        return (WIDTH - STEP_LEFT) / max(len(self.periods), 1)
+
+    @property
+    def drawn(self) -> list[DrawnSeries]:
+        drawn = []
+        for series in self.series:
+            parts = []
+            for index, value in enumerate(series.values):
+                x = round(STEP_LEFT + index * self.step_width, 1)
+                end = round(x + self.step_width, 1)
+                y = self._y(value)
+                parts.append(f"M {x} {y}" if index == 0 else f"V {y}")
+                parts.append(f"H {end}")
+            drawn.append(DrawnSeries(series=series, path=" ".join(parts)))
+        return drawn
+
+    @property
+    def axis(self) -> dict:
+        """The geometry of the axes: the top and zero amounts at the left, each
+        period's label under the middle of its step."""
+        bottom = STEP_TOP + STEP_PLOT_HEIGHT
+        return {
+            "top_text": self.formatter(self.top),
+            "top_y": STEP_TOP + 10,
+            "zero_text": self.formatter(0),
+            "bottom": bottom,
+            "label_y": bottom + 18,
+            "left": STEP_LEFT,
+            "periods": [
+                (label, round(STEP_LEFT + (index + 0.5) * self.step_width, 1))
+                for index, label in enumerate(self.period_marks or self.periods)
+            ],
+        }
+
+    @property
+    def rows(self) -> list[tuple[str, list[str]]]:
+        """The table: one row per period, one column per series."""
+        return [
+            (period, [self.formatter(series.values[index]) for series in self.series])
+            for index, period in enumerate(self.periods)
+        ]
+
+    def csv_rows(self) -> tuple[list[str], list[list]]:
+        headers = [self.label_header, *(series.label for series in self.series)]
+        rows = [
+            [period, *(series.values[index] for series in self.series)]
+            for index, period in enumerate(self.periods)
         ]
         return headers, rows

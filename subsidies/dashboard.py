@@ -1,15 +1,17 @@
 """The subsidies' charts on the admin's index: files per status, the median
-turnaround this year, and each envelope's burn-down, every bar linking to the
-changelist it summarises."""
+turnaround this year, each envelope's budget now (a bar) and month by month (a
+step chart), every chart linking to the changelist it summarises."""
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from herentq.charts import Bar, BarChart
+from herentq.charts import Bar, BarChart, Series, StepChart
 from subsidies import results, selectors
 from subsidies.constants import Status
+from subsidies.formatting import format_eur
 
 
 def files_per_status() -> BarChart:
@@ -83,11 +85,63 @@ def turnaround() -> BarChart:
     )
 
 
+def burn_downs(envelopes, *, year: int, month: int) -> list[StepChart]:
+    """Each envelope's burn-down this year: what is not committed and what is not
+    paid yet at the end of each month, January to `month` (one query for all)."""
+    figures = selectors.envelope_months(envelopes, year=year, last_month=month)
+    charts = []
+    for envelope in envelopes:
+        months = figures[envelope.pk]
+        now = months[-1]
+        charts.append(
+            StepChart(
+                key=f"verloop-{envelope.pk}",
+                title=_("Verloop van het budget: %(scheme)s %(year)s")
+                % {"scheme": envelope.scheme.name, "year": year},
+                summary=_(
+                    "Wat op het einde van elke maand nog niet toegekend en nog niet "
+                    "uitbetaald was van het budget van %(budget)s. Nu is %(left)s "
+                    "nog niet toegekend en %(unpaid)s nog niet uitbetaald."
+                )
+                % {
+                    "budget": format_eur(envelope.budget),
+                    "left": format_eur(now.left),
+                    "unpaid": format_eur(now.unpaid),
+                },
+                label_header=_("Maand"),
+                periods=[str(MONTHS[row.month]) for row in months],
+                period_marks=[str(MONTHS_3[row.month]) for row in months],
+                series=[
+                    Series(
+                        _("Nog niet toegekend"),
+                        [row.left for row in months],
+                        results.COMMITTED,
+                    ),
+                    Series(
+                        _("Nog niet uitbetaald"),
+                        [row.unpaid for row in months],
+                        results.PAID,
+                    ),
+                ],
+                formatter=format_eur,
+                url=results.admin_changelist_url(envelope),
+                link_text=_("De dossiers van %(envelope)s")
+                % {"envelope": f"{envelope.scheme.name} {year}"},
+            )
+        )
+    return charts
+
+
 def for_user(user) -> list:
     charts = []
     if user.has_perm("subsidies.view_application"):
         charts.append(files_per_status())
         charts.append(turnaround())
     if user.has_perm("subsidies.view_budgetenvelope"):
-        charts.append(results.envelopes(in_admin=True))
+        today = timezone.localdate()
+        envelopes = selectors.envelopes_of_year(year=today.year)
+        charts.append(
+            results.envelopes(year=today.year, chart_envelopes=envelopes, in_admin=True)
+        )
+        charts.extend(burn_downs(envelopes, year=today.year, month=today.month))
     return charts

@@ -199,6 +199,14 @@ def envelope_bar(envelope, *, url: str = "") -> StackedBar:
     )
 
 
+def admin_changelist_url(envelope) -> str:
+    """The files that fill the envelope, in the admin."""
+    return (
+        f"{reverse('admin:subsidies_application_changelist')}"
+        f"?call__scheme__id__exact={envelope.scheme_id}&year={envelope.year}"
+    )
+
+
 def envelopes(
     *, year: int | None = None, chart_envelopes=None, in_admin: bool = False
 ) -> StackedBarChart:
@@ -212,12 +220,7 @@ def envelopes(
         envelope_bar(
             envelope,
             # In the admin: the files that fill the envelope.
-            url=(
-                f"{reverse('admin:subsidies_application_changelist')}"
-                f"?call__scheme__id__exact={envelope.scheme_id}&year={envelope.year}"
-            )
-            if in_admin
-            else "",
+            url=admin_changelist_url(envelope) if in_admin else "",
         )
         for envelope in rows
     ]

@@ -409,6 +409,117 @@ def median_days_to_payment(*, year: int):
     )
 
 
+# The amounts committed and paid at the end of each month, per envelope: what the
+# services keep in `BudgetEnvelope.committed` and `.paid`, rebuilt from the dated
+# events that change them. An approval commits its amount on its decision date;
+# payments (advance, balance) and reclaims change what is paid on their date. The
+# first reclaim or the closing of the file settles it: from then on it commits only
+# what is paid to it (what services.application_reclaim and application_close
+# release). The last month counts every event, so its figures are the envelope's
+# current ones.
+ENVELOPE_MONTHS_SQL = """
+WITH months AS (
+    SELECT month,
+           CASE WHEN month = %(last_month)s THEN 'infinity'::date
+                ELSE (make_date(%(year)s, month, 1) + interval '1 month')::date
+           END AS bound
+    FROM generate_series(1, %(last_month)s) AS month
+),
+files AS (
+    SELECT application.id, envelope.id AS envelope_id,
+           application.approved_amount, application.decision_date,
+           LEAST(
+               (application.closed_at AT TIME ZONE %(time_zone)s)::date,
+               (SELECT min(reclaim.paid_on) FROM {payment} AS reclaim
+                WHERE reclaim.application_id = application.id
+                  AND reclaim.kind = %(reclaim)s)
+           ) AS settled_on
+    FROM {application} AS application
+    JOIN {call} AS call ON call.id = application.call_id
+    JOIN {envelope} AS envelope
+      ON envelope.scheme_id = call.scheme_id AND envelope.year = call.year
+    WHERE envelope.id = ANY(%(envelopes)s)
+      AND application.decision = %(approved)s
+      AND application.decision_date IS NOT NULL
+)
+SELECT files.envelope_id, months.month,
+       SUM(CASE WHEN files.decision_date >= months.bound THEN 0
+                WHEN files.settled_on < months.bound THEN paid.net
+                ELSE files.approved_amount END) AS committed,
+       SUM(paid.net) AS paid
+FROM files CROSS JOIN months
+CROSS JOIN LATERAL (
+    SELECT COALESCE(SUM(CASE WHEN payment.kind = %(reclaim)s
+                             THEN -payment.amount ELSE payment.amount END), 0) AS net
+    FROM {payment} AS payment
+    WHERE payment.application_id = files.id AND payment.paid_on < months.bound
+) AS paid
+GROUP BY files.envelope_id, months.month
+ORDER BY files.envelope_id, months.month
+"""
+
+
+@dataclass(frozen=True)
+class EnvelopeMonth:
+    month: int
+    committed: Decimal
+    paid: Decimal
+    budget: Decimal
+
+    @property
+    def left(self) -> Decimal:
+        """Not committed yet: what `BudgetEnvelope.remaining` says now."""
+        return self.budget - self.committed
+
+    @property
+    def unpaid(self) -> Decimal:
+        return self.budget - self.paid
+
+
+def envelope_months(
+    envelopes, *, year: int, last_month: int
+) -> dict[int, list[EnvelopeMonth]]:
+    """{envelope id: its committed and paid at the end of each month, January to
+    `last_month`} for the envelopes (of `year`), in one query (ENVELOPE_MONTHS_SQL)."""
+    envelopes = list(envelopes)
+    if not envelopes:
+        return {}
+    quote = connection.ops.quote_name
+    sql = ENVELOPE_MONTHS_SQL.format(
+        payment=quote(Payment._meta.db_table),
+        application=quote(Application._meta.db_table),
+        call=quote(Call._meta.db_table),
+        envelope=quote(BudgetEnvelope._meta.db_table),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            {
+                "year": year,
+                "last_month": last_month,
+                "time_zone": timezone.get_default_timezone_name(),
+                "envelopes": [envelope.pk for envelope in envelopes],
+                "approved": Decision.APPROVED,
+                "reclaim": PaymentKind.RECLAIM,
+            },
+        )
+        found = {
+            (envelope_id, month): (committed, paid)
+            for envelope_id, month, committed, paid in cursor.fetchall()
+        }
+    return {
+        envelope.pk: [
+            EnvelopeMonth(
+                month,
+                *found.get((envelope.pk, month), (ZERO, ZERO)),
+                budget=envelope.budget,
+            )
+            for month in range(1, last_month + 1)
+        ]
+        for envelope in envelopes
+    }
+
+
 # Reminders -------------------------------------------------------------------------
 
 
