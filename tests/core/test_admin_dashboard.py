@@ -109,6 +109,14 @@ def test_envelope_burn_down_matches_the_database(admin_client, dashboard):
                 call__scheme=envelope.scheme, call__year=year
             ).values_list("pk", flat=True)
         )
+        # Its burn-down ends on the same figures, rebuilt from the dated events.
+        months, burn_down_url = burn_down_rows(dashboard, envelope)
+        assert len(months) == timezone.localdate().month
+        assert months[-1][1:] == (
+            format_eur(envelope.remaining),
+            format_eur(envelope.budget - envelope.paid),
+        )
+        assert burn_down_url == url
 
 
 def test_enrolments_against_capacity_match_the_database(admin_client, dashboard):
