@@ -205,6 +205,7 @@ class Series:
     label: str
     values: Sequence[Decimal]
     colour: str = DEFAULT_COLOUR
+    dashed: bool = False  # tells it apart where it runs over another line
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,7 @@ def burn_downs(envelopes, *, year: int, month: int) -> list[StepChart]:
                         _("Nog niet uitbetaald"),
                         [row.unpaid for row in months],
                         results.PAID,
+                        dashed=True,
                     ),
                 ],
                 formatter=format_eur,
