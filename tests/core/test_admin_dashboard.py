@@ -187,6 +187,13 @@ def advised_file(call):
     return submitted(call, status=Status.ADVISED)
 
 
+def report_accepted(application):
+    """The final report's steps move no money: the file is put where they end."""
+    Application.objects.filter(pk=application.pk).update(status=Status.REPORT_ACCEPTED)
+    application.refresh_from_db()
+    return application
+
+
 def test_each_envelope_burns_down_month_by_month(admin_client, service_user):
     """Decisions and payments on known dates: at the end of every month the
     table says what was not committed and not paid yet, and this month's figures
@@ -201,7 +208,7 @@ def test_each_envelope_burns_down_month_by_month(admin_client, service_user):
     scheme = SchemeFactory(name="Projecten in het Zuiden")
     call = CallFactory(scheme=scheme, year=year)
     envelope = EnvelopeFactory(scheme=scheme, year=year, budget=Decimal("20000"))
-    first, second = advised_file(call), advised_file(call)
+    first, second, third = advised_file(call), advised_file(call), advised_file(call)
     refused = advised_file(call)
     events = [  # (date, what happens, not committed and not paid afterwards)
         (
@@ -271,6 +278,36 @@ def test_each_envelope_burns_down_month_by_month(admin_client, service_user):
             ),
             ("14000", "15000"),
         ),
+        (
+            on(7, 1),
+            lambda: services.application_decide(
+                application=third,
+                actor=service_user,
+                decision="approved",
+                amount=Decimal("2000"),
+                decision_date=on(7, 1),
+                decision_reference="CBS 4",
+            ),
+            ("12000", "15000"),
+        ),
+        (
+            on(8, 3),
+            lambda: services.application_pay_advance(
+                application=third,
+                actor=service_user,
+                amount=Decimal("1500"),
+                paid_on=on(8, 3),
+            ),
+            ("12000", "13500"),
+        ),
+        (
+            # Closed (today) with 1 500 paid of 2 000: the 500 not paid is free again.
+            today,
+            lambda: services.application_close(
+                application=report_accepted(third), actor=service_user
+            ),
+            ("12500", "13500"),
+        ),
     ]
     for _date, happen, _after in events:
         happen()
@@ -300,7 +337,12 @@ def test_each_envelope_burns_down_month_by_month(admin_client, service_user):
         format_eur(envelope.committed - envelope.paid),
     ]
     changelist = admin_client.get(url).context["cl"]
-    assert {a.pk for a in changelist.queryset} == {first.pk, second.pk, refused.pk}
+    assert {a.pk for a in changelist.queryset} == {
+        first.pk,
+        second.pk,
+        third.pk,
+        refused.pk,
+    }
 
 
 def test_the_dashboard_asks_no_more_queries_for_more_envelopes(admin_client):
