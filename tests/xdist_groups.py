@@ -55,6 +55,7 @@ def pytest_collection_modifyitems(config, items):
     os.replace(temporary, path)  # both workers write the same: the last one stays
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of xdist's: without xdist, unused
 def pytest_xdist_make_scheduler(config, log):
     if config.getvalue("dist") != "loadgroup":
         return None
