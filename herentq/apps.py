@@ -51,7 +51,6 @@ class HerentqConfig(AppConfig):
     def admin_dashboard(self, request):
         """Mail waiting or given up, each linking to the filtered mail list."""
         from django.urls import reverse
-        from post_office.models import STATUS
 
         from herentq import selectors
         from herentq.charts import Bar, BarChart
@@ -74,13 +73,13 @@ class HerentqConfig(AppConfig):
                     Bar(
                         label=str(_("Wachtend")),
                         value=counts["waiting"],
-                        url=f"{changelist}?status__exact={STATUS.queued}",
+                        url=f"{changelist}?bezorging=wachtend",
                     ),
                     Bar(
                         label=str(_("Opgegeven")),
                         value=counts["failed"],
                         colour="#b00020",
-                        url=f"{changelist}?status__exact={STATUS.failed}",
+                        url=f"{changelist}?bezorging=opgegeven",
                     ),
                 ],
             )

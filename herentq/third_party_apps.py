@@ -1,7 +1,7 @@
 """The back office speaks Dutch also where other libraries name things.
 
-allauth and django-post-office name their apps, models and (post-office) fields
-in English, and allauth's Dutch catalogue has none of these words: these configs,
+allauth, django-post-office and procrastinate name their apps, models and fields
+in English, and their Dutch catalogues (if any) have none of these words: these configs,
 listed in INSTALLED_APPS instead of the libraries' own, give them the service's
 words. Names are set on the models' options in `ready()`, the way Django reads
 them everywhere (admin, permissions, messages); nothing in the database changes.
@@ -11,6 +11,7 @@ from allauth.account.apps import AccountConfig
 from allauth.mfa.apps import MFAConfig
 from django.utils.translation import gettext_lazy as _
 from post_office.apps import PostOfficeConfig
+from procrastinate.contrib.django.apps import ProcrastinateConfig
 
 
 def _name(model, singular, plural, fields=None):
@@ -100,5 +101,71 @@ class DutchPostOfficeConfig(PostOfficeConfig):
                 "message": _("melding"),
             },
         )
-        _name(EmailTemplate, _("e-mailsjabloon"), _("e-mailsjablonen"))
-        _name(Attachment, _("bijlage"), _("bijlagen"))
+        _name(
+            EmailTemplate,
+            _("e-mailsjabloon"),
+            _("e-mailsjablonen"),
+            {
+                "name": _("naam"),
+                "description": _("beschrijving"),
+                "created": _("aangemaakt op"),
+                "last_updated": _("laatst gewijzigd op"),
+                "subject": _("onderwerp"),
+                "content": _("inhoud"),
+                "html_content": _("inhoud (HTML)"),
+                "language": _("taal"),
+                "default_template": _("standaardsjabloon"),
+            },
+        )
+        _name(
+            Attachment,
+            _("bijlage"),
+            _("bijlagen"),
+            {
+                "file": _("bestand"),
+                "name": _("bestandsnaam"),
+                "emails": _("e-mails"),
+                "mimetype": _("MIME-type"),
+                "headers": _("kopregels"),
+            },
+        )
+
+
+class DutchProcrastinateConfig(ProcrastinateConfig):
+    verbose_name = _("Achtergrondtaken")
+
+    def ready(self):
+        super().ready()
+        from procrastinate.contrib.django.models import (
+            ProcrastinateEvent,
+            ProcrastinateJob,
+            ProcrastinatePeriodicDefer,
+            ProcrastinateWorker,
+        )
+
+        _name(
+            ProcrastinateJob,
+            _("achtergrondtaak"),
+            _("achtergrondtaken"),
+            {
+                "queue_name": _("wachtrij"),
+                "task_name": _("taak"),
+                "priority": _("voorrang"),
+                "lock": _("vergrendeling"),
+                "args": _("argumenten"),
+                "status": _("status"),
+                "scheduled_at": _("gepland op"),
+                "attempts": _("pogingen"),
+                "queueing_lock": _("vergrendeling in de wachtrij"),
+                "abort_requested": _("afbreken gevraagd"),
+                "worker": _("verwerker"),
+            },
+        )
+        _name(
+            ProcrastinateEvent,
+            _("gebeurtenis"),
+            _("gebeurtenissen"),
+            {"job": _("achtergrondtaak"), "type": _("soort"), "at": _("tijdstip")},
+        )
+        _name(ProcrastinateWorker, _("verwerker"), _("verwerkers"))
+        _name(ProcrastinatePeriodicDefer, _("periodieke taak"), _("periodieke taken"))

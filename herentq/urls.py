@@ -4,10 +4,12 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from post_office.models import Email, EmailTemplate
+from post_office.models import Attachment, Email, EmailTemplate, Log
+from procrastinate.contrib.django.models import ProcrastinateJob
 
 from herentq import feeds, files, sitemaps, views
-from herentq.mail_admin import MailQueueAdmin
+from herentq.jobs_admin import JobAdmin
+from herentq.mail_admin import MailAttachmentAdmin, MailLogAdmin, MailQueueAdmin
 from herentq.pagecache import public_page
 from herentq.second_factor import open_to_all
 
@@ -24,6 +26,13 @@ admin.site.unregister(EmailTemplate)
 # The mail list with given-up mail and the requeue action of the job queue.
 admin.site.unregister(Email)
 admin.site.register(Email, MailQueueAdmin)
+admin.site.unregister(Log)
+admin.site.register(Log, MailLogAdmin)
+admin.site.unregister(Attachment)
+admin.site.register(Attachment, MailAttachmentAdmin)
+# The job queue's list in Dutch.
+admin.site.unregister(ProcrastinateJob)
+admin.site.register(ProcrastinateJob, JobAdmin)
 
 # Outside the language prefix: the admin (in Dutch for the service), uploaded files
 # and the health check. Everything a visitor reads is under i18n_patterns below:

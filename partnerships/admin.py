@@ -24,6 +24,7 @@ from partnerships.forms import (
     AgreementAdminForm,
     ExchangeAdminForm,
     NetworkMembershipAdminForm,
+    PhotoAlbumAddForm,
     PhotoUploadForm,
 )
 from partnerships.models import (
@@ -375,6 +376,43 @@ class PhotoAlbumAdmin(admin.ModelAdmin):
     autocomplete_fields = ["partnership"]
     date_hierarchy = "created_at"
     inlines = [PhotoInline]
+    album_fields = ["partnership", "title", "description", "position"]
+    photo_fields = ["photos", "alt_text", "caption", "credit"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # A new album takes its photos in the same form (multiple file upload).
+        if obj is None:
+            kwargs["form"] = PhotoAlbumAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None:
+            return super().get_fieldsets(request, obj)
+        return [
+            (None, {"fields": self.album_fields}),
+            (
+                _("Foto's"),
+                {
+                    "fields": self.photo_fields,
+                    "description": _(
+                        "Kies meteen de foto's van het album, of voeg ze later toe."
+                    ),
+                },
+            ),
+        ]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        services.album_create(
+            album=obj,
+            uploads=form.cleaned_data.get("photos") or [],
+            alt_text=form.cleaned_data.get("alt_text", ""),
+            caption=form.cleaned_data.get("caption", ""),
+            credit=form.cleaned_data.get("credit", ""),
+            actor=request.user,
+        )
 
     def get_queryset(self, request):
         # A subquery per album, not JOIN + GROUP BY over every photo.

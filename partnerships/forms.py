@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.constants import AGREEMENT_PDF_MAX_BYTES
 from partnerships.images import validate_photo
-from partnerships.models import Agreement, Exchange, NetworkMembership
+from partnerships.models import Agreement, Exchange, NetworkMembership, PhotoAlbum
 from partnerships.partial_dates import PartialDate
 
 PARTIAL_DATE_HELP = _("Zoals de bron het geeft: 2011, maart 2018 of 7 mei 2019.")
@@ -200,3 +200,33 @@ class PhotoUploadForm(forms.Form):
         if errors:
             raise ValidationError(errors)
         return photos
+
+
+class PhotoAlbumAddForm(PhotoUploadForm, forms.ModelForm):
+    """A new album and, if chosen, its photos in one go: the same fields and checks
+    as adding photos to an album, but the photos are optional; the alt text is
+    asked only when there are photos."""
+
+    class Meta:
+        model = PhotoAlbum
+        fields = ["partnership", "title", "description", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["photos"].required = False
+        self.fields["alt_text"].required = False
+        # The admin's own templates link help and errors to their field.
+        for field in self.fields.values():
+            field.widget.attrs.pop("aria-describedby", None)
+
+    def _link_errors(self):
+        pass
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("photos") and not cleaned_data.get("alt_text", "").strip():
+            self.add_error(
+                "alt_text",
+                _("Geef een alternatieve tekst: wat er op de foto's te zien is."),
+            )
+        return cleaned_data

@@ -216,6 +216,32 @@ def photos_add(
     return stored
 
 
+def album_create(
+    *,
+    album: PhotoAlbum,
+    uploads: Iterable = (),
+    alt_text: str = "",
+    caption: str = "",
+    credit: str = "",
+    actor=None,
+) -> PhotoAlbum:
+    """Store a new album and its photos (if any) in one transaction: a refused
+    photo stores neither the album nor any photo."""
+    uploads = list(uploads)
+    with transaction.atomic():
+        album.save()
+        if uploads:
+            photos_add(
+                album=album,
+                uploads=uploads,
+                alt_text=alt_text,
+                caption=caption,
+                credit=credit,
+                actor=actor,
+            )
+    return album
+
+
 def photo_delete_files(*, photo: Photo) -> None:
     for field in ("image", "medium", "thumbnail"):
         fieldfile = getattr(photo, field)

@@ -11,6 +11,7 @@ from partnerships.models import (
     PartnerPlace,
     Partnership,
     Photo,
+    PhotoAlbum,
 )
 
 
@@ -47,8 +48,16 @@ def connect():
         dispatch_uid="pship_domains",
     )
     post_delete.connect(_delete_photo_files, sender=Photo, dispatch_uid="photo_files")
-    # What the open data and the list's cards show.
-    shown = (Partnership, PartnerPlace, PartnerOrganisation, Agreement, ActionDomain)
+    # What the open data and the list's cards show (a card shows the first photo).
+    shown = (
+        Partnership,
+        PartnerPlace,
+        PartnerOrganisation,
+        Agreement,
+        ActionDomain,
+        PhotoAlbum,
+        Photo,
+    )
     for model in (*shown, LocalAuthority):
         uid = f"pship_data_{model._meta.label_lower}"
         post_save.connect(_data_changed, sender=model, dispatch_uid=f"{uid}_save")

@@ -211,7 +211,11 @@ def envelopes(
     bars = [
         envelope_bar(
             envelope,
-            url=reverse("admin:subsidies_budgetenvelope_change", args=[envelope.pk])
+            # In the admin: the files that fill the envelope.
+            url=(
+                f"{reverse('admin:subsidies_application_changelist')}"
+                f"?call__scheme__id__exact={envelope.scheme_id}&year={envelope.year}"
+            )
             if in_admin
             else "",
         )

@@ -20,7 +20,13 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 
-from subsidies.constants import IN_REVIEW, REPORT_EDITABLE, Decision, Status
+from subsidies.constants import (
+    IN_REVIEW,
+    REPORT_EDITABLE,
+    Decision,
+    PaymentKind,
+    Status,
+)
 from subsidies.models import (
     ZERO,
     Application,
@@ -374,6 +380,33 @@ def median_days_to_decision(*, year: int):
             output_field=DurationField(),
         )
     )["median"]
+
+
+def first_payment_subquery():
+    """The date of an application's first payment to the organisation (an advance
+    or the balance; a reclaim is not one), for `.annotate()`."""
+    return Subquery(
+        Payment.objects.filter(application=OuterRef("pk"))
+        .exclude(kind=PaymentKind.RECLAIM)
+        .order_by("paid_on", "pk")
+        .values("paid_on")[:1]
+    )
+
+
+def median_days_to_payment(*, year: int):
+    """The median time from submission to the first payment of the files first
+    paid in `year` (a timedelta, or None without payments; one query)."""
+    return (
+        Application.objects.filter(submitted_at__isnull=False)
+        .annotate(first_paid_on=first_payment_subquery())
+        .filter(first_paid_on__year=year)
+        .aggregate(
+            median=Median(
+                F("first_paid_on") - TruncDate("submitted_at"),
+                output_field=DurationField(),
+            )
+        )["median"]
+    )
 
 
 # Reminders -------------------------------------------------------------------------

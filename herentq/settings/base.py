@@ -66,7 +66,7 @@ INSTALLED_APPS = [
     "simple_history",
     # The libraries' apps with Dutch names in the back office (herentq/third_party_apps.py).
     "herentq.third_party_apps.DutchPostOfficeConfig",
-    "procrastinate.contrib.django",
+    "herentq.third_party_apps.DutchProcrastinateConfig",
     "csp",
     "allauth",
     "herentq.third_party_apps.DutchAccountConfig",

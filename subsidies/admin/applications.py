@@ -25,6 +25,8 @@ from subsidies.admin.common import ADMIN_CSS, ReadOnlyInline
 from subsidies.admin.filters import (
     CallFilter,
     CountryFilter,
+    DecisionYearFilter,
+    FirstPaymentYearFilter,
     PartnershipFilter,
     SubmittedYearFilter,
     YearFilter,
@@ -155,6 +157,8 @@ class ApplicationAdmin(HistoryAdmin):
         "status",
         YearFilter,
         SubmittedYearFilter,
+        DecisionYearFilter,
+        FirstPaymentYearFilter,
         CountryFilter,
         "sdgs",
         "language",

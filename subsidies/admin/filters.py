@@ -1,11 +1,14 @@
 """The filters of the applications list, each reading as little as it can."""
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from herentq.admin import YearListFilter
 from herentq.querysets import distinct_indexed_values
+from subsidies import selectors
 from subsidies.models import Application, Call
 
 
@@ -90,3 +93,43 @@ class PartnershipFilter(admin.SimpleListFilter):
         if self.value():
             return queryset.filter(partnership_id=self.value())
         return queryset
+
+
+class RecentYearFilter(admin.SimpleListFilter):
+    """This year and the two before, offered without a query (the dashboard's
+    turnaround chart links here)."""
+
+    def lookups(self, request, model_admin):
+        this_year = timezone.localdate().year
+        return [(str(year), str(year)) for year in range(this_year, this_year - 3, -1)]
+
+    def year(self) -> int | None:
+        if self.value() is None:
+            return None
+        if not self.value().isdigit():
+            raise IncorrectLookupParameters(self.value())
+        return int(self.value())
+
+
+class DecisionYearFilter(RecentYearFilter):
+    title = _("jaar van beslissing")
+    parameter_name = "beslist"
+
+    def queryset(self, request, queryset):
+        year = self.year()
+        if year is None:
+            return queryset
+        return queryset.filter(decision_date__year=year)
+
+
+class FirstPaymentYearFilter(RecentYearFilter):
+    title = _("jaar van eerste betaling")
+    parameter_name = "eerste_betaling"
+
+    def queryset(self, request, queryset):
+        year = self.year()
+        if year is None:
+            return queryset
+        return queryset.annotate(
+            first_paid_on=selectors.first_payment_subquery()
+        ).filter(first_paid_on__year=year)

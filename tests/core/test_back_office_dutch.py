@@ -90,4 +90,44 @@ def test_admin_index_opens_with_the_service_dashboard(admin_client, demo_data):
         '</th><td class="text-end">' + str(submitted) + "</td>"
     ) in html
     assert "/admin/learning_tracks/enrolment/?track__id__exact=" in html
-    assert "/admin/post_office/email/?status__exact=1" in html
+    assert "/admin/post_office/email/?bezorging=wachtend" in html
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        *(
+            f"account/messages/{message}.txt"
+            for message in [
+                "cannot_delete_primary_email",
+                "email_confirmation_failed",
+                "email_confirmation_sent",
+                "email_confirmed",
+                "email_deleted",
+                "logged_in",
+                "logged_out",
+                "login_code_sent",
+                "password_changed",
+                "password_set",
+                "primary_email_set",
+                "unverified_primary_email",
+            ]
+        ),
+        "mfa/messages/recovery_codes_generated.txt",
+        "mfa/messages/totp_activated.txt",
+        "mfa/messages/totp_deactivated.txt",
+    ],
+)
+def test_every_sign_in_message_says_u(name):
+    import re
+
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    user = UserFactory.build(email="an@example.be")
+    with translation.override("nl-be"):
+        text = render_to_string(
+            name, {"user": user, "email": "an@example.be", "email_address": None}
+        )
+    assert text.strip()
+    assert not re.search(r"\b(je|jij|jou|jouw)\b", text, re.I), text
