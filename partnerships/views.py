@@ -1,8 +1,8 @@
 import json
 
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -12,14 +12,11 @@ from django_filters.views import FilterView
 from herentq import exports, extensions
 from herentq.files import file_response
 from herentq.models import LocalAuthority
+from herentq.prebuilt import open_prebuilt, prebuilt_file
 from partnerships import selectors, worldmap
 from partnerships.filters import PartnershipFilter
 from partnerships.models import Agreement, Partnership, Photo
 
-# A kept open-data file is built again on a change of the data (its key holds the
-# data's version); the expiry only frees the cache of old versions.
-OPEN_DATA_SECONDS = 24 * 60 * 60
-OPEN_DATA_BUILD_SECONDS = 60  # a build that fails frees its claim by then
 EXPORT_COLUMNS = [
     "partnership",
     "url",
@@ -204,31 +201,28 @@ def agreement_document(request, slug: str, pk: int):
     return file_response(agreement.document, download_name=filename)
 
 
-def _built_once(request, name: str, build) -> bytes:
-    """An open-data file, built once per change of the data (and host) and kept
-    in the shared cache: a download reads it instead of building it. While one
-    worker builds a new version, the others hand out the previous one rather
-    than build it too."""
+def _prebuilt_response(
+    request, name: str, build, *, extension: str, content_type, filename=""
+):
+    """An open-data file, built once per change of the data (and host) into the
+    private storage (`herentq.prebuilt`) and streamed from there: a download
+    neither builds it nor holds it in memory."""
     base_url = _base_url(request)
-    prefix = f"partnerships.open-data.{name}.{base_url}"
-    key = f"{prefix}.{selectors.data_version()}"
-    # This process's copy first: reading megabytes from the database cache on
-    # every download would cost more than sending them.
-    content = caches["fragments"].get(key)
-    if content is not None:
-        return content
-    content = cache.get(key)
-    if content is not None:
-        caches["fragments"].set(key, content, OPEN_DATA_SECONDS)
-        return content
-    if not cache.add(f"{prefix}.building", True, OPEN_DATA_BUILD_SECONDS):
-        previous = cache.get(f"{prefix}.latest")
-        if previous is not None:
-            return previous
-    content = build(base_url)
-    cache.set_many({key: content, f"{prefix}.latest": content}, OPEN_DATA_SECONDS)
-    cache.delete(f"{prefix}.building")
-    return content
+    path = prebuilt_file(
+        name=f"partnerships.open-data.{name}.{base_url}",
+        version=selectors.data_version(),
+        extension=extension,
+        build=lambda: build(base_url),
+    )
+    response = FileResponse(
+        open_prebuilt(path),
+        content_type=content_type,
+        as_attachment=bool(filename),
+        filename=filename,
+    )
+    if not filename:
+        response.headers.pop("Content-Disposition", None)  # shown inline, as before
+    return response
 
 
 def _agreements_cell(agreements: list[dict]) -> str:
@@ -275,16 +269,19 @@ def _json_builder(rows):
 
 
 def _download(request, name: str, build, filename: str):
-    response = HttpResponse(
-        _built_once(request, name, build), content_type=exports.CSV_CONTENT_TYPE
+    return _prebuilt_response(
+        request,
+        name,
+        build,
+        extension="csv",
+        content_type=exports.CSV_CONTENT_TYPE,
+        filename=filename,
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _json_response(request, name: str, build):
-    response = HttpResponse(
-        _built_once(request, name, build), content_type="application/json"
+    response = _prebuilt_response(
+        request, name, build, extension="json", content_type="application/json"
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
