@@ -204,12 +204,13 @@ def agreement_document(request, slug: str, pk: int):
 def _prebuilt_response(
     request, name: str, build, *, extension: str, content_type, filename=""
 ):
-    """An open-data file, built once per change of the data (and host) into the
-    private storage (`herentq.prebuilt`) and streamed from there: a download
-    neither builds it nor holds it in memory."""
+    """An open-data file, built once per change of the data (per host and
+    language) into the private storage (`herentq.prebuilt`) and streamed from
+    there: a download neither builds it nor holds it in memory."""
     base_url = _base_url(request)
     path = prebuilt_file(
-        name=f"partnerships.open-data.{name}.{base_url}",
+        # Per language too: labels, titles and links are the visitor's language's.
+        name=f"partnerships.open-data.{name}.{get_language()}.{base_url}",
         version=selectors.data_version(),
         extension=extension,
         build=lambda: build(base_url),
