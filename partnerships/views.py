@@ -65,12 +65,13 @@ CARD_TEMPLATE = "partnerships/includes/partnership_card.html"
 CARD_SECONDS = 24 * 60 * 60
 
 
-def partnership_cards(partnerships) -> list[str]:
+def partnership_cards(partnerships, version: str | None = None) -> list[str]:
     """The list's card of each partnership, rendered once per version of the data
     and language and kept per process: a page renders only the cards it has not
     rendered before (a card was most of the list's rendering time)."""
     partnerships = list(partnerships)
-    version, language = selectors.data_version(), get_language()
+    version = version or selectors.data_version()
+    language = get_language()
     keys = {
         p.pk: f"partnerships.card.{p.pk}.{version}.{language}" for p in partnerships
     }
@@ -102,7 +103,9 @@ class PartnershipListView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["cards"] = partnership_cards(context["partnerships"])
+        context["cards"] = partnership_cards(
+            context["partnerships"], version=context["filter"].data_version
+        )
         owner = LocalAuthority.objects.filter(is_owner=True).first()
         context["memberships"] = selectors.network_memberships()
         context["dataset_ld_json"] = _ld_json(
