@@ -103,18 +103,29 @@ class PartnershipListView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["cards"] = partnership_cards(
-            context["partnerships"], version=context["filter"].data_version
-        )
-        owner = LocalAuthority.objects.filter(is_owner=True).first()
+        version = context["filter"].data_version
+        context["cards"] = partnership_cards(context["partnerships"], version=version)
         context["memberships"] = selectors.network_memberships()
-        context["dataset_ld_json"] = _ld_json(
-            selectors.dataset_description(base_url=_base_url(self.request), owner=owner)
-        )
+        context["dataset_ld_json"] = self._dataset_ld_json(version)
         context["is_filtered"] = any(
             value for key, value in self.request.GET.items() if key != "page"
         )
         return context
+
+    def _dataset_ld_json(self, version: str) -> str:
+        """The dataset's schema.org description, made once per version of the
+        partnerships' data (its date and publisher), language and host."""
+        base_url = _base_url(self.request)
+        key = f"partnerships.dataset-ld.{version}.{get_language()}.{base_url}"
+        fragments = caches["fragments"]
+        ld_json = fragments.get(key)
+        if ld_json is None:
+            owner = LocalAuthority.objects.filter(is_owner=True).first()
+            ld_json = _ld_json(
+                selectors.dataset_description(base_url=base_url, owner=owner)
+            )
+            fragments.set(key, ld_json, CARD_SECONDS)
+        return ld_json
 
 
 class PartnershipMapView(FilterView):
