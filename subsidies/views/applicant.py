@@ -14,9 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
+from herentq import languages
+from herentq import services as herentq_services
 from herentq.audit import action_label, audit_entries_for
 from herentq.files import file_response
-from herentq.forms import add_domain_error
+from herentq.forms import AccountLanguageForm, add_domain_error
+from herentq.models import MailPreference
 from herentq.pdf import pdf_response
 from subsidies import exports, forms, selectors, services
 from subsidies.constants import AttachmentPurpose
@@ -328,11 +331,25 @@ class ReportView(ApplicationMixin, TemplateView):
         return redirect(request.path)
 
 
+def account_language(user) -> str:
+    """The account's language (the page's when it has none stored yet)."""
+    stored = MailPreference.objects.filter(user=user).values_list("language", flat=True)
+    return stored.first() or languages.current()
+
+
 class PersonalDataView(LoginRequiredMixin, FormView):
-    """An applicant's own data: download it all, or close the account."""
+    """An applicant's own data: download it all, choose the language the portal
+    writes in, or close the account."""
 
     template_name = "subsidies/personal_data.html"
     form_class = forms.AccountCloseForm
+
+    def get_context_data(self, **kwargs):
+        if "language_form" not in kwargs:
+            kwargs["language_form"] = AccountLanguageForm(
+                initial={"language": account_language(self.request.user)}
+            )
+        return super().get_context_data(**kwargs)
 
     def form_valid(self, form):
         try:
@@ -345,6 +362,37 @@ class PersonalDataView(LoginRequiredMixin, FormView):
             self.request, _("Uw account is gesloten en uw gegevens zijn gewist.")
         )
         return redirect("home")
+
+
+class PersonalDataLanguageView(LoginRequiredMixin, FormView):
+    """Change the language of the account's mails and documents; the page then
+    opens in that language."""
+
+    template_name = "subsidies/personal_data.html"
+    form_class = AccountLanguageForm
+
+    def get_initial(self):
+        return {"language": account_language(self.request.user)}
+
+    def get_context_data(self, **kwargs):
+        kwargs["language_form"] = kwargs.pop("form", None) or self.get_form()
+        kwargs["form"] = forms.AccountCloseForm()
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        language = form.cleaned_data["language"]
+        herentq_services.account_language_save(
+            user=self.request.user, language=language
+        )
+        with translation.override(language):
+            messages.success(
+                self.request,
+                _(
+                    "Uw taal is bewaard: e-mails en documenten krijgt u voortaan "
+                    "in deze taal."
+                ),
+            )
+        return redirect(languages.path_in(reverse("subsidies:personal_data"), language))
 
 
 def personal_data_export(request):

@@ -186,3 +186,37 @@ def test_the_javascript_catalogue_is_served_per_language(client, language):
     assert "django.gettext" in script
     for entry in translated:
         assert json.dumps(entry.msgstr)[1:-1] in script
+
+
+@pytest.mark.django_db
+def test_moments_and_amounts_on_a_real_page_in_each_language(client, demo_data):
+    """The scheme page of an open call: its closing moment with the language's
+    clock (Flemish "14.30", Belgian French and English "14:30", 24 hours), and the
+    budget's amounts in the language's form."""
+    from django.utils import timezone
+
+    from subsidies.models import Call
+
+    now = timezone.now()
+    call = Call.objects.filter(opens_at__lte=now, closes_at__gt=now).first()
+    call.closes_at = dt.datetime(
+        2027, 3, 6, 14, 30, tzinfo=timezone.get_current_timezone()
+    )
+    call.save()
+    url = call.scheme.get_absolute_url()
+    expected = {
+        "": ("indienen tot 6 maart 2027, 14.30 uur.", r"€\u00a0\d{1,3}(\.\d{3})*\b"),
+        "/fr": (
+            "introduction jusqu'au 6 mars 2027, 14:30 (heure de Bruxelles).",
+            r"\b\d{1,3}(\u00a0\d{3})*(,\d\d)?\u00a0€",
+        ),
+        "/en": (
+            "submit by 6 March 2027, 14:30 (Brussels time).",
+            r"€\d{1,3}(,\d{3})*\b",
+        ),
+    }
+    for prefix, (moment, amount) in expected.items():
+        page = html(client, prefix + url).replace("&#x27;", "'")
+        assert moment in page, prefix
+        assert re.search(amount, page), prefix
+        assert not re.search(r"\b\d{1,2}\.\d\d \((heure|Brussels)", page)
