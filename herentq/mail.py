@@ -84,6 +84,12 @@ def language_of(email: str, *, default: str) -> str:
     return _account_languages([email]).get(email.lower(), default)
 
 
+def account_language(user, *, default: str) -> str:
+    """The language an account holder chose (or signed up in), else `default`."""
+    stored = MailPreference.objects.filter(user=user).values_list("language", flat=True)
+    return stored.first() or default
+
+
 def by_language(emails, *, default: str) -> dict[str, list[str]]:
     """The addresses grouped by the language to write to each in (language_of)."""
     known = _account_languages(emails)

@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
-from herentq import languages
+from herentq import languages, mail
 from herentq import services as herentq_services
 from herentq.audit import action_label, audit_entries_for
 from herentq.files import file_response
 from herentq.forms import AccountLanguageForm, add_domain_error
-from herentq.models import MailPreference
 from herentq.pdf import pdf_response
 from subsidies import exports, forms, selectors, services
 from subsidies.constants import AttachmentPurpose
@@ -161,12 +160,15 @@ def receipt_pdf(request, pk: int):
         raise Http404 from None
     if not application.reference:
         raise Http404
-    # In the language the file is written in, whatever page it is fetched from.
-    with translation.override(application.language):
+    # In the reader's account's language (the file's when they chose none),
+    # whatever page it is fetched from.
+    language = mail.account_language(request.user, default=application.language)
+    with translation.override(language):
         return pdf_response(
             "subsidies/pdf/receipt.html",
             selectors.receipt_context(application),
-            filename=f"ontvangstbewijs-{application.reference}.pdf",
+            filename=_("ontvangstbewijs-%(reference)s.pdf")
+            % {"reference": application.reference},
         )
 
 
@@ -331,12 +333,6 @@ class ReportView(ApplicationMixin, TemplateView):
         return redirect(request.path)
 
 
-def account_language(user) -> str:
-    """The account's language (the page's when it has none stored yet)."""
-    stored = MailPreference.objects.filter(user=user).values_list("language", flat=True)
-    return stored.first() or languages.current()
-
-
 class PersonalDataView(LoginRequiredMixin, FormView):
     """An applicant's own data: download it all, choose the language the portal
     writes in, or close the account."""
@@ -347,7 +343,7 @@ class PersonalDataView(LoginRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         if "language_form" not in kwargs:
             kwargs["language_form"] = AccountLanguageForm(
-                initial={"language": account_language(self.request.user)}
+                initial={"language": mail.account_language(self.request.user, default=languages.current())}
             )
         return super().get_context_data(**kwargs)
 
@@ -372,7 +368,7 @@ class PersonalDataLanguageView(LoginRequiredMixin, FormView):
     form_class = AccountLanguageForm
 
     def get_initial(self):
-        return {"language": account_language(self.request.user)}
+        return {"language": mail.account_language(self.request.user, default=languages.current())}
 
     def get_context_data(self, **kwargs):
         kwargs["language_form"] = kwargs.pop("form", None) or self.get_form()

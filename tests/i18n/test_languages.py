@@ -115,6 +115,16 @@ def test_translated_content_and_the_marked_dutch_fallback(client, demo_data):
     # Minutes and advice are the council's record: Dutch on every page.
     minutes_list = html(client, "/en/grosh/adviezen/")
     assert 'lang="nl"' in minutes_list
+    # Lists too: each Dutch text marked, and one note under the list.
+    note = "Certains textes ici n'existent qu'en néerlandais."
+    for url in ("/fr/nieuws/", "/fr/", "/fr/leertrajecten/participatie/"):
+        page = html(client, url).replace("&#x27;", "'")
+        assert note in page, url
+        assert re.search(r'<a href="/fr/[^"]*" lang="nl">', page) or re.search(
+            r'<p class="mb-1" lang="nl">', page
+        ), url
+    tracks = html(client, "/en/leertrajecten/")
+    assert "Some texts here are only available in Dutch." not in tracks  # all seven
 
 
 @pytest.mark.django_db

@@ -15,6 +15,7 @@ from herentq.models import MailPreference, ServiceContact
 from subsidies import services
 from subsidies.models import InformationRequest
 from tests.conftest import deliver_mail
+from tests.pdf_checks import assert_accessible_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +131,31 @@ def test_reminders_go_out_in_the_account_language(
     assert "attend votre réponse" in reminder.subject
     paths = portal_links(reminder)
     assert paths and all(path.startswith("/fr/") for path in paths), paths
+
+
+def test_the_receipt_pdf_is_in_the_reader_s_language(
+    applicant_client, draft, applicant, service_mailbox
+):
+    application = services.application_submit(application=draft, user=applicant)
+    url = reverse("subsidies:application_receipt_pdf", args=[application.pk])
+    herentq_services.account_language_save(user=applicant, language="en")
+    response = applicant_client.get(url)  # from a Dutch page
+    assert f'filename="receipt-{application.reference}.pdf"' in (
+        response["Content-Disposition"]
+    )
+    text = assert_accessible_pdf(
+        response.content,
+        title=f"Receipt {application.reference}",
+        in_order=[f"Receipt {application.reference}", "Submitted on", "Project"],
+        lang="en",
+    )
+    assert "Ontvangstbewijs" not in text and "Ingediend" not in text
+    assert "Local Global Policy service" in text
+
+    herentq_services.account_language_save(user=applicant, language="fr")
+    text = assert_accessible_pdf(
+        applicant_client.get("/en" + url).content,
+        title=f"Accusé de réception {application.reference}",
+        in_order=["Accusé de réception", "Introduite le"],
+        lang="fr",
+    )
