@@ -343,7 +343,11 @@ class PersonalDataView(LoginRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         if "language_form" not in kwargs:
             kwargs["language_form"] = AccountLanguageForm(
-                initial={"language": mail.account_language(self.request.user, default=languages.current())}
+                initial={
+                    "language": mail.account_language(
+                        self.request.user, default=languages.current()
+                    )
+                }
             )
         return super().get_context_data(**kwargs)
 
@@ -368,7 +372,11 @@ class PersonalDataLanguageView(LoginRequiredMixin, FormView):
     form_class = AccountLanguageForm
 
     def get_initial(self):
-        return {"language": mail.account_language(self.request.user, default=languages.current())}
+        return {
+            "language": mail.account_language(
+                self.request.user, default=languages.current()
+            )
+        }
 
     def get_context_data(self, **kwargs):
         kwargs["language_form"] = kwargs.pop("form", None) or self.get_form()

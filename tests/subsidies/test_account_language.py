@@ -140,8 +140,9 @@ def test_the_receipt_pdf_is_in_the_reader_s_language(
     url = reverse("subsidies:application_receipt_pdf", args=[application.pk])
     herentq_services.account_language_save(user=applicant, language="en")
     response = applicant_client.get(url)  # from a Dutch page
-    assert f'filename="receipt-{application.reference}.pdf"' in (
-        response["Content-Disposition"]
+    assert (
+        f'filename="receipt-{application.reference}.pdf"'
+        in (response["Content-Disposition"])
     )
     text = assert_accessible_pdf(
         response.content,
