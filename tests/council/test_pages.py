@@ -109,8 +109,9 @@ def test_minutes_pdf_is_a_pdf_without_closed_items(client, published):
 
 
 def test_the_minutes_pdf_stays_dutch_from_a_french_or_english_page(client, published):
+    path = reverse("council:minutes_pdf", args=[published.meeting.pk])
     for prefix in ("/fr", "/en"):
-        url = prefix + reverse("council:minutes_pdf", args=[published.meeting.pk])
+        url = prefix + path
         text = assert_accessible_pdf(
             client.get(url).content,
             title="Verslag",
