@@ -14,6 +14,8 @@ from django.apps import apps
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from partnerships.services import partnership_refresh_search
+
 SJ_BODY_FR = (
     "Saint-Josse-ten-Noode est une commune où vivent plus de 125 nationalités, une "
     "sorte de laboratoire mondial des relations Nord-Sud rassemblé sur son km². "
@@ -757,6 +759,7 @@ def _rows():
 
 
 def load() -> None:
+    searched: set[int] = set()
     for app_label, model_name, lookup, values in _rows():
         model = apps.get_model(app_label, model_name)
         for obj in model.objects.filter(**lookup):
@@ -768,3 +771,8 @@ def load() -> None:
             if changed:
                 # update(): no history records, no timestamps touched.
                 model.objects.filter(pk=obj.pk).update(**changed)
+                if model_name == "Partnership":
+                    searched.add(obj.pk)
+    # update() sends no signals: the search documents take the new texts here.
+    for partnership_id in sorted(searched):
+        partnership_refresh_search(partnership_id=partnership_id)

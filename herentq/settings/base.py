@@ -169,6 +169,21 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Several app nodes: the uploads in two buckets of an S3-compatible store instead
+# of the local directories above (herentq/storages.py).
+if env("S3_ENDPOINT_URL", default=""):
+    from herentq.storages import object_storages
+
+    STORAGES.update(
+        object_storages(
+            endpoint_url=env("S3_ENDPOINT_URL"),
+            access_key=env("S3_ACCESS_KEY_ID"),
+            secret_key=env("S3_SECRET_ACCESS_KEY"),
+            public_bucket=env("S3_PUBLIC_BUCKET"),
+            private_bucket=env("S3_PRIVATE_BUCKET"),
+            region=env("S3_REGION", default="us-east-1"),
+        )
+    )
 # Uploads larger than this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
@@ -375,4 +390,9 @@ SPECTACULAR_SETTINGS = {
     "DISABLE_ERRORS_AND_WARNINGS": True,
     # Nor as deploy-check warnings: tests/api validates the schema itself.
     "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    # The JSON-LD answers and `?format=jsonld` (api.jsonld) in the schema.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_jsonld",
+    ],
 }

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +21,7 @@ from tests.council.conftest import (
 )
 from tests.council.factories import CouncilMemberFactory
 from tests.factories import UserFactory
+from tests.s3_server import PRIVATE_BUCKET
 
 pytestmark = pytest.mark.django_db
 
@@ -220,6 +222,26 @@ def test_closed_document_is_served_to_members_and_not_cached(member_client, docu
     response = member_client.get(closed.get_absolute_url())
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
+
+
+def test_closed_document_in_object_storage_is_streamed_to_members_only(
+    object_storage, member, documents
+):
+    public, closed = documents
+    for document in (public, closed):
+        stored = object_storage.bucket(PRIVATE_BUCKET) / document.file.name
+        assert stored.read_bytes() == PDF
+    member_client = Client()
+    member_client.force_login(member.user)
+    response = member_client.get(closed.get_absolute_url())
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    assert "no-store" in response["Cache-Control"]
+    outsider = Client()
+    outsider.force_login(UserFactory(email="buur@example.be"))
+    assert outsider.get(closed.get_absolute_url()).status_code == 404
+    assert Client().get(closed.get_absolute_url()).status_code == 302
+    assert Client().get(public.get_absolute_url()).status_code == 200
 
 
 def test_closed_document_is_not_linked_on_public_pages(client, documents, scenario):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('herentq', '0009_merge_20261207_0139'),
+        ('herentq', '0010_newsitem_image_size'),
     ]
 
     operations = [
