@@ -6,9 +6,12 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
-from django.core.files.storage import storages
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import FileResponse, Http404
+from django.utils.functional import LazyObject, empty
 
 from herentq.public_files import may_preview, upload_for
 
@@ -16,8 +19,29 @@ from herentq.public_files import may_preview, upload_for
 INLINE_TYPES = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
 
 
+class PrivateStorage(LazyObject):
+    """The "private" storage, looked up when first used (like `default_storage`).
+
+    File fields take it once, at import; a change of STORAGES (a test that puts
+    the uploads in object storage) is followed, as Django's `default_storage` does.
+    """
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+private_files = PrivateStorage()
+
+
+@receiver(setting_changed)
+def follow_storages(*, setting, **kwargs):
+    if setting == "STORAGES":
+        private_files._wrapped = empty
+
+
 def private_storage():
-    return storages["private"]
+    """`storage=private_storage` on every private file field (migrations name it)."""
+    return private_files
 
 
 @dataclass(frozen=True)
@@ -67,23 +91,26 @@ def file_response(fieldfile, *, download_name: str | None = None) -> FileRespons
     return _safe_response(handle, fieldfile.name, download_name=download_name)
 
 
+def _stored_name(path: str) -> str | None:
+    """The storage name a /media/ path stands for; None for a path that is none."""
+    if "\x00" in path or path.startswith(("/", "../")) or path == "..":
+        return None
+    if posixpath.normpath(path) != path:  # ./, ../ or // inside
+        return None
+    return path
+
+
 def serve_public_media(request, path: str):
-    """Public uploads (photos, news images) under MEDIA_ROOT, never private ones.
+    """Public uploads (photos, news images) from their storage, never private ones.
 
     Only files of published content (herentq.public_files): those of an
     unpublished partnership or news item answer 404 like a missing file, except
-    to the staff who manage them.
+    to the staff who manage them. The file is read through the storage (the
+    local MEDIA_ROOT or the public bucket), never through a filesystem path.
     """
-    root = Path(settings.MEDIA_ROOT).resolve()
-    try:
-        full = (root / path).resolve()
-        if root not in full.parents or not full.is_file():
-            raise Http404
-    except (OSError, ValueError):  # a NUL byte, a name longer than the OS allows
-        raise Http404 from None
-    name = full.relative_to(root).as_posix()
-    upload = upload_for(name)
-    if upload is None:
+    name = _stored_name(path)
+    upload = upload_for(name) if name else None
+    if name is None or upload is None:
         raise Http404
     if upload.is_public(name):
         cache_control = "public, max-age=86400"
@@ -91,6 +118,10 @@ def serve_public_media(request, path: str):
         cache_control = "private, no-store"  # the admin's preview of a draft
     else:
         raise Http404
-    response = _safe_response(full.open("rb"), full.name)
+    try:
+        handle = default_storage.open(name, "rb")
+    except (OSError, SuspiciousFileOperation, ValueError):  # missing, a directory, …
+        raise Http404 from None
+    response = _safe_response(handle, name)
     response.headers["Cache-Control"] = cache_control
     return response

@@ -43,7 +43,9 @@ def _storage(alias: str) -> None:
         if not os.access(storage.location, os.W_OK):
             raise PermissionError("not a writable directory")
     else:
-        storage.exists(PROBE_NAME)  # one request to the object store
+        # One request to the object store: listing a prefix (an empty one) fails
+        # when the store is down, the key is refused or the bucket is missing.
+        storage.listdir(PROBE_NAME)
 
 
 def _queue() -> dict:

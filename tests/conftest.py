@@ -6,6 +6,7 @@ from django.utils import translation
 
 from herentq.constants import SERVICE_GROUP
 from tests.factories import UserFactory
+from tests.s3_server import S3Server
 from tests.snapshot import Snapshot
 
 
@@ -137,3 +138,21 @@ def run_periodic_jobs():
     for periodic in app.periodic_registry.periodic_tasks.values():
         task_kwargs = periodic.configure_kwargs.get("task_kwargs") or {}
         periodic.task(**{**task_kwargs, "timestamp": 0})
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    """A real S3-compatible server (`rclone serve s3`) for this process, started on
+    first use; its two buckets are subdirectories of a temporary directory."""
+    server = S3Server(tmp_path_factory.mktemp("s3"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def object_storage(settings, s3_server):
+    """The uploads of this test in the server's two buckets (STORAGES); ask for it
+    before the fixtures that store files."""
+    settings.STORAGES = {**settings.STORAGES, **s3_server.storages()}
+    return s3_server

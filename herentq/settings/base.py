@@ -169,6 +169,21 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Several app nodes: the uploads in two buckets of an S3-compatible store instead
+# of the local directories above (herentq/storages.py).
+if env("S3_ENDPOINT_URL", default=""):
+    from herentq.storages import object_storages
+
+    STORAGES.update(
+        object_storages(
+            endpoint_url=env("S3_ENDPOINT_URL"),
+            access_key=env("S3_ACCESS_KEY_ID"),
+            secret_key=env("S3_SECRET_ACCESS_KEY"),
+            public_bucket=env("S3_PUBLIC_BUCKET"),
+            private_bucket=env("S3_PRIVATE_BUCKET"),
+            region=env("S3_REGION", default="us-east-1"),
+        )
+    )
 # Uploads larger than this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024

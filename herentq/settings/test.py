@@ -12,7 +12,15 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="herentq-test-media-"))  # noqa: F405
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="herentq-test-static-"))  # noqa: F405
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="herentq-test-private-"))  # noqa: F405
-STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+# The local directories even when S3_* is set: tests that need the object store
+# start their own (tests/storage/conftest.py).
+STORAGES["default"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage"
+}
+STORAGES["private"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+}
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

@@ -222,6 +222,30 @@ def test_closed_document_is_served_to_members_and_not_cached(member_client, docu
     assert "no-store" in response["Cache-Control"]
 
 
+def test_closed_document_in_object_storage_is_streamed_to_members_only(
+    object_storage, member, documents
+):
+    from django.test import Client
+
+    from tests.s3_server import PRIVATE_BUCKET
+
+    public, closed = documents
+    for document in (public, closed):
+        stored = object_storage.bucket(PRIVATE_BUCKET) / document.file.name
+        assert stored.read_bytes() == PDF
+    member_client = Client()
+    member_client.force_login(member.user)
+    response = member_client.get(closed.get_absolute_url())
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    assert "no-store" in response["Cache-Control"]
+    outsider = Client()
+    outsider.force_login(UserFactory(email="buur@example.be"))
+    assert outsider.get(closed.get_absolute_url()).status_code == 404
+    assert Client().get(closed.get_absolute_url()).status_code == 302
+    assert Client().get(public.get_absolute_url()).status_code == 200
+
+
 def test_closed_document_is_not_linked_on_public_pages(client, documents, scenario):
     _public, closed = documents
     page = client.get(reverse("council:meeting_detail", args=[scenario.meeting.pk]))

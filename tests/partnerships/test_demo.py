@@ -70,7 +70,7 @@ def test_demo_photos_are_drawn_with_alt_text_and_marked_as_examples(demo_data):
     assert photos.count() == 3
     for photo in photos:
         assert photo.alt_text.startswith("Voorbeeldafbeelding (geen echte foto)")
-        assert Path(photo.image.path).is_file()
+        assert photo.image.storage.exists(photo.image.name)
 
 
 def test_demo_loaded_twice_adds_no_rows_files_or_history(demo_data):
