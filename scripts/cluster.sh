@@ -272,7 +272,7 @@ start_one() {
 stop_one() {
   case "$1" in
     postgres) [ -n "${CLUSTER_DATABASE_URL:-}" ] || localdb stop ;;
-    s3) if have_s3; then scripts/s3server.sh stop "$dir/s3" "$S3_PORT" >>"$dir/s3.log" 2>&1 || true; fi ;;
+    s3) if have_s3; then scripts/s3server.sh stop "$dir/s3" >>"$dir/s3.log" 2>&1 || true; fi ;;
     redis | node-a | node-b | worker-1 | worker-2 | haproxy) stop_process "$1" ;;
     *) die "unknown component $1 (one of: ${components[*]})" ;;
   esac
@@ -284,7 +284,7 @@ status_one() {
       if [ -n "${CLUSTER_DATABASE_URL:-}" ]; then echo "postgres: external"; else echo "postgres: $(localdb status)"; fi ;;
     s3)
       if ! have_s3; then echo "s3: not configured (no scripts/s3server.sh)";
-      elif http_ok "http://127.0.0.1:$S3_PORT/" || curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$S3_PORT/"; then echo "s3: running on port $S3_PORT";
+      elif scripts/s3server.sh status "$dir/s3" >/dev/null 2>&1; then echo "s3: running on port $S3_PORT";
       else echo "s3: stopped"; fi ;;
     *)
       if alive "$1"; then echo "$1: running (pid $(pid_of "$1"))"; else echo "$1: stopped"; fi ;;

@@ -72,7 +72,11 @@ def wait_for(condition, seconds: float = 30.0, step: float = 0.2):
 class Response:
     status: int
     headers: dict
-    text: str
+    content: bytes
+
+    @property
+    def text(self) -> str:
+        return self.content.decode(errors="replace")
 
     @property
     def node(self) -> str:
@@ -82,6 +86,26 @@ class Response:
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+def _multipart(fields: dict, files: dict) -> tuple[bytes, str]:
+    boundary = f"herentq{time.time_ns()}"
+    parts = []
+    for name, value in fields.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+            f"{value}\r\n".encode()
+        )
+    for name, uploads in files.items():
+        for filename, content, content_type in uploads:
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'.encode()
+                + content
+                + b"\r\n"
+            )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 class Browser:
@@ -98,7 +122,49 @@ class Browser:
         self.client_address = client_address
         self.host = host
 
-    def request(self, url: str, data: dict | None = None, timeout: float = 30):
+    def log_in(self, cluster: "Cluster", username: str) -> None:
+        """Signed in as `username` (a session made in the cluster's database, as
+        Django's test client's force_login does)."""
+        key = cluster.shell(
+            "from importlib import import_module\n"
+            "from django.conf import settings\n"
+            "from django.contrib import auth\n"
+            f"user = auth.get_user_model().objects.get(username={username!r})\n"
+            "session = import_module(settings.SESSION_ENGINE).SessionStore()\n"
+            "session[auth.SESSION_KEY] = str(user.pk)\n"
+            "session[auth.BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]\n"
+            "session[auth.HASH_SESSION_KEY] = user.get_session_auth_hash()\n"
+            "session.save()\n"
+            "print(session.session_key)\n"
+        ).strip()
+        self.cookies.set_cookie(
+            http.cookiejar.Cookie(
+                0,
+                "herentq_session",
+                key,
+                None,
+                False,
+                "127.0.0.1",
+                False,
+                False,
+                "/",
+                True,
+                False,
+                None,
+                False,
+                None,
+                None,
+                {},
+            )
+        )
+
+    def request(
+        self,
+        url: str,
+        data: dict | None = None,
+        timeout: float = 30,
+        files: dict | None = None,
+    ):
         headers = {}
         if self.client_address:
             headers["X-Forwarded-For"] = self.client_address
@@ -107,9 +173,11 @@ class Browser:
         body = None
         if data is not None:
             token = next((c.value for c in self.cookies if c.name == "csrftoken"), "")
-            body = urllib.parse.urlencode(
-                {"csrfmiddlewaretoken": token, **data}
-            ).encode()
+            fields = {"csrfmiddlewaretoken": token, **data}
+            if files:
+                body, headers["Content-Type"] = _multipart(fields, files)
+            else:
+                body = urllib.parse.urlencode(fields).encode()
             headers["Referer"] = url
         request = urllib.request.Request(url, data=body, headers=headers)
         try:
@@ -117,23 +185,26 @@ class Browser:
                 return Response(
                     answer.status,
                     {k.lower(): v for k, v in answer.headers.items()},
-                    answer.read().decode(errors="replace"),
+                    answer.read(),
                 )
         except urllib.error.HTTPError as error:
             return Response(
                 error.code,
                 {k.lower(): v for k, v in error.headers.items()},
-                error.read().decode(errors="replace"),
+                error.read(),
             )
 
     def get(self, url: str, **kwargs) -> Response:
         return self.request(url, **kwargs)
 
     def post(self, url: str, data: dict, **kwargs) -> Response:
-        if not any(c.name == "csrftoken" for c in self.cookies):
-            # Any form page sets the CSRF cookie (of every port on this host).
-            parts = urllib.parse.urlsplit(url)
-            self.get(f"{parts.scheme}://{parts.netloc}/accounts/login/")
+        """A form sent; `files={"field": [(name, bytes, content type)]}` uploads."""
+        # The form's page, or any form page, sets the CSRF cookie (of every port).
+        parts = urllib.parse.urlsplit(url)
+        for page in (url, f"{parts.scheme}://{parts.netloc}/accounts/login/"):
+            if any(c.name == "csrftoken" for c in self.cookies):
+                break
+            self.get(page)
         return self.request(url, data=data, **kwargs)
 
 
@@ -184,7 +255,7 @@ class Cluster:
         ).stdout
 
     def shell(self, code: str) -> str:
-        return self.manage("shell", "-c", code)
+        return self.manage("shell", "--no-imports", "-c", code)
 
     def query(self, sql: str, *params):
         url = self.env["DATABASE_URL"]
