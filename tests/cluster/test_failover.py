@@ -4,7 +4,6 @@ redispatch); afterwards its health check takes A out — and A rejoins when it i
 started again."""
 
 import threading
-import time
 
 import pytest
 
