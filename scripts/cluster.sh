@@ -199,6 +199,9 @@ write_haproxy_config() {
 # after 2 failures (about a second), back after 2 successes. A request whose node
 # refuses the connection or closes it without an answer is sent to the other node
 # (retry-on, redispatch on every retry): losing a node fails no request.
+# When no node is ready — a dependency they all share is down (Redis, the object
+# store) — the live ones (/healthz/) serve anyway: the portal degrades (pages without
+# the page cache, counters in PostgreSQL, uploads failing) instead of answering 503.
 global
     maxconn 2000
     stats socket $dir/haproxy.sock mode 600 level admin
@@ -216,6 +219,7 @@ defaults
 
 frontend web
     bind 127.0.0.1:$HAPROXY_PORT
+    use_backend app-live if { nbsrv(app) eq 0 }
     default_backend app
 
 backend app
@@ -225,6 +229,17 @@ backend app
     http-check send meth GET uri /readyz/ ver HTTP/1.1 hdr Host 127.0.0.1
     http-check expect status 200
     # Which node answered, for the tests and for whoever looks.
+    http-response set-header X-Herentq-Node %s
+    default-server inter 500ms fastinter 250ms downinter 500ms fall 2 rise 2
+    server node-a 127.0.0.1:$NODE_A_PORT check
+    server node-b 127.0.0.1:$NODE_B_PORT check
+
+backend app-live
+    balance roundrobin
+    option forwardfor
+    option httpchk
+    http-check send meth GET uri /healthz/ ver HTTP/1.1 hdr Host 127.0.0.1
+    http-check expect status 200
     http-response set-header X-Herentq-Node %s
     default-server inter 500ms fastinter 250ms downinter 500ms fall 2 rise 2
     server node-a 127.0.0.1:$NODE_A_PORT check
