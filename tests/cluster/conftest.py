@@ -88,6 +88,22 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+# Setup code for `Cluster.shell`: `session_for(user)` signs a user in as Django's
+# test client's force_login does, and returns the session key for Browser.log_in.
+MAKE_SESSION = (
+    "from importlib import import_module\n"
+    "from django.conf import settings\n"
+    "from django.contrib import auth\n"
+    "def session_for(user):\n"
+    "    session = import_module(settings.SESSION_ENGINE).SessionStore()\n"
+    "    session[auth.SESSION_KEY] = str(user.pk)\n"
+    "    session[auth.BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]\n"
+    "    session[auth.HASH_SESSION_KEY] = user.get_session_auth_hash()\n"
+    "    session.save()\n"
+    "    return session.session_key\n"
+)
+
+
 def _multipart(fields: dict, files: dict) -> tuple[bytes, str]:
     boundary = f"herentq{time.time_ns()}"
     parts = []
@@ -122,26 +138,13 @@ class Browser:
         self.client_address = client_address
         self.host = host
 
-    def log_in(self, cluster: "Cluster", username: str) -> None:
-        """Signed in as `username` (a session made in the cluster's database, as
-        Django's test client's force_login does)."""
-        key = cluster.shell(
-            "from importlib import import_module\n"
-            "from django.conf import settings\n"
-            "from django.contrib import auth\n"
-            f"user = auth.get_user_model().objects.get(username={username!r})\n"
-            "session = import_module(settings.SESSION_ENGINE).SessionStore()\n"
-            "session[auth.SESSION_KEY] = str(user.pk)\n"
-            "session[auth.BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]\n"
-            "session[auth.HASH_SESSION_KEY] = user.get_session_auth_hash()\n"
-            "session.save()\n"
-            "print(session.session_key)\n"
-        ).strip()
+    def log_in(self, session_key: str) -> None:
+        """Signed in with a session made by MAKE_SESSION in the cluster's database."""
         self.cookies.set_cookie(
             http.cookiejar.Cookie(
                 0,
                 "herentq_session",
-                key,
+                session_key,
                 None,
                 False,
                 "127.0.0.1",

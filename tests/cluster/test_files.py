@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.cluster.conftest import Browser
+from tests.cluster.conftest import MAKE_SESSION, Browser
 from tests.subsidies.factories import PDF_BYTES
 
 pytestmark = pytest.mark.cluster
@@ -40,7 +40,7 @@ def test_a_photo_uploaded_through_node_a_is_shown_with_its_renditions_by_node_b(
     suffix = random.randint(1, 10**9)
     made = json.loads(
         cluster.shell(
-            "import json\n"
+            MAKE_SESSION + "import json\n"
             "from django.contrib.auth.models import Group\n"
             "from herentq.constants import SERVICE_GROUP\n"
             "from tests.factories import UserFactory\n"
@@ -52,11 +52,12 @@ def test_a_photo_uploaded_through_node_a_is_shown_with_its_renditions_by_node_b(
             "PartnerPlaceFactory(partnership=album.partnership)\n"
             "from django.urls import reverse\n"
             "print(json.dumps({'page': album.partnership.get_absolute_url(), 'upload':"
-            " reverse('admin:partnerships_photoalbum_upload', args=[album.pk])}))\n"
+            " reverse('admin:partnerships_photoalbum_upload', args=[album.pk]),"
+            " 'session': session_for(user)}))\n"
         )
     )
     service = Browser()
-    service.log_in(cluster, f"dienst{suffix}")
+    service.log_in(made["session"])
     answer = service.post(
         f"{cluster.node_url('a')}{made['upload']}",
         {"alt_text": "Leerlingen voor de school"},
@@ -89,7 +90,7 @@ def test_a_private_attachment_uploaded_through_a_is_handed_out_by_b_to_those_all
     suffix = random.randint(1, 10**9)
     made = json.loads(
         cluster.shell(
-            "import json\n"
+            MAKE_SESSION + "import json\n"
             "from django.contrib.auth.models import Group\n"
             "from herentq.constants import SERVICE_GROUP\n"
             "from tests.factories import UserFactory\n"
@@ -110,12 +111,14 @@ def test_a_private_attachment_uploaded_through_a_is_handed_out_by_b_to_those_all
             " created_by=applicant)\n"
             "from django.urls import reverse\n"
             "print(json.dumps({'draft': draft.pk, 'step': reverse("
-            "'subsidies:application_step', args=[draft.pk, 'bijlagen'])}))\n"
+            "'subsidies:application_step', args=[draft.pk, 'bijlagen']),"
+            " 'sessions': [session_for(u) for u in (applicant, outsider, staff)]}))\n"
         )
     )
     content = PDF_BYTES
     applicant = Browser()
-    applicant.log_in(cluster, f"an{suffix}")
+    applicant_session, outsider_session, staff_session = made["sessions"]
+    applicant.log_in(applicant_session)
     answer = applicant.post(
         f"{cluster.node_url('a')}{made['step']}",
         {"action": "save"},
@@ -142,13 +145,13 @@ def test_a_private_attachment_uploaded_through_a_is_handed_out_by_b_to_those_all
     assert answer.headers["content-type"] == "application/pdf"
 
     service = Browser()
-    service.log_in(cluster, f"dienst-b{suffix}")
+    service.log_in(staff_session)
     admin = service.get(f"{node_b}{admin_url}")
     assert admin.status == 200
     assert admin.content == content
 
     outsider = Browser()
-    outsider.log_in(cluster, f"bert{suffix}")
+    outsider.log_in(outsider_session)
     assert outsider.get(f"{node_b}{download}").status == 404
     anonymous = Browser()
     answer = anonymous.get(f"{node_b}{download}")
