@@ -3,6 +3,7 @@
 from django.utils import timezone
 from rest_framework import serializers
 
+from api.jsonld import LinkedData, iri, typed
 from council.models import Advice, AgendaItem, Meeting
 from herentq.models import SDG, NewsItem
 from learning_tracks.models import Session, Track
@@ -26,9 +27,22 @@ def _url_method(self, item) -> str:
 
 
 class SdgSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    get_url = _url_method
+
+    linked_data = LinkedData(
+        type="schema:DefinedTerm",
+        terms={
+            "number": "schema:termCode",
+            "url": iri("schema:url"),
+            "name_nl": {"@id": "schema:name", "@language": "nl"},
+            "name_en": {"@id": "schema:name", "@language": "en"},
+        },
+    )
+
     class Meta:
         model = SDG
-        fields = ["number", "name_nl", "name_en", "colour"]
+        fields = ["number", "url", "name_nl", "name_en", "colour"]
 
 
 class PlaceSerializer(serializers.ModelSerializer):
@@ -49,6 +63,18 @@ class PlaceSerializer(serializers.ModelSerializer):
             "wikidata_id",
             "other_names",
         ]
+
+    linked_data = LinkedData(
+        type="schema:Place",
+        id_field=None,
+        terms={
+            "name": "schema:name",
+            "country": "schema:addressCountry",
+            "latitude": typed("schema:latitude", "decimal"),
+            "longitude": typed("schema:longitude", "decimal"),
+            "other_names": "schema:alternateName",
+        },
+    )
 
     def get_other_names(self, place) -> list[str]:
         return [name.strip() for name in place.other_names.split(",") if name.strip()]
@@ -74,6 +100,18 @@ class AgreementSerializer(serializers.ModelSerializer):
             "domains",
         ]
 
+    linked_data = LinkedData(
+        type="schema:CreativeWork",
+        id_field=None,
+        terms={
+            "kind_label": "schema:name",
+            "signed": "schema:dateCreated",
+            "ends": "schema:expires",
+            "summary": "schema:abstract",
+            "domains": "schema:keywords",
+        },
+    )
+
     def get_signed(self, agreement) -> str | None:
         return agreement.signed.isoformat() if agreement.signed else None
 
@@ -90,6 +128,27 @@ class PartnershipSerializer(serializers.ModelSerializer):
     domains = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
 
     get_url = _url_method
+
+    # A partnership is a project of a local authority with partner places.
+    linked_data = LinkedData(
+        type="schema:Project",
+        terms={
+            "slug": "schema:identifier",
+            "title": "schema:name",
+            "url": iri("schema:url"),
+            "local_authority": "schema:member",
+            "summary": "schema:description",
+            "body": "schema:disambiguatingDescription",
+            "places": "schema:location",
+            "agreements": "schema:subjectOf",
+            "domains": "schema:keywords",
+            "updated_at": typed("schema:dateModified", "dateTime"),
+        },
+        nested={
+            "places": PlaceSerializer.linked_data,
+            "agreements": AgreementSerializer.linked_data,
+        },
+    )
 
     class Meta:
         model = Partnership
@@ -113,12 +172,34 @@ class NewsSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     get_url = _url_method
 
+    linked_data = LinkedData(
+        type="schema:NewsArticle",
+        terms={
+            "slug": "schema:identifier",
+            "title": "schema:headline",
+            "url": iri("schema:url"),
+            "published_on": typed("schema:datePublished", "date"),
+            "summary": "schema:abstract",
+            "body": "schema:articleBody",
+        },
+    )
+
     class Meta:
         model = NewsItem
         fields = ["slug", "title", "url", "published_on", "summary", "body"]
 
 
 class CallSerializer(serializers.ModelSerializer):
+    linked_data = LinkedData(
+        type="schema:Event",
+        id_field=None,
+        terms={
+            "title": "schema:name",
+            "opens_at": typed("schema:startDate", "dateTime"),
+            "closes_at": typed("schema:endDate", "dateTime"),
+        },
+    )
+
     class Meta:
         model = Call
         fields = ["title", "year", "opens_at", "closes_at"]
@@ -128,6 +209,21 @@ class SchemeSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     calls = CallSerializer(many=True, read_only=True)
     get_url = _url_method
+
+    # A subsidy scheme is a service of the local government that grants money.
+    linked_data = LinkedData(
+        type="schema:GovernmentService",
+        terms={
+            "slug": "schema:identifier",
+            "name": "schema:name",
+            "url": iri("schema:url"),
+            "summary": "schema:description",
+            "description": "schema:disambiguatingDescription",
+            "eligibility": "schema:audience",
+            "calls": "schema:subEvent",
+        },
+        nested={"calls": CallSerializer.linked_data},
+    )
 
     class Meta:
         model = Scheme
@@ -151,6 +247,19 @@ class GrantSerializer(serializers.ModelSerializer):
     country = serializers.CharField(source="country.code")
     sdgs = serializers.SlugRelatedField(many=True, read_only=True, slug_field="number")
 
+    linked_data = LinkedData(
+        type="schema:MonetaryGrant",
+        id_field=None,
+        terms={
+            "reference": "schema:identifier",
+            "title": "schema:name",
+            "organisation": "schema:recipient",
+            "scheme": "schema:isPartOf",
+            "approved_amount": typed("schema:amount", "decimal"),
+            "decision_date": typed("schema:dateCreated", "date"),
+        },
+    )
+
     class Meta:
         model = Application
         fields = [
@@ -166,6 +275,18 @@ class GrantSerializer(serializers.ModelSerializer):
 
 
 class SessionSerializer(serializers.ModelSerializer):
+    linked_data = LinkedData(
+        type="schema:CourseInstance",
+        id_field=None,
+        terms={
+            "topic": "schema:name",
+            "description": "schema:description",
+            "starts_at": typed("schema:startDate", "dateTime"),
+            "ends_at": typed("schema:endDate", "dateTime"),
+            "location": "schema:location",
+        },
+    )
+
     class Meta:
         model = Session
         fields = [
@@ -187,6 +308,21 @@ class TrackSerializer(serializers.ModelSerializer):
     sdgs = serializers.SlugRelatedField(many=True, read_only=True, slug_field="number")
     get_url = _url_method
 
+    linked_data = LinkedData(
+        type="schema:Course",
+        terms={
+            "slug": "schema:identifier",
+            "number": "schema:courseCode",
+            "title": "schema:name",
+            "url": iri("schema:url"),
+            "theme": "schema:about",
+            "summary": "schema:description",
+            "target_group": "schema:audience",
+            "sessions": "schema:hasCourseInstance",
+        },
+        nested={"sessions": SessionSerializer.linked_data},
+    )
+
     class Meta:
         model = Track
         fields = [
@@ -207,6 +343,15 @@ class TrackSerializer(serializers.ModelSerializer):
 
 
 class AgendaItemSerializer(serializers.ModelSerializer):
+    linked_data = LinkedData(
+        type="besluit:Agendapunt",
+        id_field=None,
+        terms={
+            "title": "dct:title",
+            "description": "dct:description",
+        },
+    )
+
     class Meta:
         model = AgendaItem
         fields = ["position", "title", "description"]
@@ -219,6 +364,17 @@ class MeetingSerializer(serializers.ModelSerializer):
     )
     get_url = _url_method
 
+    # OSLO Besluit, as the meeting's own JSON-LD (council.linked_data) has it.
+    linked_data = LinkedData(
+        type="besluit:Zitting",
+        terms={
+            "planned_start": typed("besluit:geplandeStart", "dateTime"),
+            "location": "prov:atLocation",
+            "agenda_items": "besluit:behandelt",
+        },
+        nested={"agenda_items": AgendaItemSerializer.linked_data},
+    )
+
     class Meta:
         model = Meeting
         fields = ["id", "url", "planned_start", "location", "status", "agenda_items"]
@@ -229,6 +385,16 @@ class AdviceSerializer(serializers.ModelSerializer):
     meeting = serializers.IntegerField(source="agenda_item.meeting_id")
     meeting_date = serializers.SerializerMethodField()
     get_url = _url_method
+
+    # A decision of the council (OSLO Besluit), as council.linked_data has it.
+    linked_data = LinkedData(
+        type="besluit:Besluit",
+        terms={
+            "subject_text": "eli:title",
+            "text": "prov:value",
+            "motivation": {"@id": "besluit:motivering", "@language": "nl"},
+        },
+    )
 
     class Meta:
         model = Advice

@@ -2,7 +2,9 @@
 
 Anonymous, throttled per client address (`herentq.ratelimit.client_address`,
 the address the trusted proxies give), GET from any origin (CORS), ETag and
-Last-Modified with conditional GET (304).
+Last-Modified with conditional GET (304). JSON by default, JSON-LD by content
+negotiation (api.jsonld). The language is the URL's: Dutch at /api/, French at
+/fr/api/, English at /en/api/ (content falls back to Dutch where untranslated).
 """
 
 import hashlib
@@ -13,9 +15,11 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
+from rest_framework.renderers import JSONRenderer
 from rest_framework.throttling import AnonRateThrottle
 
 from api import filters, serializers
+from api.jsonld import JsonLdRenderer
 from council import selectors as council_selectors
 from herentq import selectors as core_selectors
 from herentq.models import SDG
@@ -41,6 +45,9 @@ class ClientAddressThrottle(AnonRateThrottle):
 
 
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    # JSON by default; JSON-LD on the same URL for `Accept: application/ld+json`
+    # or `?format=jsonld` (api.jsonld). DRF answers `Vary: Accept`.
+    renderer_classes = [JSONRenderer, JsonLdRenderer]
     throttle_classes = [ClientAddressThrottle]
     filter_backends = [DjangoFilterBackend]
     last_modified = None

@@ -12,6 +12,8 @@ natural keys and updated only where a value differs.
 
 from django.apps import apps
 
+from partnerships.services import partnership_refresh_search
+
 SJ_BODY_FR = (
     "Saint-Josse-ten-Noode est une commune où vivent plus de 125 nationalités, une "
     "sorte de laboratoire mondial des relations Nord-Sud rassemblé sur son km². "
@@ -537,6 +539,7 @@ def _rows():
 
 
 def load() -> None:
+    searched: set[int] = set()
     for app_label, model_name, lookup, values in _rows():
         model = apps.get_model(app_label, model_name)
         for obj in model.objects.filter(**lookup):
@@ -548,3 +551,8 @@ def load() -> None:
             if changed:
                 # update(): no history records, no timestamps touched.
                 model.objects.filter(pk=obj.pk).update(**changed)
+                if model_name == "Partnership":
+                    searched.add(obj.pk)
+    # update() sends no signals: the search documents take the new texts here.
+    for partnership_id in sorted(searched):
+        partnership_refresh_search(partnership_id=partnership_id)

@@ -115,15 +115,21 @@ class HerentqConfig(AppConfig):
 
     def search_kinds(self):
         from herentq import selectors
-        from herentq.search import SearchKind, document
+        from herentq.search import (
+            SearchKind,
+            in_every_language,
+            unindexed_document,
+        )
 
         return [
             SearchKind(
                 key="nieuws",
                 label=_("Nieuws"),
                 public=selectors.news_searchable,
-                document=lambda: document("title", "summary", "body"),
-                title=lambda: document("title"),
+                document=lambda: unindexed_document(
+                    *in_every_language("title", "summary", "body")
+                ),
+                title=lambda: unindexed_document(*in_every_language("title")),
                 shown_title="title",
                 summary=lambda item: item.summary,
                 order=("-published_on", "-pk"),
@@ -132,8 +138,10 @@ class HerentqConfig(AppConfig):
                 key="paginas",
                 label=_("Pagina's"),
                 public=selectors.pages_searchable,
-                document=lambda: document("title", "intro", "body"),
-                title=lambda: document("title"),
+                document=lambda: unindexed_document(
+                    *in_every_language("title", "intro", "body")
+                ),
+                title=lambda: unindexed_document(*in_every_language("title")),
                 shown_title="title",
                 summary=lambda item: item.intro,
                 order=("title", "pk"),

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage, storages
 from django.core.signals import setting_changed
+from django.db import models
 from django.dispatch import receiver
 from django.http import FileResponse, Http404
 from django.utils.functional import LazyObject, empty
@@ -66,6 +67,26 @@ class RandomUploadName:
 def random_upload_name(prefix: str) -> RandomUploadName:
     """`upload_to=random_upload_name("app/kind")`: a random name under the prefix."""
     return RandomUploadName(prefix)
+
+
+class MeasuredImageField(models.ImageField):
+    """An ImageField whose `width_field`/`height_field` are measured when a file is
+    stored, never when a row is loaded.
+
+    Django measures an image again on loading a row whose dimension columns are
+    empty, by reading the file: with object storage, a request to the store for
+    every such row. Here only storing a file (or assigning one) measures it, and
+    a file that is gone leaves no size rather than an error.
+    """
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        if not force:
+            return
+        try:
+            super().update_dimension_fields(instance, force, *args, **kwargs)
+        except FileNotFoundError:  # a stored name whose file is gone: no size
+            setattr(instance, self.width_field, None)
+            setattr(instance, self.height_field, None)
 
 
 def _safe_response(handle, name: str, *, download_name: str | None = None):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from herentq.constants import NoticeSeverity, TextColour
-from herentq.files import random_upload_name
+from herentq.files import MeasuredImageField, random_upload_name
 from herentq.languages import translation_columns
 
 
@@ -229,8 +229,19 @@ class NewsItem(TimeStampedModel):
     published_on = models.DateField(_("datum"), default=timezone.localdate)
     summary = models.TextField(_("samenvatting"), max_length=500)
     body = models.TextField(_("tekst"))
-    image = models.ImageField(
-        _("afbeelding"), upload_to=random_upload_name("news"), blank=True
+    image = MeasuredImageField(
+        _("afbeelding"),
+        upload_to=random_upload_name("news"),
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    # Measured when the image is stored: pages never read the file for its size.
+    image_width = models.PositiveIntegerField(
+        _("breedte"), null=True, blank=True, editable=False
+    )
+    image_height = models.PositiveIntegerField(
+        _("hoogte"), null=True, blank=True, editable=False
     )
     image_alt = models.CharField(
         _("alternatieve tekst van de afbeelding"), max_length=250, blank=True

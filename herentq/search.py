@@ -14,6 +14,12 @@ the forgiving match works:
 
 Both conditions use a trigram GIN index on the normalised text (a stored column
 or an index on the expression, see each kind's migration).
+
+Content in three languages (django-modeltranslation) is searched in all of them:
+a kind's document holds each translated field's Dutch, French and English
+columns (`in_every_language`), so "Tangier", "Bucarest" or a French title find
+their item from any page; what a result shows is in the visitor's language,
+falling back to Dutch as the pages do (`in_visitor_language`).
 """
 
 import re
@@ -21,11 +27,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     TrigramWordSimilarity,
 )
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import (
     Expression,
     F,
@@ -36,7 +44,8 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Coalesce, Concat, NullIf
+from django.utils.translation import get_language
 
 SEARCH_CONFIG = "herentq_dutch"
 MAX_SEARCH_WORDS = 10
@@ -78,6 +87,68 @@ def document(*fields: str | Expression) -> SearchText:
         parts.append(F(item) if isinstance(item, str) else item)
     text = Concat(*parts, output_field=TextField()) if len(parts) > 1 else parts[0]
     return SearchText(text)
+
+
+class _JoinedText(Func):
+    """`COALESCE(a::text, '') || ' ' || COALESCE(b::text, '') …` on one level.
+
+    Django nests a Concat of n columns n deep and compiles it again wherever the
+    query names it (each word's two conditions and the rank): with the three
+    languages' columns that compilation cost more than the query. For documents
+    read whole (no index on the expression); indexed ones keep `document()`.
+    """
+
+    output_field = TextField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        parts, params = [], []
+        for expression in self.get_source_expressions():
+            sql, part_params = compiler.compile(expression)
+            parts.append(f"COALESCE(({sql})::text, '')")
+            params.extend(part_params)
+        return "(" + " || ' ' || ".join(parts) + ")", params
+
+
+def unindexed_document(*fields: str | Expression) -> SearchText:
+    """The normalised text of some columns, for a kind read whole: the same
+    text as `document()`, cheaper to compile."""
+    parts = [F(item) if isinstance(item, str) else item for item in fields]
+    return SearchText(_JoinedText(*parts) if len(parts) > 1 else parts[0])
+
+
+def _column(name: str, language: str) -> str:
+    """modeltranslation's column of a field in a language (`title_nl_be`)."""
+    return f"{name}_{language.replace('-', '_')}"
+
+
+def in_every_language(*names: str) -> list[str]:
+    """The columns of translated fields in every language, Dutch first
+    (`title` → `title_nl_be`, `title_fr`, `title_en`)."""
+    return [
+        _column(name, language)
+        for name in names
+        for language, _label in settings.LANGUAGES
+    ]
+
+
+def _is_translated(model, name: str) -> bool:
+    try:
+        model._meta.get_field(_column(name, settings.LANGUAGE_CODE))
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def in_visitor_language(model, name: str) -> Expression:
+    """A column in the visitor's language, falling back to Dutch where it is
+    empty (as reading the field on a page does); other columns as they are."""
+    if not _is_translated(model, name):
+        return F(name)
+    languages = dict.fromkeys(
+        [get_language() or settings.LANGUAGE_CODE, settings.LANGUAGE_CODE]
+    )
+    columns = [NullIf(F(_column(name, code)), Value("")) for code in languages]
+    return Coalesce(*columns, Value(""), output_field=TextField())
 
 
 def fulltext_query(words: list[str]) -> SearchQuery:

@@ -2,13 +2,15 @@
 
 Each app lists its public pages in `sitemap_sections()` on its AppConfig,
 returning `SitemapSection`s whose items come from the selectors its pages use,
-so an unpublished item is never listed.
+so an unpublished item is never listed. Every page is listed in each language
+(`SectionSitemap.i18n`), with its other versions as alternates.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
 from django.urls import reverse
@@ -54,6 +56,14 @@ def named_pages(key: str, *names: str) -> SitemapSection:
 
 
 class SectionSitemap(Sitemap):
+    """Each page in the three languages (Dutch unprefixed, /fr/, /en/), each
+    version listing the others and the Dutch one as `x-default` with
+    `<xhtml:link rel="alternate" hreflang>`."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
     def __init__(self, section: SitemapSection):
         self.section = section
 
@@ -74,8 +84,23 @@ def sitemaps() -> dict[str, Sitemap]:
     }
 
 
+def _disallowed() -> list[str]:
+    """Each kept-out path in every language (the admin has no prefix)."""
+    prefixes = [""] + [
+        f"/{code}"
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+    return [
+        path if path == "/admin/" else prefix + path
+        for prefix in prefixes
+        for path in ROBOTS_DISALLOW
+        if path != "/admin/" or not prefix
+    ]
+
+
 def robots_txt(request):
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in _disallowed())]
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines += ["", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -7,12 +7,17 @@ in the same query, how many there are (a window count).
 """
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from django.db.models import Count, F, Window
+from django.db.models import Count, Window
 
 from herentq import extensions
-from herentq.search import SearchKind, closest_title, forgiving_search, query_words
+from herentq.search import (
+    SearchKind,
+    closest_title,
+    forgiving_search,
+    in_visitor_language,
+    query_words,
+)
 
 PREVIEW_SIZE = 5
 
@@ -48,13 +53,16 @@ def matching(kind: SearchKind, text: str):
         title=kind.title(),
         vector=kind.vector() if kind.vector else None,
     )
-    return queryset.annotate(shown_title=_expression(kind.shown_title)).order_by(
+    return queryset.annotate(shown_title=_shown_title(kind)).order_by(
         "-search_rank", *kind.order
     )
 
 
-def _expression(value: Any):
-    return F(value) if isinstance(value, str) else value
+def _shown_title(kind: SearchKind):
+    """What a result shows: in the visitor's language (Dutch where untranslated)."""
+    if isinstance(kind.shown_title, str):
+        return in_visitor_language(kind.public().model, kind.shown_title)
+    return kind.shown_title
 
 
 def _result(kind: SearchKind, item) -> Result:
@@ -87,7 +95,7 @@ def suggestion(text: str) -> str | None:
     best = None
     for kind in kinds():
         found = closest_title(
-            kind.public().annotate(suggestion_text=_expression(kind.shown_title)),
+            kind.public().annotate(suggestion_text=_shown_title(kind)),
             text,
             title=kind.title(),
         )

@@ -58,6 +58,9 @@ def object_storages(
         ),
         "default_acl": None,
         "querystring_auth": False,
+        # A file being read is buffered in memory up to this size, then on disk
+        # (django-storages' default, 0, keeps it all in memory).
+        "max_memory_size": 2_621_440,
     }
     backend = f"{__name__}.{ObjectStorage.__name__}"
     return {

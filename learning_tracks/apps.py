@@ -133,7 +133,11 @@ class LearningTracksConfig(AppConfig):
         from django.utils import timezone
         from django.utils.formats import date_format
 
-        from herentq.search import SearchKind, document
+        from herentq.search import (
+            SearchKind,
+            in_every_language,
+            unindexed_document,
+        )
         from learning_tracks import selectors
 
         return [
@@ -141,8 +145,10 @@ class LearningTracksConfig(AppConfig):
                 key="leertrajecten",
                 label=_("Leertrajecten"),
                 public=selectors.tracks_searchable,
-                document=lambda: document("title", "summary", "objectives"),
-                title=lambda: document("title"),
+                document=lambda: unindexed_document(
+                    *in_every_language("title", "summary", "objectives")
+                ),
+                title=lambda: unindexed_document(*in_every_language("title")),
                 shown_title="title",
                 summary=lambda track: track.summary,
                 order=("number",),
@@ -151,8 +157,10 @@ class LearningTracksConfig(AppConfig):
                 key="sessies",
                 label=_("Sessies van leertrajecten"),
                 public=selectors.sessions_searchable,
-                document=lambda: document("topic", "description", "location"),
-                title=lambda: document("topic"),
+                document=lambda: unindexed_document(
+                    *in_every_language("topic", "description"), "location"
+                ),
+                title=lambda: unindexed_document(*in_every_language("topic")),
                 shown_title="topic",
                 url=lambda session: session.track.get_absolute_url(),
                 summary=lambda session: (

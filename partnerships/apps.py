@@ -91,7 +91,11 @@ class PartnershipsConfig(AppConfig):
     def search_kinds(self):
         from django.db.models import F
 
-        from herentq.search import SearchKind, SearchText, document
+        from herentq.search import (
+            SearchKind,
+            in_every_language,
+            unindexed_document,
+        )
         from partnerships import selectors
         from partnerships.models import Partnership
 
@@ -101,7 +105,7 @@ class PartnershipsConfig(AppConfig):
                 label=gettext_lazy("Partnerschappen"),
                 public=lambda: Partnership.objects.published(),
                 document=lambda: F("search_text"),
-                title=lambda: SearchText(F("title")),
+                title=lambda: unindexed_document(*in_every_language("title")),
                 vector=lambda: F("search_vector"),
                 shown_title="title",
                 summary=lambda item: item.summary,
@@ -111,8 +115,8 @@ class PartnershipsConfig(AppConfig):
                 key="partnerplaatsen",
                 label=gettext_lazy("Partnerplaatsen"),
                 public=selectors.places_searchable,
-                document=lambda: document("name", "other_names", "area"),
-                title=lambda: document("name", "other_names"),
+                document=lambda: unindexed_document("name", "other_names", "area"),
+                title=lambda: unindexed_document("name", "other_names"),
                 shown_title="name",
                 url=lambda place: place.partnership.get_absolute_url(),
                 summary=lambda place: ", ".join(

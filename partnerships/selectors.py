@@ -184,7 +184,7 @@ def partnerships_matching(queryset, text: str):
         queryset,
         text,
         document=F("search_text"),
-        title=search.SearchText(F("title")),
+        title=search.unindexed_document(*search.in_every_language("title")),
         vector=F("search_vector"),
     )
 

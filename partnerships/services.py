@@ -82,7 +82,8 @@ def partnership_refresh_search(*, partnership_id: int) -> None:
     the full-text vector and the normalised text of the forgiving match.
 
     Weights: names (A), places' areas, countries, summary and organisations (B),
-    the body, domains and agreement summaries (C). The "herentq_dutch"
+    the body, domains and agreement summaries (C); the French and English columns where
+    they are filled in. The "herentq_dutch"
     configuration stems Dutch words and drops accents, so "Coban" finds "Cobán".
     """
     partnership = (
@@ -115,6 +116,27 @@ def partnership_refresh_search(*, partnership_id: int) -> None:
                 for agreement in partnership.agreements.all()
             ),
             *(agreement.summary for agreement in partnership.agreements.all()),
+        )
+    # The French and English texts and country names too, where they differ from
+    # the Dutch: a visitor searches in their language ("Tangier", "Roumanie").
+    agreements = list(partnership.agreements.all())
+    dutch_countries = {str(place.country.name) for place in places}
+    for language in ("fr", "en"):
+        names = _text(names.value, getattr(partnership, f"title_{language}") or "")
+        with translation.override(language):
+            countries = {str(place.country.name) for place in places}
+        context = _text(
+            context.value,
+            *sorted(countries - dutch_countries),
+            getattr(partnership, f"summary_{language}") or "",
+        )
+        details = _text(
+            details.value,
+            getattr(partnership, f"body_{language}") or "",
+            *(
+                getattr(agreement, f"summary_{language}") or ""
+                for agreement in agreements
+            ),
         )
     vector = (
         SearchVector(names, weight="A", config=SEARCH_CONFIG)

@@ -10,6 +10,7 @@
 #   BENCH_ADMIN_CONNECTIONS (the admin targets:
 #   default 4, a busy back office; see README), BENCH_WORKERS (gunicorn, default 5),
 #   BENCH_DATABASE_URL (default: database herentq_bench on the local cluster),
+#   BENCH_PORT (gunicorn on 127.0.0.1, default 8123),
 #   BENCH_ONLY (comma-separated words: only the targets whose kind, name or path
 #   contains one, e.g. BENCH_ONLY=admin or BENCH_ONLY=inschrijvingen,/admin/council/;
 #   the minimal view is kept when a public page is chosen; default: every target).
@@ -52,7 +53,7 @@ $py manage.py createcachetable
 $py manage.py load_bench_data --scale "${BENCH_SCALE:-1}"
 $py manage.py collectstatic --noinput -v0
 
-port=8123
+port=${BENCH_PORT:-8123}
 # Two runs: the page cache on (what most anonymous visitors get) and off (what
 # every signed-in user, every new search and the first visitor after a change
 # get). Each starts its own gunicorn; the second run's table shows both.

@@ -116,7 +116,12 @@ class SubsidiesConfig(AppConfig):
     def search_kinds(self):
         from django.urls import reverse
 
-        from herentq.search import SearchKind, document
+        from herentq.search import (
+            SearchKind,
+            document,
+            in_every_language,
+            unindexed_document,
+        )
         from subsidies import selectors
 
         return [
@@ -124,8 +129,10 @@ class SubsidiesConfig(AppConfig):
                 key="subsidies",
                 label=_("Subsidiereglementen"),
                 public=selectors.schemes_searchable,
-                document=lambda: document("name", "summary", "description"),
-                title=lambda: document("name"),
+                document=lambda: unindexed_document(
+                    *in_every_language("name", "summary", "description")
+                ),
+                title=lambda: unindexed_document(*in_every_language("name")),
                 shown_title="name",
                 summary=lambda scheme: scheme.summary,
                 order=("name", "pk"),

@@ -28,7 +28,8 @@ VOLUME = {
 class Target:
     """A URL to load-test, and the targets it is held to (see `run_bench`).
 
-    kind: "baseline" (the minimal view), "public" (anonymous pages), "signed_in"
+    kind: "baseline" (the minimal view), "public" (anonymous pages), "search" (the
+    site-wide search with a new term each time), "signed_in"
     (pages of a signed-in user: `user`), "download" (open-data files) or "admin"
     (a staff session). `user`: the username whose session the requests carry.
     `post`: a form body (urlencoded) sent as a POST with a valid CSRF token

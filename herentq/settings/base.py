@@ -395,4 +395,9 @@ SPECTACULAR_SETTINGS = {
     "DISABLE_ERRORS_AND_WARNINGS": True,
     # Nor as deploy-check warnings: tests/api validates the schema itself.
     "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    # The JSON-LD answers and `?format=jsonld` (api.jsonld) in the schema.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_jsonld",
+    ],
 }

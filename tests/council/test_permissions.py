@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +21,7 @@ from tests.council.conftest import (
 )
 from tests.council.factories import CouncilMemberFactory
 from tests.factories import UserFactory
+from tests.s3_server import PRIVATE_BUCKET
 
 pytestmark = pytest.mark.django_db
 
@@ -225,10 +227,6 @@ def test_closed_document_is_served_to_members_and_not_cached(member_client, docu
 def test_closed_document_in_object_storage_is_streamed_to_members_only(
     object_storage, member, documents
 ):
-    from django.test import Client
-
-    from tests.s3_server import PRIVATE_BUCKET
-
     public, closed = documents
     for document in (public, closed):
         stored = object_storage.bucket(PRIVATE_BUCKET) / document.file.name

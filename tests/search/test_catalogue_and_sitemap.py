@@ -18,6 +18,7 @@ SHAPES = Path("/work/shared/dcat/dcat-ap_2.1.1_shacl_shapes.ttl")
 LOCAL_SHAPES = Path(__file__).parent / "shapes" / SHAPES.name
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def _shapes() -> Graph:
@@ -102,11 +103,55 @@ def test_sitemap_lists_public_pages_only(client, demo_data):
         assert client.get(url.removeprefix(base)).status_code == 200, url
 
 
+def test_sitemap_lists_every_page_in_three_languages_with_hreflang(client, demo_data):
+    response = client.get(reverse("sitemap"))
+    root = ElementTree.fromstring(response.content)
+    entries = {
+        url.find(f"{SITEMAP}loc").text: {
+            link.get("hreflang"): link.get("href")
+            for link in url.iter(f"{XHTML}link")
+            if link.get("rel") == "alternate"
+        }
+        for url in root.iter(f"{SITEMAP}url")
+    }
+    base = "http://testserver"
+    partnership = Partnership.objects.published().first()
+    path = partnership.get_absolute_url()
+    versions = {
+        "nl-be": base + path,
+        "fr": f"{base}/fr{path}",
+        "en": f"{base}/en{path}",
+        "x-default": base + path,
+    }
+    # Each version is listed, and each lists all versions and the Dutch default.
+    for language in ("nl-be", "fr", "en"):
+        assert entries[versions[language]] == versions
+    assert entries[base + "/"] == {
+        "nl-be": base + "/",
+        "fr": base + "/fr/",
+        "en": base + "/en/",
+        "x-default": base + "/",
+    }
+    dutch = [
+        url for url in entries if not url.startswith((base + "/fr/", base + "/en/"))
+    ]
+    assert len(entries) == 3 * len(dutch)
+    assert all(len(alternates) == 4 for alternates in entries.values())
+    # The French and English versions answer in their language.
+    page = client.get(f"/fr{path}")
+    assert page.status_code == 200
+    assert '<html lang="fr"' in page.content.decode()
+
+
 def test_robots_txt_points_at_the_sitemap_and_keeps_private_pages_out(client):
     text = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
     for path in ["/admin/", "/accounts/", "/grosh/leden/", "/subsidies/mijn-dossiers/"]:
         assert f"Disallow: {path}\n" in text
+    # The same pages in French and English; the admin has no language prefix.
+    for path in ["/fr/accounts/", "/en/grosh/leden/", "/fr/zoeken/"]:
+        assert f"Disallow: {path}\n" in text
+    assert "Disallow: /fr/admin/" not in text
 
 
 def test_open_data_is_linked_from_the_catalogue_and_the_list(client, demo_data):

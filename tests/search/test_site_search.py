@@ -203,3 +203,38 @@ def test_site_search_runs_one_query_per_kind(
     kinds = len(sitesearch.kinds())
     with django_assert_max_num_queries(kinds + 2):
         client.get(SEARCH, {"q": "nimlahakok"})
+
+
+def test_search_in_french_finds_french_texts_and_shows_them(client, demo_data):
+    # A French title the Dutch texts do not have, shown in French, linked in French.
+    response = client.get("/fr/zoeken/", {"q": "transversale"})
+    track = "Travailler de manière transversale pour une politique locale mondiale"
+    (url,) = [url for url, title in results(response) if title == track]
+    assert url.startswith("/fr/leertrajecten/")
+    assert "Aide d'urgence" in titles(client.get("/fr/zoeken/", {"q": "urgence"}))
+    # Exonyms and French partnership titles: "Bucarest" finds the 5th sector.
+    found = titles(client.get("/fr/zoeken/", {"q": "Bucarest"}))
+    assert "Saint-Josse-ten-Noode – 5e secteur de Bucarest" in found
+    # The partnership list searches French country names from the French page.
+    response = client.get("/fr" + LIST, {"zoek": "Roumanie"})
+    assert [p.title for p in response.context["partnerships"]] == [
+        "Saint-Josse-ten-Noode – 5e secteur de Bucarest"
+    ]
+    # What is not translated is shown in Dutch, never as an empty title.
+    news = titles(client.get("/fr/zoeken/", {"q": "nimlahakok", "soort": "nieuws"}))
+    assert news
+    assert all(news)
+
+
+def test_search_in_english_finds_english_texts_and_shows_them(client, demo_data):
+    response = client.get("/en/zoeken/", {"q": "Tangier"})
+    assert "Saint-Josse-ten-Noode – Tangier" in titles(response)
+    assert all(url.startswith("/en/") for url, _title in results(response))
+    response = client.get("/en/zoeken/", {"q": "Oriental Region"})
+    assert titles(response)[0] == "Saint-Josse-ten-Noode – Oriental Region"
+    # An English title is found from the Dutch page too, shown in Dutch there.
+    found = titles(client.get(SEARCH, {"q": "Working across departments"}))
+    assert found[0] == "Transversaal werken voor Lokaal Mondiaal beleid"
+    # "Bedoelde u …?" offers the closest title in the visitor's language.
+    page = client.get("/en/zoeken/", {"q": "Tangiier Saint Jose"}).content.decode()
+    assert "Saint-Josse-ten-Noode – Tangier" in html.unescape(page)

@@ -6,25 +6,32 @@ unpublished; a private attachment lands in the private bucket and is only handed
 out by the views that check permission; /readyz/ follows the store's state.
 """
 
+import datetime as dt
+import importlib
 import io
 import json
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
+from herentq.models import NewsItem
 from subsidies.models import Attachment
+from tests.core.production import run_probe
 from tests.factories import NewsItemFactory
 from tests.partnerships.factories import (
     PartnerPlaceFactory,
     PhotoAlbumFactory,
     image_upload,
 )
-from tests.s3_server import PRIVATE_BUCKET, PUBLIC_BUCKET
+from tests.s3_server import ACCESS_KEY, PRIVATE_BUCKET, PUBLIC_BUCKET, SECRET_KEY
 from tests.subsidies.factories import PDF_BYTES
 
 pytestmark = pytest.mark.django_db
@@ -104,15 +111,15 @@ def _png():
 def test_news_images_are_served_from_the_bucket_only_once_published(
     object_storage, client
 ):
-    import datetime as dt
-
-    from django.utils import timezone
-
     item = NewsItemFactory(image=_png(), image_alt="Een schoolgebouw")
     assert (object_storage.bucket(PUBLIC_BUCKET) / item.image.name).is_file()
     response = client.get(item.image.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
+    # Its size was measured when it was stored: the page does not read the file.
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert f'src="{item.image.url}"' in page
+    assert 'width="40" height="30"' in page
 
     later = NewsItemFactory(
         image=_png(),
@@ -173,6 +180,7 @@ def _readiness(client):
 
 
 def test_readyz_follows_the_object_store(object_storage, client):
+    item = NewsItemFactory(image=_png(), image_alt="Een schoolgebouw")
     status, body = _readiness(client)
     assert status == 200, body
     assert body["checks"]["storage"] == {
@@ -191,12 +199,32 @@ def test_readyz_follows_the_object_store(object_storage, client):
             # The error's type only, never the store's address.
             assert object_storage.endpoint_url not in json.dumps(outcome)
         assert body["checks"]["database"] == {"ok": True}
+        # Pages go on; a file cannot be read meanwhile (a server error).
+        visitor = Client(raise_request_exception=False)
+        assert visitor.get(item.get_absolute_url()).status_code == 200
+        assert visitor.get(item.image.url).status_code == 500
     finally:
         object_storage.start()
 
     status, body = _readiness(client)
     assert status == 200, body
     assert body["ready"] is True
+    assert client.get(item.image.url).status_code == 200
+
+
+def test_readyz_fails_when_a_bucket_is_missing(object_storage, client, settings):
+    private = settings.STORAGES["private"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            **private,
+            "OPTIONS": {**private["OPTIONS"], "bucket_name": "bestaat-niet"},
+        },
+    }
+    status, body = _readiness(client)
+    assert status == 503
+    assert body["checks"]["storage"]["default"] == {"ok": True}
+    assert body["checks"]["storage"]["private"]["ok"] is False
 
 
 NODE = """
@@ -221,11 +249,6 @@ print(json.dumps({
 def test_the_s3_settings_of_another_node_share_its_files(object_storage):
     """A production process configured only by the S3_* environment (another app
     node) stores files that this one reads."""
-    from django.core.files.storage import storages
-
-    from tests.core.production import run_probe
-    from tests.s3_server import ACCESS_KEY, SECRET_KEY
-
     node = run_probe(
         NODE,
         database_url="postgres://herentq@localhost:1/niet-gebruikt",
@@ -243,3 +266,20 @@ def test_the_s3_settings_of_another_node_share_its_files(object_storage):
     for alias, content in [("default", b"publiek"), ("private", b"vertrouwelijk")]:
         with storages[alias].open(node["saved"][alias], "rb") as handle:
             assert handle.read() == content
+
+
+def test_the_migration_measures_news_images_already_stored(object_storage):
+    migration = importlib.import_module("herentq.migrations.0010_newsitem_image_size")
+    stored = NewsItemFactory(image=_png(), image_alt="Een schoolgebouw")
+    missing = NewsItemFactory(image=_png(), image_alt="Weg")
+    missing.image.storage.delete(missing.image.name)
+    NewsItem.objects.update(image_width=None, image_height=None)
+
+    migration.measure_stored_images(django_apps, None)
+
+    stored.refresh_from_db()
+    missing.refresh_from_db()
+    assert (stored.image_width, stored.image_height) == (40, 30)
+    assert (missing.image_width, missing.image_height) == (None, None)
+    # Loading a row without a size does not read (or miss) its file.
+    assert Client().get(missing.get_absolute_url()).status_code == 200

@@ -37,8 +37,22 @@ PUBLIC_P95_MS = 100
 ADMIN_P95_MS = 300
 PUBLIC_RATIO = 0.5
 # Without the page cache (issue 13): worker CPU per request and p95 per kind.
-UNCACHED_CPU_MS = {"public": 15, "signed_in": 25, "admin": 25, "download": None}
-UNCACHED_P95_MS = {"public": 100, "signed_in": 150, "admin": 300, "download": 200}
+# The site-wide search with a new term each time ("search") is held to its p95
+# (issue 15); its CPU per request is shown, the 15 ms of a page is not its limit.
+UNCACHED_CPU_MS = {
+    "public": 15,
+    "signed_in": 25,
+    "admin": 25,
+    "download": None,
+    "search": None,
+}
+UNCACHED_P95_MS = {
+    "public": 100,
+    "signed_in": 150,
+    "admin": 300,
+    "download": 200,
+    "search": 100,
+}
 MODES = ("cached", "uncached")
 # Cluster mode (issue 18): the uncached public targets through HAProxy, first with
 # one app node in rotation, then with two; the same machine, the same run.
