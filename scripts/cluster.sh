@@ -58,6 +58,10 @@ if [ ! -f "$ports_file" ]; then
 fi
 # shellcheck disable=SC1090
 . "$ports_file"
+if [ -z "$HAPROXY_PORT" ] || [ -z "$NODE_A_PORT" ] || [ -z "$NODE_B_PORT" ] || [ -z "$REDIS_PORT" ] || [ -z "$S3_PORT" ]; then
+  rm -f "$ports_file"
+  die "could not choose free ports (is $py usable?)"
+fi
 
 have_s3() { [ -x "$top/scripts/s3server.sh" ]; }
 
