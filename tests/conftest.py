@@ -80,7 +80,12 @@ def dutch_after_each_test():
 
 # Checks the markup of every page the browser tests scan with axe, once at the end.
 # tests.database makes the run's test databases (a template copied per worker).
-pytest_plugins = ["tests.browser.html_validity", "tests.database"]
+# tests.xdist_groups keeps the tests of an `xdist_group` on one worker (pytest 9).
+pytest_plugins = [
+    "tests.browser.html_validity",
+    "tests.database",
+    "tests.xdist_groups",
+]
 
 
 @pytest.fixture

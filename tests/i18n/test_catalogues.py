@@ -33,6 +33,10 @@ IGNORED = [
 PLACEHOLDER = re.compile(r"%\([a-z_0-9]+\)[sd]|%[sd]|\{[a-z_0-9]+\}")
 
 
+# makemessages (xgettext over the whole project) runs once per run, on one worker.
+extraction_group = pytest.mark.xdist_group("makemessages")
+
+
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory):
     """The messages of the code and templates as they are now, per domain."""
@@ -63,6 +67,7 @@ def describe(entries) -> str:
     return "\n".join(shown) + more
 
 
+@extraction_group
 @pytest.mark.parametrize("domain", DOMAINS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_message_is_in_the_catalogue(extracted, language, domain):

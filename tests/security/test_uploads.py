@@ -78,6 +78,12 @@ print(json.dumps(outcome))
 """
 
 
+# The tests of the hostile files on one worker: the files are made once per run,
+# and they need no database, so they fill the other worker's wait while the
+# first one migrates the template database (tests/README.md).
+hostile_files_group = pytest.mark.xdist_group("hostile_files")
+
+
 @pytest.fixture(scope="module")
 def hostile_files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
@@ -119,6 +125,7 @@ def _cases():
     ]
 
 
+@hostile_files_group
 @pytest.mark.parametrize("app, what", _cases())
 def test_a_hostile_file_is_refused_in_little_memory_and_time(app, what, hostile_files):
     name, path = hostile_files[what]
@@ -132,6 +139,7 @@ def test_a_hostile_file_is_refused_in_little_memory_and_time(app, what, hostile_
     assert outcome["seconds"] < MAX_SECONDS, outcome
 
 
+@hostile_files_group
 def test_the_hostile_files_are_what_they_claim(hostile_files):
     """The bombs are real: their directories declare what the tests say."""
     import zipfile
