@@ -172,7 +172,8 @@ class DocumentFit(Func):
       unless a better partial match stands elsewhere: close enough to rank);
     - otherwise (a typo, words apart): the similarity with the whole document.
 
-    `words` is normalised text of letters, digits and spaces only.
+    `words` is normalised text of letters, digits and spaces only; `document`
+    is best a stored column (it is named up to four times).
     """
 
     output_field = FloatField()
@@ -234,7 +235,10 @@ def forgiving_search(
         )
     matches = every_word
     whole = SearchText(Value(" ".join(words)))
-    rank: Any = TrigramWordSimilarity(whole, title) * 2 + DocumentFit(
+    # A stored document is read again at no cost; an expression would be
+    # normalised again at each mention, so it keeps the plain similarity.
+    fit = DocumentFit if isinstance(document, F) else TrigramWordSimilarity
+    rank: Any = TrigramWordSimilarity(whole, title) * 2 + fit(
         whole, F("search_document")
     )
     if vector is not None:
