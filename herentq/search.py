@@ -161,6 +161,55 @@ def fulltext_query(words: list[str]) -> SearchQuery:
     )
 
 
+class DocumentFit(Func):
+    """`word_similarity(words, document)` for ranking, without its cost where
+    the answer is known: computing it reads the whole (long) document, which
+    made ranking hundreds of candidates cost more than finding them.
+
+    - the words stand in the document as whole words: exactly 1.0;
+    - they stand inside a word ("radio" in "gemeenschapsradio"): the similarity
+      with the text around the first occurrence (the best extent lies there
+      unless a better partial match stands elsewhere: close enough to rank);
+    - otherwise (a typo, words apart): the similarity with the whole document.
+
+    `words` is normalised text of letters, digits and spaces only; `document`
+    is best a stored column (it is named up to four times).
+    """
+
+    output_field = FloatField()
+    # Characters of context kept on each side of an occurrence inside a word.
+    context = 32
+
+    def __init__(self, words: Expression, document: Expression):
+        super().__init__(words, document)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (words, word_params), (text, text_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        position = f"strpos({text}, {words})"
+        position_params = [*text_params, *word_params]
+        sql = (
+            f"CASE WHEN strpos(' ' || {text} || ' ', ' ' || {words} || ' ') > 0"
+            f" THEN 1.0::float8 WHEN {position} > 0 THEN word_similarity({words},"
+            f" substr({text}, greatest({position} - {self.context}, 1),"
+            f" length({words}) + {2 * self.context}))"
+            f" ELSE word_similarity({words}, {text}) END"
+        )
+        params = [
+            *text_params,
+            *word_params,
+            *position_params,
+            *word_params,
+            *text_params,
+            *position_params,
+            *word_params,
+            *word_params,
+            *text_params,
+        ]
+        return sql, params
+
+
 def forgiving_search(
     queryset: QuerySet,
     text: str,
@@ -186,13 +235,23 @@ def forgiving_search(
         )
     matches = every_word
     whole = SearchText(Value(" ".join(words)))
-    rank: Any = TrigramWordSimilarity(whole, title) * 2 + TrigramWordSimilarity(
+    # A stored document is read again at no cost; an expression would be
+    # normalised again at each mention, so it keeps the plain similarity.
+    fit = DocumentFit if isinstance(document, F) else TrigramWordSimilarity
+    rank: Any = TrigramWordSimilarity(whole, title) * 2 + fit(
         whole, F("search_document")
     )
     if vector is not None:
         query = fulltext_query(words)
-        matches = matches | Q(search_vector_match=query)
-        queryset = queryset.alias(search_vector_match=vector)
+        # The candidates come from the two indexes apart (a UNION of ids): in
+        # one OR, the planner would rather read every row, and the word
+        # similarity (`%>`) of every long document is what makes that slow.
+        rows = queryset.model._default_manager.order_by()
+        by_words = rows.alias(search_document=document).filter(every_word)
+        by_stems = rows.alias(search_vector_match=vector).filter(
+            search_vector_match=query
+        )
+        matches = Q(pk__in=by_words.values("pk").union(by_stems.values("pk")))
         rank = rank + Coalesce(
             SearchRank(vector, query), 0.0, output_field=FloatField()
         )
