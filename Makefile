@@ -15,7 +15,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=herentq.settings.production \
 PY_FILES := find . \( -path ./$(VENV) -o -path ./.pgdata -o -path ./node_modules \) -prune \
 	-o -name '*.py' -print0
 
-.PHONY: dev test lint format bench demo-data serve worker install lock db db-stop migrate browser clean \
+.PHONY: dev test test-cluster cluster cluster-stop lint format bench demo-data serve worker install lock db db-stop migrate browser clean \
 	messages compile-messages
 
 # requirements.lock pins the whole dependency tree (with hashes); `make lock` compiles it
@@ -71,6 +71,19 @@ dev: demo-data
 test: install db browser compile-messages
 	DJANGO_SETTINGS_MODULE=herentq.settings.test $(PY) -m pytest \
 		--numprocesses auto --dist loadgroup --cov --cov-report term --durations=15 $(PYTEST_ARGS)
+
+# The multi-node topology on one box (scripts/cluster.sh: HAProxy, two app nodes, two
+# workers, Redis, the S3 server, PostgreSQL) and the tests that need it (tests/cluster/,
+# left out of `make test` by their `cluster` marker).
+cluster: install browser compile-messages
+	scripts/cluster.sh start
+
+cluster-stop:
+	scripts/cluster.sh stop
+
+test-cluster: install browser compile-messages
+	DJANGO_SETTINGS_MODULE=herentq.settings.test $(PY) -m pytest -n 0 -p no:cacheprovider \
+		-m cluster tests/cluster --durations=10 $(PYTEST_ARGS)
 
 # Browser tests use Debian's Chromium, and Java for the HTML checker (vnu), installed
 # here when missing (no browser download).

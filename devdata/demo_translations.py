@@ -2,8 +2,8 @@
 
 Sint-Joost-ten-Node's partnerships are French originals (the commune publishes in
 French and Dutch); Herent's partnership, the service's main pages, the schemes and
-calls, the seven learning tracks, their themes and the council's page are in the
-three languages. The rest (news, notices, exchanges, longer bodies) stays Dutch on
+calls (with their full texts and the attachments they ask for), the seven learning
+tracks, their themes and the council's page are in the three languages. The rest (news, notices, exchanges, longer bodies) stays Dutch on
 purpose: it shows the fallback, marked `lang="nl"` with a note.
 
 Applied after every app's demo data by `load_demo_data`; rows are found by their
@@ -11,6 +11,8 @@ natural keys and updated only where a value differs.
 """
 
 from django.apps import apps
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from partnerships.services import partnership_refresh_search
 
@@ -490,6 +492,189 @@ TRACKS = {
 }
 
 
+# The schemes' full texts (description, who may apply, the rules) and the
+# attachments they ask for: slug → ((description, eligibility, rules) fr, … en).
+SCHEME_TEXTS = {
+    "projectsubsidie-4de-pijler": (
+        (
+            "Des projets qui améliorent durablement les conditions de vie des "
+            "personnes dans le Sud, avec une organisation partenaire locale : "
+            "enseignement, santé, eau, agriculture, formation, médias "
+            "communautaires.\n\nLes projets dans les régions partenaires de Herent, "
+            "Nimlaha'kok et Nimlasachal à Cobán (Guatemala), sont prioritaires. "
+            "L'égalité de genre et la durabilité passent en premier.",
+            "Les associations (organisations du 4e pilier) actives à Herent : une "
+            "ASBL ou une association de fait comptant au moins trois bénévoles.",
+            "Vous demandez au maximum 5 000 euros par projet.\nLe subside couvre au "
+            "maximum la moitié du budget du projet.\nUne organisation reçoit au "
+            "maximum 7 500 euros par an au titre de ce règlement.\nLe GROSH donne un "
+            "avis, le collège décide.\nVous recevez 80 % en avance ; le solde après "
+            "approbation du rapport final.\nVous introduisez le rapport final dans "
+            "les trois mois suivant la fin du projet.",
+        ),
+        (
+            "Projects that lastingly improve the living conditions of people in the "
+            "South, together with a local partner organisation: education, health, "
+            "water, farming, training, community media.\n\nProjects in Herent's "
+            "partner regions, Nimlaha'kok and Nimlasachal in Cobán (Guatemala), come "
+            "first. Gender equality and sustainability lead the way.",
+            "Associations (fourth-pillar organisations) active in Herent: a non-profit "
+            "association or an informal association with at least three volunteers.",
+            "You ask for at most EUR 5,000 per project.\nThe grant is at most half of "
+            "the project budget.\nAn organisation receives at most EUR 7,500 a year "
+            "under this scheme.\nThe GROSH advises, the college decides.\nYou "
+            "receive 80% as an advance; the balance once the final report is "
+            "approved.\nYou submit the final report within three months of the end "
+            "of the project.",
+        ),
+    ),
+    "noodhulp": (
+        (
+            "Une aide après une catastrophe naturelle, une épidémie ou un conflit : "
+            "nourriture, eau, abri, soins médicaux, reconstruction de première "
+            "heure, par un partenaire sur place.",
+            "Une ASBL ayant une organisation partenaire dans la zone touchée.",
+            "Vous demandez au maximum 2 500 euros.\nLe subside peut couvrir tout le "
+            "budget de l'action d'aide.\nLe collège décide sans avis du GROSH, pour "
+            "que l'aide arrive vite.\nVous recevez tout le montant en avance.",
+        ),
+        (
+            "Help after a natural disaster, an epidemic or a conflict: food, water, "
+            "shelter, medical care, first reconstruction, through a partner on the "
+            "spot.",
+            "A non-profit association with a partner organisation in the affected "
+            "area.",
+            "You ask for at most EUR 2,500.\nThe grant may cover the whole budget of "
+            "the relief action.\nThe college decides without the GROSH's advice, so "
+            "that help arrives quickly.\nYou receive the whole amount as an advance.",
+        ),
+    ),
+    "inleefreis-of-stage-in-het-zuiden": (
+        (
+            "Un voyage d'immersion ou un stage d'au moins trois semaines auprès d'une "
+            "organisation partenaire dans le Sud, avec une préparation et une "
+            "activité de retour à Herent où le participant raconte ce qu'il ou elle "
+            "a appris.",
+            "Une association ou une école de Herent, pour un participant qui habite "
+            "Herent et a au moins 18 ans.",
+            "Vous demandez au maximum 750 euros par participant.\nLe subside couvre "
+            "au maximum la moitié des frais du voyage.\nAprès son retour, le "
+            "participant organise une activité à Herent.",
+        ),
+        (
+            "An immersion trip or internship of at least three weeks with a partner "
+            "organisation in the South, with a preparation and a return activity in "
+            "Herent in which the participant tells what he or she learned.",
+            "An association or school in Herent, for a participant who lives in "
+            "Herent and is at least 18 years old.",
+            "You ask for at most EUR 750 per participant.\nThe grant is at most half "
+            "of the cost of the trip.\nAfter returning, the participant organises an "
+            "activity in Herent.",
+        ),
+    ),
+    "sensibiliseringsactiviteit-in-herent": (
+        (
+            "Un film, un débat, une exposition, un marché ou un projet scolaire à "
+            "Herent sur le commerce équitable, le climat, la migration, la "
+            "citoyenneté mondiale ou l'un des objectifs de développement durable.",
+            "Les associations et les écoles de Herent.",
+            "Vous demandez au maximum 1 500 euros par activité.\nLe subside couvre "
+            "au maximum 75 % du budget de l'activité.\nL'activité a lieu à Herent.",
+        ),
+        (
+            "A film, debate, exhibition, market or school project in Herent on fair "
+            "trade, climate, migration, global citizenship or one of the Sustainable "
+            "Development Goals.",
+            "Associations and schools in Herent.",
+            "You ask for at most EUR 1,500 per activity.\nThe grant is at most 75% of "
+            "the activity's budget.\nThe activity takes place in Herent.",
+        ),
+    ),
+}
+
+# Dutch name → ((name, description) fr, (name, description) en)
+REQUIREMENTS = {
+    "Brief of overeenkomst van de partnerorganisatie": (
+        (
+            "Lettre ou convention de l'organisation partenaire",
+            "Qui montre que le partenaire porte le projet avec vous.",
+        ),
+        (
+            "Letter or agreement of the partner organisation",
+            "Showing that the partner supports the project.",
+        ),
+    ),
+    "Statuten of huishoudelijk reglement": (
+        ("Statuts ou règlement d'ordre intérieur", "De votre association."),
+        ("Articles of association or internal rules", "Of your association."),
+    ),
+    "Foto's of ander materiaal": (
+        ("Photos ou autre matériel", "Du projet ou de la région."),
+        ("Photos or other material", "Of the project or the region."),
+    ),
+    "Hulpvraag van de partner": (
+        (
+            "Demande d'aide du partenaire",
+            "Une lettre ou un e-mail du partenaire sur place.",
+        ),
+        ("The partner's request for help", "A letter or e-mail from the partner."),
+    ),
+    "Programma van de reis of stage": (
+        (
+            "Programme du voyage ou du stage",
+            "Avec les dates et l'organisation d'accueil.",
+        ),
+        (
+            "Programme of the trip or internship",
+            "With the dates and the host organisation.",
+        ),
+    ),
+    "Draaiboek van de activiteit": (
+        (
+            "Scénario de l'activité",
+            "Pas obligatoire, mais utile pour le GROSH.",
+        ),
+        ("Running order of the activity", "Not required, but useful for the GROSH."),
+    ),
+}
+
+
+# Themes whose name is not their track's: Dutch name → (French, English).
+THEMES = {
+    "Alternatieve internationale samenwerking": (
+        "Coopération internationale alternative",
+        "Alternative international cooperation",
+    ),
+    "Transversaal werken": (
+        "Travailler de manière transversale",
+        "Working across policy areas",
+    ),
+}
+
+TIMING = {
+    "fr": "{count} sessions d'une demi-journée, de {first} à {last}",
+    "en": "{count} half-day sessions, from {first} to {last}",
+}
+
+
+def _timing(track) -> dict:
+    """The track's "when" in French and English, from its sessions."""
+    starts = list(
+        track.sessions.order_by("starts_at").values_list("starts_at", flat=True)
+    )
+    if not starts:
+        return {}
+    values = {}
+    for language, pattern in TIMING.items():
+        with translation.override(language):
+            values[f"timing_{language}"] = pattern.format(
+                count=len(starts),
+                first=date_format(timezone.localtime(starts[0]), "F Y"),
+                last=date_format(timezone.localtime(starts[-1]), "F Y"),
+            )
+    return values
+
+
 def _rows():
     yield from TRANSLATIONS
     for slug, ((name_fr, summary_fr), (name_en, summary_en)) in SCHEMES.items():
@@ -504,6 +689,33 @@ def _rows():
                 "summary_en": summary_en,
             },
         )
+    for slug, (french, english) in SCHEME_TEXTS.items():
+        values = {}
+        for suffix, texts in (("fr", french), ("en", english)):
+            for field, text in zip(
+                ("description", "eligibility", "rules"), texts, strict=True
+            ):
+                values[f"{field}_{suffix}"] = text
+        yield ("subsidies", "Scheme", {"slug": slug}, values)
+    for name, ((name_fr, text_fr), (name_en, text_en)) in REQUIREMENTS.items():
+        yield (
+            "subsidies",
+            "AttachmentRequirement",
+            {"name_nl_be": name},
+            {
+                "name_fr": name_fr,
+                "description_fr": text_fr,
+                "name_en": name_en,
+                "description_en": text_en,
+            },
+        )
+    for name, (name_fr, name_en) in THEMES.items():
+        yield (
+            "learning_tracks",
+            "Theme",
+            {"name_nl_be": name},
+            {"name_fr": name_fr, "name_en": name_en},
+        )
     for title, (title_fr, title_en) in CALLS.items():
         yield (
             "subsidies",
@@ -517,11 +729,19 @@ def _rows():
         if texts is None:
             continue
         (title_fr, summary_fr), (title_en, summary_en) = texts
+        # Each track's newsletter theme bears its name.
+        yield (
+            "learning_tracks",
+            "Theme",
+            {"slug": track.slug, "name_nl_be": track.title_nl_be},
+            {"name_fr": title_fr, "name_en": title_en},
+        )
         yield (
             "learning_tracks",
             "Track",
             {"slug": track.slug},
             {
+                **_timing(track),
                 "title_fr": title_fr,
                 "summary_fr": summary_fr,
                 "context_fr": CONTEXT_FR,

@@ -1,7 +1,9 @@
 """What the forms of every app share."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from herentq.languages import LANGUAGE_CHOICES
 from herentq.models import MailPreference
 from herentq.workflow import DomainError
 
@@ -21,3 +23,13 @@ class MailPreferenceForm(forms.ModelForm):
     class Meta:
         model = MailPreference
         fields = ["reminders", "newsletters"]
+
+
+class AccountLanguageForm(forms.Form):
+    """The language the portal writes to an account holder in."""
+
+    language = forms.ChoiceField(
+        label=_("Taal van uw e-mails en documenten"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.RadioSelect,
+    )

@@ -95,3 +95,26 @@ def current() -> str:
     code = translation.get_language() or settings.LANGUAGE_CODE
     known = {choice for choice, _name in LANGUAGE_CHOICES}
     return code if code in known else settings.LANGUAGE_CODE
+
+
+# The clock in each language: "14.30" in Flemish, "14:30" in Belgian French and in
+# English (24 hours everywhere; the formats of herentq/formats say the same).
+CLOCK_FORMATS = {"nl-be": "H.i", "fr": "H:i", "en": "H:i"}
+
+
+def format_clock(value) -> str:
+    """A moment's time of day in the active language: "14.30", "14:30"."""
+    from django.utils import dateformat, timezone
+
+    return dateformat.format(timezone.localtime(value), CLOCK_FORMATS[current()])
+
+
+def format_moment(value, *, weekday: bool = False, year: bool = True) -> str:
+    """A moment in the active language: "6 december 2026, 14.30",
+    "6 décembre 2026, 14:30", "6 December 2026, 14:30" (Brussels time)."""
+    from django.utils import dateformat, timezone
+
+    day = ("l " if weekday else "") + ("j F Y" if year else "j F")
+    return (
+        dateformat.format(timezone.localtime(value), day) + ", " + format_clock(value)
+    )

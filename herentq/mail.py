@@ -11,6 +11,7 @@ import enum
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from post_office.backends import EmailBackend as PostOfficeBackend
@@ -61,6 +62,41 @@ def refusing(kind: Optional) -> set[str]:
             "user__email", flat=True
         )
     }
+
+
+def _account_languages(emails) -> dict[str, str]:
+    """address (lower case) → the language of the active account with it."""
+    addresses = {email.lower() for email in emails if email}
+    if not addresses:
+        return {}
+    return dict(
+        MailPreference.objects.filter(user__is_active=True)
+        .annotate(address=Lower("user__email"))
+        .filter(address__in=addresses)
+        .order_by("user_id")
+        .values_list("address", "language")
+    )
+
+
+def language_of(email: str, *, default: str) -> str:
+    """The language to write to this address in: its account's, else `default`
+    (the language of the enrolment, file or page the mail is about)."""
+    return _account_languages([email]).get(email.lower(), default)
+
+
+def account_language(user, *, default: str) -> str:
+    """The language an account holder chose (or signed up in), else `default`."""
+    stored = MailPreference.objects.filter(user=user).values_list("language", flat=True)
+    return stored.first() or default
+
+
+def by_language(emails, *, default: str) -> dict[str, list[str]]:
+    """The addresses grouped by the language to write to each in (language_of)."""
+    known = _account_languages(emails)
+    groups: dict[str, list[str]] = {}
+    for email in emails:
+        groups.setdefault(known.get(email.lower(), default), []).append(email)
+    return groups
 
 
 def send_once(*, kind: str, key: str | int, recipient: str, send) -> bool:

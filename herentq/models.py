@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from herentq.constants import NoticeSeverity, TextColour
 from herentq.files import MeasuredImageField, random_upload_name
-from herentq.languages import translation_columns
+from herentq.languages import language_field, translation_columns
 
 
 class TimeStampedModel(models.Model):
@@ -330,9 +330,10 @@ class SentReminder(models.Model):
 
 
 class MailPreference(models.Model):
-    """Which optional mails an account holder receives. Mails about their own file
-    (decisions, requests, invitations) always go out; without a row, everything
-    optional is on."""
+    """Which optional mails an account holder receives, and the language the portal
+    writes to them in (set at sign-up from the page's language). Mails about their
+    own file (decisions, requests, invitations) always go out; without a row,
+    everything optional is on and the mail takes the language of what it is about."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -353,6 +354,7 @@ class MailPreference(models.Model):
         default=True,
         help_text=_("Nieuws over leertrajecten en de werking van de dienst."),
     )
+    language = language_field(_("taal"))
 
     class Meta:
         verbose_name = _("e-mailvoorkeur")

@@ -18,6 +18,8 @@ from django.db.models import Min, Q
 from django.utils import timezone
 from procrastinate.contrib.django.models import ProcrastinateEvent, ProcrastinateJob
 
+from herentq.cache import FailoverRedisCache
+
 PROBE_KEY = "herentq:readyz"
 PROBE_NAME = "herentq-readyz-probe"
 
@@ -30,8 +32,12 @@ def _database() -> None:
 def _cache(alias: str) -> None:
     cache = caches[alias]
     token = uuid.uuid4().hex
-    cache.set(PROBE_KEY, token, timeout=10)
-    if cache.get(PROBE_KEY) != token:
+    if isinstance(cache, FailoverRedisCache):
+        kept = cache.probe(PROBE_KEY, token)  # Redis itself, not its fallback
+    else:
+        cache.set(PROBE_KEY, token, timeout=10)
+        kept = cache.get(PROBE_KEY)
+    if kept != token:
         raise LookupError("the cache did not keep a value")
 
 

@@ -1,10 +1,10 @@
-"""Writes of the core that are not an app's: an account holder's mail preferences,
-and given-up mail queued again."""
+"""Writes of the core that are not an app's: an account holder's mail preferences
+and language, and given-up mail queued again."""
 
 from django.db import transaction
 from post_office.models import STATUS
 
-from herentq import mail_queue
+from herentq import languages, mail_queue
 from herentq.models import MailPreference
 
 
@@ -12,8 +12,23 @@ from herentq.models import MailPreference
 def mail_preferences_save(
     *, user, reminders: bool, newsletters: bool
 ) -> MailPreference:
+    choices = {"reminders": reminders, "newsletters": newsletters}
     preference, _created = MailPreference.objects.update_or_create(
-        user=user, defaults={"reminders": reminders, "newsletters": newsletters}
+        user=user,
+        defaults=choices,
+        create_defaults={**choices, "language": languages.current()},
+    )
+    return preference
+
+
+@transaction.atomic
+def account_language_save(*, user, language: str) -> MailPreference:
+    """The language the portal writes to the account holder in: their mails, their
+    documents and the links in them (set at sign-up, changed on "Mijn gegevens")."""
+    if language not in dict(languages.LANGUAGE_CHOICES):
+        raise ValueError(f"unknown language {language!r}")
+    preference, _created = MailPreference.objects.update_or_create(
+        user=user, defaults={"language": language}
     )
     return preference
 

@@ -11,20 +11,30 @@ Found by procrastinate's autodiscovery of ``tasks`` modules. Two kinds of job:
   each command runs once per period.
 
 Jobs are not retried by the queue: the next period (or the mail sweep a minute later)
-runs them again, and mail keeps its own retry schedule.
+runs them again, and mail keeps its own retry schedule. One exception: a job whose
+worker died in the middle of it (killed, its machine lost) would stay *doing* for
+ever; ``retry_stalled_jobs`` queues it again once that worker's heartbeat has been
+silent for ``STALLED_AFTER`` seconds.
 """
 
+import datetime as dt
 import functools
 
 from django import db
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.db.models import Q
+from django.utils import timezone
 from procrastinate.contrib.django import app
+from procrastinate.contrib.django.models import ProcrastinateJob
 
 from herentq import mail_queue
 
 MAIL_SWEEP_CRON = "* * * * *"
+STALLED_SWEEP_CRON = "* * * * *"
+# A worker's heartbeat comes every 10 seconds (procrastinate's default).
+STALLED_AFTER = dt.timedelta(seconds=30)
 
 
 def with_fresh_connection(function):
@@ -52,6 +62,23 @@ def with_fresh_connection(function):
 @with_fresh_connection
 def send_queued_mail(timestamp: int | None = None) -> int:
     return mail_queue.send_due_mail()
+
+
+@app.periodic(cron=STALLED_SWEEP_CRON, periodic_id="retry-stalled-jobs")
+@app.task(name="herentq.retry_stalled_jobs")
+@with_fresh_connection
+def retry_stalled_jobs(timestamp: int | None = None) -> int:
+    """Queue again the jobs left *doing* by a worker that is gone: its row was
+    removed (a worker prunes the silent ones) or its heartbeat is older than
+    STALLED_AFTER. Returns how many."""
+    now = timezone.now()
+    stalled = ProcrastinateJob.objects.filter(status="doing").filter(
+        Q(worker__isnull=True) | Q(worker__last_heartbeat__lt=now - STALLED_AFTER)
+    )
+    job_ids = list(stalled.values_list("id", flat=True))
+    for job_id in job_ids:
+        app.job_manager.retry_job_by_id(job_id, retry_at=now)
+    return len(job_ids)
 
 
 @app.task(name="herentq.run_periodic_command")

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from herentq.admin import AuditEntryInline, HistoryAdmin, YearListFilter
 from herentq.admin_translations import TranslatedAdmin, TranslatedTabularInline
 from herentq.forms import add_domain_error
+from herentq.languages import translation_columns
 from learning_tracks import exports, mail, selectors, services
 from learning_tracks.forms import ParticipantsMessageForm
 from learning_tracks.models import (
@@ -703,7 +704,7 @@ class NewsletterSubscriberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Newsletter)
-class NewsletterAdmin(admin.ModelAdmin):
+class NewsletterAdmin(TranslatedAdmin):
     # No domain rule: the ModelForm is the whole write.
     list_display = ["subject", "theme_list", "sent_at", "recipient_count"]
     list_filter = ["themes", ("sent_at", admin.EmptyFieldListFilter)]
@@ -719,7 +720,8 @@ class NewsletterAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.sent_at:
-            return ["subject", "body", "themes", *self.readonly_fields]
+            texts = translation_columns("subject", "body")
+            return [*texts, "themes", *self.readonly_fields]
         return self.readonly_fields
 
     @admin.display(description=_("thema's"))

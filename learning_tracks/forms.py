@@ -3,9 +3,11 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from herentq.templatetags.herentq_i18n import in_dutch_only
 from herentq.validators import validate_mailable_email
 from learning_tracks.constants import ParticipantRole
 from learning_tracks.models import Enrolment, Theme
@@ -36,6 +38,16 @@ class FirstOptionRadioSelect(forms.RadioSelect):
 class FirstOptionCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
     def id_for_label(self, id_, index=None):
         return super().id_for_label(id_, "0" if index is None else index)
+
+
+class ThemeChoiceField(forms.ModelMultipleChoiceField):
+    """Themes by name; a name shown in Dutch for want of a translation is marked
+    `lang="nl"`."""
+
+    def label_from_instance(self, obj):
+        if in_dutch_only(obj, "name"):
+            return format_html('<span lang="nl">{}</span>', obj.name)
+        return obj.name
 
 
 class EnrolmentForm(forms.ModelForm):
@@ -122,7 +134,7 @@ class NewsletterForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = ThemeChoiceField(
         label=_("Thema's"),
         queryset=Theme.objects.all(),
         widget=FirstOptionCheckboxSelectMultiple,
@@ -146,7 +158,7 @@ class NewsletterForm(forms.Form):
 class NewsletterThemesForm(forms.Form):
     """A subscriber's own choice of themes (from the link in every newsletter)."""
 
-    themes = forms.ModelMultipleChoiceField(
+    themes = ThemeChoiceField(
         label=_("Thema's"),
         queryset=Theme.objects.all(),
         widget=FirstOptionCheckboxSelectMultiple,

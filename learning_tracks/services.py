@@ -1068,8 +1068,8 @@ def newsletter_send(*, newsletter: Newsletter, actor, now=None) -> int:
         for reader in readers:
             if reader.email.lower() in refused:
                 continue
-            # The newsletter's own text is written once, in Dutch; what frames
-            # it and its links are in the reader's language.
+            # Subject, text, footer and links in the reader's language; a text
+            # not translated into it goes out in Dutch, saying so.
             with translation.override(reader.language):
                 unsubscribe_url = mail.signed_url(
                     "newsletter_unsubscribe",

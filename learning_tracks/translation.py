@@ -1,7 +1,7 @@
 from modeltranslation.translator import translator
 
 from herentq.translation_options import options
-from learning_tracks.models import Session, Theme, Track
+from learning_tracks.models import Newsletter, Session, Theme, Track
 
 translator.register(
     Track,
@@ -18,3 +18,4 @@ translator.register(
 )
 translator.register(Session, options(Session, "topic", "description"))
 translator.register(Theme, options(Theme, "name", "description"))
+translator.register(Newsletter, options(Newsletter, "subject", "body"))

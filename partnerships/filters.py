@@ -1,6 +1,8 @@
 import django_filters
 from django import forms
+from django.core.cache import caches
 from django.db.models import Exists, OuterRef
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -10,6 +12,28 @@ from partnerships import selectors
 from partnerships.constants import AgreementKind, Continent, PartnershipStatus
 from partnerships.continents import countries_in
 from partnerships.models import Agreement, PartnerPlace
+
+# Fields whose options come from what `selectors.data_version` covers.
+KEPT_CHOICES = ("bestuur", "domein")
+CHOICES_SECONDS = 24 * 60 * 60
+
+
+def _countries() -> list[tuple[str, str]]:
+    codes = selectors.countries_with_partnerships()
+    choices = [(code, str(countries.name(code))) for code in codes]
+    return sorted(choices, key=lambda choice: selectors.sort_key(choice[1]))
+
+
+def _kept_choices(name: str, version: str, build) -> list[tuple[str, str]]:
+    """A filter's (value, label) options, built once per version of the
+    partnerships' data and language and kept per process (`fragments`)."""
+    key = f"partnerships.filter.{name}.{version}.{get_language()}"
+    fragments = caches["fragments"]
+    choices = fragments.get(key)
+    if choices is None:
+        choices = [(str(value), str(label)) for value, label in build()]
+        fragments.set(key, choices, CHOICES_SECONDS)
+    return choices
 
 
 class PartnershipFilter(django_filters.FilterSet):
@@ -62,10 +86,9 @@ class PartnershipFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        codes = selectors.countries_with_partnerships()
-        choices = [(code, str(countries.name(code))) for code in codes]
-        self.filters["land"].extra["choices"] = sorted(
-            choices, key=lambda choice: selectors.sort_key(choice[1])
+        self.data_version = selectors.data_version()
+        self.filters["land"].extra["choices"] = _kept_choices(
+            "land", self.data_version, _countries
         )
 
     @property
@@ -84,6 +107,16 @@ class PartnershipFilter(django_filters.FilterSet):
                 if form.is_bound and name in form.errors:
                     widget.attrs["aria-describedby"] = f"id_{name}-error"
                     widget.attrs["aria-invalid"] = "true"
+            # The options of the fields drawn from the partnerships' data, kept
+            # per version of that data: listing them cost a query and a model
+            # instance per option on every page. The widget shows them (as
+            # Django's Select renders its widget's choices); validating a chosen
+            # value still asks the database (ModelChoiceField's queryset).
+            for name in KEPT_CHOICES:
+                field = form.fields[name]
+                field.widget.choices = _kept_choices(
+                    name, self.data_version, lambda field=field: field.choices
+                )
         return form
 
     def filter_search(self, queryset, name, value):

@@ -1,8 +1,8 @@
 import json
 
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -12,14 +12,11 @@ from django_filters.views import FilterView
 from herentq import exports, extensions
 from herentq.files import file_response
 from herentq.models import LocalAuthority
+from herentq.prebuilt import open_prebuilt, prebuilt_file
 from partnerships import selectors, worldmap
 from partnerships.filters import PartnershipFilter
 from partnerships.models import Agreement, Partnership, Photo
 
-# A kept open-data file is built again on a change of the data (its key holds the
-# data's version); the expiry only frees the cache of old versions.
-OPEN_DATA_SECONDS = 24 * 60 * 60
-OPEN_DATA_BUILD_SECONDS = 60  # a build that fails frees its claim by then
 EXPORT_COLUMNS = [
     "partnership",
     "url",
@@ -68,12 +65,13 @@ CARD_TEMPLATE = "partnerships/includes/partnership_card.html"
 CARD_SECONDS = 24 * 60 * 60
 
 
-def partnership_cards(partnerships) -> list[str]:
+def partnership_cards(partnerships, version: str | None = None) -> list[str]:
     """The list's card of each partnership, rendered once per version of the data
     and language and kept per process: a page renders only the cards it has not
     rendered before (a card was most of the list's rendering time)."""
     partnerships = list(partnerships)
-    version, language = selectors.data_version(), get_language()
+    version = version or selectors.data_version()
+    language = get_language()
     keys = {
         p.pk: f"partnerships.card.{p.pk}.{version}.{language}" for p in partnerships
     }
@@ -105,16 +103,29 @@ class PartnershipListView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["cards"] = partnership_cards(context["partnerships"])
-        owner = LocalAuthority.objects.filter(is_owner=True).first()
+        version = context["filter"].data_version
+        context["cards"] = partnership_cards(context["partnerships"], version=version)
         context["memberships"] = selectors.network_memberships()
-        context["dataset_ld_json"] = _ld_json(
-            selectors.dataset_description(base_url=_base_url(self.request), owner=owner)
-        )
+        context["dataset_ld_json"] = self._dataset_ld_json(version)
         context["is_filtered"] = any(
             value for key, value in self.request.GET.items() if key != "page"
         )
         return context
+
+    def _dataset_ld_json(self, version: str) -> str:
+        """The dataset's schema.org description, made once per version of the
+        partnerships' data (its date and publisher), language and host."""
+        base_url = _base_url(self.request)
+        key = f"partnerships.dataset-ld.{version}.{get_language()}.{base_url}"
+        fragments = caches["fragments"]
+        ld_json = fragments.get(key)
+        if ld_json is None:
+            owner = LocalAuthority.objects.filter(is_owner=True).first()
+            ld_json = _ld_json(
+                selectors.dataset_description(base_url=base_url, owner=owner)
+            )
+            fragments.set(key, ld_json, CARD_SECONDS)
+        return ld_json
 
 
 class PartnershipMapView(FilterView):
@@ -204,31 +215,29 @@ def agreement_document(request, slug: str, pk: int):
     return file_response(agreement.document, download_name=filename)
 
 
-def _built_once(request, name: str, build) -> bytes:
-    """An open-data file, built once per change of the data (and host) and kept
-    in the shared cache: a download reads it instead of building it. While one
-    worker builds a new version, the others hand out the previous one rather
-    than build it too."""
+def _prebuilt_response(
+    request, name: str, build, *, extension: str, content_type, filename=""
+):
+    """An open-data file, built once per change of the data (per host and
+    language) into the private storage (`herentq.prebuilt`) and streamed from
+    there: a download neither builds it nor holds it in memory."""
     base_url = _base_url(request)
-    prefix = f"partnerships.open-data.{name}.{base_url}"
-    key = f"{prefix}.{selectors.data_version()}"
-    # This process's copy first: reading megabytes from the database cache on
-    # every download would cost more than sending them.
-    content = caches["fragments"].get(key)
-    if content is not None:
-        return content
-    content = cache.get(key)
-    if content is not None:
-        caches["fragments"].set(key, content, OPEN_DATA_SECONDS)
-        return content
-    if not cache.add(f"{prefix}.building", True, OPEN_DATA_BUILD_SECONDS):
-        previous = cache.get(f"{prefix}.latest")
-        if previous is not None:
-            return previous
-    content = build(base_url)
-    cache.set_many({key: content, f"{prefix}.latest": content}, OPEN_DATA_SECONDS)
-    cache.delete(f"{prefix}.building")
-    return content
+    path = prebuilt_file(
+        # Per language too: labels, titles and links are the visitor's language's.
+        name=f"partnerships.open-data.{name}.{get_language()}.{base_url}",
+        version=selectors.data_version(),
+        extension=extension,
+        build=lambda: build(base_url),
+    )
+    response = FileResponse(
+        open_prebuilt(path),
+        content_type=content_type,
+        as_attachment=bool(filename),
+        filename=filename,
+    )
+    if not filename:
+        response.headers.pop("Content-Disposition", None)  # shown inline, as before
+    return response
 
 
 def _agreements_cell(agreements: list[dict]) -> str:
@@ -275,16 +284,19 @@ def _json_builder(rows):
 
 
 def _download(request, name: str, build, filename: str):
-    response = HttpResponse(
-        _built_once(request, name, build), content_type=exports.CSV_CONTENT_TYPE
+    return _prebuilt_response(
+        request,
+        name,
+        build,
+        extension="csv",
+        content_type=exports.CSV_CONTENT_TYPE,
+        filename=filename,
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _json_response(request, name: str, build):
-    response = HttpResponse(
-        _built_once(request, name, build), content_type="application/json"
+    response = _prebuilt_response(
+        request, name, build, extension="json", content_type="application/json"
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response

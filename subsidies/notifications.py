@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from herentq import mail
 from herentq.models import ServiceContact
 
 
@@ -69,15 +70,20 @@ def _send(
 def notify_applicant(
     application, *, subject: str, params: dict, template: str = "status", **context
 ):
-    """To the applicants, in the language the file is written in."""
-    _send(
-        language=application.language,
-        subject=subject,
-        params=params,
-        template=template,
-        context={"application": application, **context},
-        recipients=applicant_recipients(application),
+    """To the applicants, each in their account's language (the file's language
+    for an address without an account)."""
+    groups = mail.by_language(
+        applicant_recipients(application), default=application.language
     )
+    for language, recipients in groups.items():
+        _send(
+            language=language,
+            subject=subject,
+            params=params,
+            template=template,
+            context={"application": application, **context},
+            recipients=recipients,
+        )
 
 
 def notify_service(
@@ -109,9 +115,12 @@ def notify_status(application, *, note: str = ""):
 
 
 def notify_invitation(invitation):
-    # In the language of the member who invites (the active one).
+    # In the invitee's account's language, else the one of the member who invites.
     _send(
-        language=translation.get_language() or settings.LANGUAGE_CODE,
+        language=mail.language_of(
+            invitation.email,
+            default=translation.get_language() or settings.LANGUAGE_CODE,
+        ),
         subject=gettext_noop("Uitnodiging om mee te werken voor %(organisation)s"),
         params={"organisation": invitation.organisation.name},
         template="invitation",
@@ -130,7 +139,7 @@ def send_one(
     params: dict | None = None,
 ):
     """One mail to one address (a reminder: herentq.mail sends it once), in
-    `language` (an applicant's file's; Dutch for the service)."""
+    `language` (the applicant's: herentq.mail.language_of; Dutch for the service)."""
     _send(
         subject=subject,
         template=template,

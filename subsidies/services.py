@@ -467,9 +467,7 @@ def application_submit(*, application: Application, user, now=None) -> Applicati
                 "Deze oproep is gesloten sinds %(moment)s: indienen kan niet meer."
             )
             moment = call.closes_at
-        raise CallClosed(
-            message % {"moment": timezone.localtime(moment).strftime("%d/%m/%Y %H.%M")}
-        )
+        raise CallClosed(message % {"moment": languages.format_moment(moment)})
     problems = rules.application_problems(application)
     if problems:
         raise RulesNotMet(problems)
@@ -1217,7 +1215,7 @@ def _report_reminders(today: dt.date) -> int:
                         "reference": application.reference,
                         "due": due.strftime("%d/%m/%Y"),
                     },
-                    language=application.language,
+                    language=mail.language_of(recipient, default=application.language),
                     template="report_reminder",
                     context={"application": application, "stage": stage},
                     recipient=recipient,
@@ -1267,7 +1265,7 @@ def _information_reminders(now: dt.datetime) -> int:
                         "Dossier %(reference)s: de dienst wacht op uw antwoord"
                     ),
                     params={"reference": application.reference},
-                    language=application.language,
+                    language=mail.language_of(recipient, default=application.language),
                     template="information_reminder",
                     context={"application": application, "request": request},
                     recipient=recipient,
@@ -1424,7 +1422,12 @@ def accounts_remove_inactive(*, now: dt.datetime | None = None) -> tuple[int, in
                 recipient=user.email,
                 send=functools.partial(
                     notifications.send_one,
-                    subject=_("Uw account op HerentQ wordt binnenkort gesloten"),
+                    subject=gettext_noop(
+                        "Uw account op HerentQ wordt binnenkort gesloten"
+                    ),
+                    language=mail.language_of(
+                        user.email, default=settings.LANGUAGE_CODE
+                    ),
                     template="account_inactive",
                     context={"user": user, "days": notice.days},
                     recipient=user.email,

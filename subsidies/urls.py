@@ -54,6 +54,11 @@ urlpatterns = [
         name="personal_data",
     ),
     path(
+        "subsidies/mijn-gegevens/taal/",
+        applicant.PersonalDataLanguageView.as_view(),
+        name="personal_data_language",
+    ),
+    path(
         "subsidies/mijn-gegevens.zip",
         applicant.personal_data_export,
         name="personal_data_export",

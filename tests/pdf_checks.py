@@ -6,13 +6,15 @@ from io import BytesIO
 from pypdf import PdfReader
 
 
-def assert_accessible_pdf(content: bytes, *, title: str, in_order: list[str]) -> str:
-    """Check the PDF and return its text."""
+def assert_accessible_pdf(
+    content: bytes, *, title: str, in_order: list[str], lang: str = "nl"
+) -> str:
+    """Check the PDF (in the language `lang`) and return its text."""
     reader = PdfReader(BytesIO(content))
     catalog = reader.trailer["/Root"]
     assert bool(catalog["/MarkInfo"]["/Marked"])  # tagged
     assert "/StructTreeRoot" in catalog
-    assert str(catalog["/Lang"]).startswith("nl")
+    assert str(catalog["/Lang"]).startswith(lang)
     assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
     assert title in reader.metadata.title
     text = "\n".join(page.extract_text() for page in reader.pages)

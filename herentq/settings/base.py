@@ -275,12 +275,17 @@ CACHES["fragments"] = {
 def redis_caches(url: str) -> dict:
     """Both caches in one Redis (Django's own backend), shared by every app node:
     the page cache, and the rate-limit and login-throttle counters (INCR is atomic
-    there). Short timeouts: a Redis that does not answer fails a request (and
-    /readyz/) within seconds instead of hanging a gunicorn worker."""
+    there). Short timeouts, and when Redis does not answer the portal degrades
+    instead of failing (herentq/cache.py): the counters go to the database cache,
+    the page cache is skipped; /readyz/ answers 503 meanwhile."""
     options = {"socket_connect_timeout": 2, "socket_timeout": 2}
-    backend = "django.core.cache.backends.redis.RedisCache"
+    backend = "herentq.cache.FailoverRedisCache"
     return {
-        "default": {"BACKEND": backend, "LOCATION": url, "OPTIONS": options},
+        "default": {
+            "BACKEND": backend,
+            "LOCATION": url,
+            "OPTIONS": {**options, "FALLBACK": "database"},
+        },
         "pages": {
             "BACKEND": backend,
             "LOCATION": url,

@@ -24,7 +24,7 @@ def select(field):
         '<option value="{}"{}>{}</option>',
         (
             (key, " selected" if key == chosen else "", label)
-            for key, label in ((str(k), lbl) for k, lbl in field.field.choices)
+            for key, label in ((str(k), lbl) for k, lbl in field.field.widget.choices)
         ),
     )
     return format_html("<select{}>{}</select>", flatatt(attrs), options)

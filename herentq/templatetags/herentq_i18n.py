@@ -68,3 +68,10 @@ def is_dutch_page() -> bool:
 def language_tag(code: str) -> str:
     """The `lang` value of a stored language code ("nl-be" → "nl")."""
     return languages.html_lang(code)
+
+
+@register.inclusion_tag("includes/dutch_only_list_note.html")
+def dutch_only_list_note(items, field_names: str) -> dict:
+    """Under a list: a short note when any of its items is shown in Dutch for want
+    of a translation (each such text carries `lang="nl"` itself)."""
+    return {"show": any(in_dutch_only(item, field_names) for item in items or ())}

@@ -13,6 +13,8 @@ import datetime as dt
 
 from django.template import Library
 
+from herentq import languages
+
 register = Library()
 
 
@@ -23,3 +25,23 @@ def html_datetime(value) -> str:
     if isinstance(value, dt.datetime):
         value = value.replace(microsecond=0)
     return value.isoformat()
+
+
+@register.filter
+def moment(value, style: str = "") -> str:
+    """`{{ value|moment }}` "6 december 2026, 14.30" in the page's language
+    (herentq.languages.format_moment); `|moment:"weekday"` adds the day's name,
+    `|moment:"no-year"` leaves the year out."""
+    if value in (None, ""):
+        return ""
+    return languages.format_moment(
+        value, weekday=style == "weekday", year=style != "no-year"
+    )
+
+
+@register.filter
+def clock(value) -> str:
+    """`{{ value|clock }}`: the time of day in the page's language ("14.30", "14:30")."""
+    if value in (None, ""):
+        return ""
+    return languages.format_clock(value)

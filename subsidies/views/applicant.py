@@ -14,9 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
+from herentq import languages, mail
+from herentq import services as herentq_services
 from herentq.audit import action_label, audit_entries_for
 from herentq.files import file_response
-from herentq.forms import add_domain_error
+from herentq.forms import AccountLanguageForm, add_domain_error
 from herentq.pdf import pdf_response
 from subsidies import exports, forms, selectors, services
 from subsidies.constants import AttachmentPurpose
@@ -158,12 +160,15 @@ def receipt_pdf(request, pk: int):
         raise Http404 from None
     if not application.reference:
         raise Http404
-    # In the language the file is written in, whatever page it is fetched from.
-    with translation.override(application.language):
+    # In the reader's account's language (the file's when they chose none),
+    # whatever page it is fetched from.
+    language = mail.account_language(request.user, default=application.language)
+    with translation.override(language):
         return pdf_response(
             "subsidies/pdf/receipt.html",
             selectors.receipt_context(application),
-            filename=f"ontvangstbewijs-{application.reference}.pdf",
+            filename=_("ontvangstbewijs-%(reference)s.pdf")
+            % {"reference": application.reference},
         )
 
 
@@ -329,10 +334,22 @@ class ReportView(ApplicationMixin, TemplateView):
 
 
 class PersonalDataView(LoginRequiredMixin, FormView):
-    """An applicant's own data: download it all, or close the account."""
+    """An applicant's own data: download it all, choose the language the portal
+    writes in, or close the account."""
 
     template_name = "subsidies/personal_data.html"
     form_class = forms.AccountCloseForm
+
+    def get_context_data(self, **kwargs):
+        if "language_form" not in kwargs:
+            kwargs["language_form"] = AccountLanguageForm(
+                initial={
+                    "language": mail.account_language(
+                        self.request.user, default=languages.current()
+                    )
+                }
+            )
+        return super().get_context_data(**kwargs)
 
     def form_valid(self, form):
         try:
@@ -345,6 +362,41 @@ class PersonalDataView(LoginRequiredMixin, FormView):
             self.request, _("Uw account is gesloten en uw gegevens zijn gewist.")
         )
         return redirect("home")
+
+
+class PersonalDataLanguageView(LoginRequiredMixin, FormView):
+    """Change the language of the account's mails and documents; the page then
+    opens in that language."""
+
+    template_name = "subsidies/personal_data.html"
+    form_class = AccountLanguageForm
+
+    def get_initial(self):
+        return {
+            "language": mail.account_language(
+                self.request.user, default=languages.current()
+            )
+        }
+
+    def get_context_data(self, **kwargs):
+        kwargs["language_form"] = kwargs.pop("form", None) or self.get_form()
+        kwargs["form"] = forms.AccountCloseForm()
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        language = form.cleaned_data["language"]
+        herentq_services.account_language_save(
+            user=self.request.user, language=language
+        )
+        with translation.override(language):
+            messages.success(
+                self.request,
+                _(
+                    "Uw taal is bewaard: e-mails en documenten krijgt u voortaan "
+                    "in deze taal."
+                ),
+            )
+        return redirect(languages.path_in(reverse("subsidies:personal_data"), language))
 
 
 def personal_data_export(request):

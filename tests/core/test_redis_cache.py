@@ -95,7 +95,7 @@ def test_two_nodes_counting_at_once_count_exactly(shared_cache, tmp_path):
 
     with ThreadPoolExecutor(2) as pool:
         nodes = list(pool.map(node, range(2)))
-    redis = "django.core.cache.backends.redis.RedisCache"
+    redis = "herentq.cache.FailoverRedisCache"
     assert nodes[0]["backends"]["default"] == nodes[0]["backends"]["pages"] == redis
     # 2 000 sendings, a limit of 1 500: exactly 1 500 allowed, none lost.
     assert sum(n["allowed"] for n in nodes) == 1500
@@ -151,3 +151,21 @@ def test_readyz_names_each_dependency_and_follows_redis(client, shared_cache):
         shared_cache.start()
     status, body = readiness(client)
     assert status == 200
+
+
+def test_with_redis_down_pages_are_served_and_limits_count_in_the_database(
+    client, shared_cache
+):
+    from herentq import ratelimit
+
+    shared_cache.stop()
+    try:
+        assert client.get("/sdg/").status_code == 200  # rendered, not cached
+        assert client.get("/sdg/").status_code == 200
+        # The counters go on in the database cache: the limit holds.
+        assert ratelimit.hit("down", "198.51.100.9", amount=1, seconds=3600)
+        assert not ratelimit.hit("down", "198.51.100.9", amount=1, seconds=3600)
+        assert readiness(client)[0] == 503
+    finally:
+        shared_cache.start()
+    assert readiness(client)[0] == 200

@@ -137,3 +137,30 @@ def test_mail_given_up_after_72_hours_is_requeued_from_the_admin(smtp, admin_cli
     assert smtp.sink.subjects() == ["Verloren"]
     email.refresh_from_db()
     assert (email.status, email.number_of_retries) == (STATUS.sent, 0)
+
+
+def test_a_job_of_a_silent_worker_is_queued_again_and_a_live_ones_is_not():
+    from django.db import connection
+
+    from herentq.tasks import retry_stalled_jobs
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO procrastinate_workers (last_heartbeat) VALUES"
+            " (now() - interval '5 minutes'), (now()) RETURNING id"
+        )
+        dead, alive = (row[0] for row in cursor.fetchall())
+        jobs = []
+        for worker in (dead, alive):
+            cursor.execute(
+                "INSERT INTO procrastinate_jobs (queue_name, task_name, args, status,"
+                " worker_id) VALUES ('default', 'herentq.send_queued_mail', '{}',"
+                " 'doing', %s) RETURNING id",
+                [worker],
+            )
+            jobs.append(cursor.fetchone()[0])
+    assert retry_stalled_jobs(timestamp=0) == 1
+    status = dict(
+        ProcrastinateJob.objects.filter(id__in=jobs).values_list("id", "status")
+    )
+    assert status == {jobs[0]: "todo", jobs[1]: "doing"}

@@ -108,6 +108,19 @@ def test_minutes_pdf_is_a_pdf_without_closed_items(client, published):
     assert CLOSED_TITLE not in text
 
 
+def test_the_minutes_pdf_stays_dutch_from_a_french_or_english_page(client, published):
+    path = reverse("council:minutes_pdf", args=[published.meeting.pk])
+    for prefix in ("/fr", "/en"):
+        url = prefix + path
+        text = assert_accessible_pdf(
+            client.get(url).content,
+            title="Verslag",
+            in_order=["Verslag", "Aanwezigheden", PUBLIC_TITLE],
+            lang="nl",
+        )
+        assert "Procès-verbal" not in text and "Minutes" not in text
+
+
 def test_search_finds_dutch_word_forms_in_published_minutes_and_advice(
     client, published
 ):

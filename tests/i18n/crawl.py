@@ -22,8 +22,10 @@ class PageReader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool]] = []
         self.texts: list[str] = []
+        self.title: list[str] = []  # the window title, kept apart (see body_text)
         self.links: list[tuple[str, dict]] = []
         self.skipping = 0
+        self.in_title = False
 
     @property
     def dutch(self) -> bool:
@@ -41,12 +43,16 @@ class PageReader(HTMLParser):
             self.links.append((attributes["href"], attributes))
         if tag in ("script", "style"):
             self.skipping += 1
+        if tag == "title":
+            self.in_title = True
         if tag not in VOID:
             self.stack.append((tag, dutch))
 
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self.skipping -= 1
+        if tag == "title":
+            self.in_title = False
         for index in range(len(self.stack) - 1, -1, -1):
             if self.stack[index][0] == tag:
                 del self.stack[index:]
@@ -54,9 +60,15 @@ class PageReader(HTMLParser):
 
     def handle_data(self, data):
         if not self.skipping and not self.dutch and data.strip():
-            self.texts.append(data)
+            (self.title if self.in_title else self.texts).append(data)
 
     def text(self) -> str:
+        """Everything a visitor reads outside `lang="nl"`, the window title too."""
+        return " ".join(" ".join(self.title + self.texts).split())
+
+    def body_text(self) -> str:
+        """The page's text outside `lang="nl"`, without the window title (which
+        cannot mark a part of itself as Dutch)."""
         return " ".join(" ".join(self.texts).split())
 
 
@@ -90,3 +102,30 @@ def dutch_phrases(language: str) -> set[str]:
             if len(longest) >= 15 and " " in longest:
                 phrases.add(html.unescape(longest))
     return phrases
+
+
+def dutch_only_texts(language: str) -> set[str]:
+    """The short texts of content (titles, names, summaries) that has no
+    translation into `language`: a page in that language shows them in Dutch, so
+    only inside a block marked `lang="nl"`."""
+    from django.db import models
+    from django.db.models import Q
+    from modeltranslation.translator import translator
+
+    suffix = language.replace("-", "_")
+    texts = set()
+    for model in translator.get_registered_models():
+        options = translator.get_options_for_model(model)
+        for name in options.fields:
+            if not isinstance(model._meta.get_field(name), models.CharField):
+                continue  # long texts are marked as a whole block
+            other = f"{name}_{suffix}"
+            rows = model._default_manager.filter(
+                Q(**{f"{other}__isnull": True}) | Q(**{other: ""})
+            ).values_list(f"{name}_nl_be", flat=True)
+            texts |= {
+                " ".join(text.split())
+                for text in rows
+                if text and len(text) >= 12 and " " in text.strip()
+            }
+    return texts

@@ -115,6 +115,16 @@ def test_translated_content_and_the_marked_dutch_fallback(client, demo_data):
     # Minutes and advice are the council's record: Dutch on every page.
     minutes_list = html(client, "/en/grosh/adviezen/")
     assert 'lang="nl"' in minutes_list
+    # Lists too: each Dutch text marked, and one note under the list.
+    note = "Certains textes ici n'existent qu'en néerlandais."
+    for url in ("/fr/nieuws/", "/fr/", "/fr/leertrajecten/participatie/"):
+        page = html(client, url).replace("&#x27;", "'")
+        assert note in page, url
+        assert re.search(r'<a href="/fr/[^"]*" lang="nl">', page) or re.search(
+            r'<p class="mb-1" lang="nl">', page
+        ), url
+    tracks = html(client, "/en/leertrajecten/")
+    assert "Some texts here are only available in Dutch." not in tracks  # all seven
 
 
 @pytest.mark.django_db
@@ -186,3 +196,37 @@ def test_the_javascript_catalogue_is_served_per_language(client, language):
     assert "django.gettext" in script
     for entry in translated:
         assert json.dumps(entry.msgstr)[1:-1] in script
+
+
+@pytest.mark.django_db
+def test_moments_and_amounts_on_a_real_page_in_each_language(client, demo_data):
+    """The scheme page of an open call: its closing moment with the language's
+    clock (Flemish "14.30", Belgian French and English "14:30", 24 hours), and the
+    budget's amounts in the language's form."""
+    from django.utils import timezone
+
+    from subsidies.models import Call
+
+    now = timezone.now()
+    call = Call.objects.filter(opens_at__lte=now, closes_at__gt=now).first()
+    call.closes_at = dt.datetime(
+        2027, 3, 6, 14, 30, tzinfo=timezone.get_current_timezone()
+    )
+    call.save()
+    url = call.scheme.get_absolute_url()
+    expected = {
+        "": ("indienen tot 6 maart 2027, 14.30 uur.", r"€\u00a0\d{1,3}(\.\d{3})*\b"),
+        "/fr": (
+            "introduction jusqu'au 6 mars 2027, 14:30 (heure de Bruxelles).",
+            r"\b\d{1,3}(\u00a0\d{3})*(,\d\d)?\u00a0€",
+        ),
+        "/en": (
+            "submit by 6 March 2027, 14:30 (Brussels time).",
+            r"€\d{1,3}(,\d{3})*\b",
+        ),
+    }
+    for prefix, (moment, amount) in expected.items():
+        page = html(client, prefix + url).replace("&#x27;", "'")
+        assert moment in page, prefix
+        assert re.search(amount, page), prefix
+        assert not re.search(r"\b\d{1,2}\.\d\d \((heure|Brussels)", page)

@@ -156,6 +156,25 @@ def test_three_of_four_sessions_earns_the_certificate_by_mail(client, service_us
     assert f'filename="attest-{track.slug}.pdf"' in response["Content-Disposition"]
 
 
+def test_the_certificate_is_in_the_participant_s_language(client, service_user):
+    _track, enrolment = _completed_track_with_attendance(service_user, attended=3)
+    enrolment.language = "fr"
+    enrolment.save()
+    [link] = links_in(mails_to("an@example.be")[-1])
+    response = client.get("/en" + path_of(link).removeprefix("/fr"))
+    text = assert_accessible_pdf(
+        response.content,
+        title="Attestation de participation",
+        in_order=[
+            "Attestation de participation",
+            "Nous certifions par la présente que",
+            enrolment.name,
+        ],
+        lang="fr",
+    )
+    assert "Attest van deelname" not in text
+
+
 def test_two_of_four_sessions_earns_no_certificate(client, service_user):
     _track, enrolment = _completed_track_with_attendance(service_user, attended=2)
     assert not selectors.certificate_for(enrolment).eligible

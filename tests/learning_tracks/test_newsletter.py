@@ -188,3 +188,45 @@ def test_tampered_newsletter_links_get_the_dutch_error_page(client, themes):
         response = client.get(reverse(f"learning_tracks:{name}", args=["vervalst:abc"]))
         assert response.status_code == 400
         assert "Deze link werkt niet" in response.content.decode()
+
+
+def test_each_reader_gets_the_newsletter_in_their_language(themes, service_user):
+    """Subject, text, footer and links in the reader's language; a text not
+    translated into it comes in Dutch, saying so."""
+    for email, language in [
+        ("an@example.be", "nl-be"),
+        ("aline@example.be", "fr"),
+        ("lee@example.org", "en"),
+    ]:
+        NewsletterSubscriber.objects.create(email=email, language=language).themes.set(
+            [themes[0]]
+        )
+    newsletter = Newsletter.objects.create(
+        subject_nl_be="Nieuwe sessies",
+        body_nl_be="Er zijn nieuwe sessies.",
+        subject_fr="Nouvelles sessions",
+        body_fr="Il y a de nouvelles sessions.",
+    )
+    newsletter.themes.set([themes[0]])
+    before = len(deliver_mail())
+    services.newsletter_send(newsletter=newsletter, actor=service_user)
+    sent = {m.to[0]: m for m in deliver_mail()[before:]}
+
+    french = sent["aline@example.be"]
+    assert french.subject == "[HerentQ] Nouvelles sessions"
+    assert "Il y a de nouvelles sessions." in french.body
+    assert "Vous recevez cette lettre" in french.body
+    assert "néerlandais" not in french.body
+    assert all("/fr/" in link for link in re.findall(r"https?://\S+", french.body))
+
+    english = sent["lee@example.org"]  # no English text: the Dutch one, said so
+    assert english.subject == "[HerentQ] Nieuwe sessies"
+    assert "Er zijn nieuwe sessies." in english.body
+    assert "This newsletter is only available in Dutch." in english.body
+    links = re.findall(r"https?://\S+", english.body)
+    assert links and all("/en/" in link for link in links)
+
+    dutch = sent["an@example.be"]
+    assert "Er zijn nieuwe sessies." in dutch.body
+    assert "alleen in het Nederlands" not in dutch.body
+    assert not any("/fr/" in x or "/en/" in x for x in re.findall(r"\S+", dutch.body))

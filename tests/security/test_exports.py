@@ -53,7 +53,7 @@ def application():
 def csv_cells(response) -> list[str]:
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeff")
     delimiter = ";" if ";" in text.splitlines()[0] else ","
     rows = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)

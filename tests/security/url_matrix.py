@@ -838,6 +838,11 @@ SUBSIDY_ROWS = [
     ),
     Row("subsidies:personal_data", _r("subsidies:personal_data"), LOGGED_IN),
     Row(
+        "subsidies:personal_data_language",
+        _r("subsidies:personal_data_language"),
+        LOGGED_IN,
+    ),
+    Row(
         "subsidies:personal_data_export",
         _r("subsidies:personal_data_export"),
         LOGGED_IN,

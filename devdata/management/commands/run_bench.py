@@ -3,6 +3,7 @@ import math
 import os
 import platform
 import re
+import socket
 import subprocess
 from pathlib import Path
 
@@ -53,6 +54,9 @@ UNCACHED_P95_MS = {
     "search": 100,
 }
 MODES = ("cached", "uncached")
+# Cluster mode (issue 18): the uncached public targets through HAProxy, first with
+# one app node in rotation, then with two; the same machine, the same run.
+CLUSTER_KINDS = ("baseline", "public")
 
 
 def parse_summary(output: str) -> dict:
@@ -224,6 +228,14 @@ def machine() -> str:
     return f"{cpu}, {platform.system()} {platform.release()}"
 
 
+def haproxy_command(socket_path: str, command: str) -> str:
+    """One command on HAProxy's admin socket (scripts/cluster.sh makes it)."""
+    with socket.socket(socket.AF_UNIX) as conn:
+        conn.connect(socket_path)
+        conn.sendall(command.encode() + b"\n")
+        return conn.makefile().read()
+
+
 def workers_cpu_seconds(master_pid: int | None) -> float | None:
     """User + system CPU time of the master's child processes (Linux /proc)."""
     if master_pid is None:
@@ -268,8 +280,14 @@ class Command(BaseCommand):
             help="seconds of unmeasured load per target first (workers load code)",
         )
         parser.add_argument(
+            "--haproxy-socket",
+            default=None,
+            help="cluster mode: HAProxy's admin socket (scripts/cluster.sh), to take "
+            "node-b out of rotation for the one-node measurement",
+        )
+        parser.add_argument(
             "--mode",
-            choices=MODES,
+            choices=(*MODES, "cluster"),
             default="cached",
             help="which run this is: the server has its page cache on (cached) or "
             "off (uncached, PAGE_CACHE_SECONDS=0); the targets and limits follow",
@@ -292,6 +310,8 @@ class Command(BaseCommand):
         parser.add_argument("--out", default=".bench/results.md")
 
     def handle(self, *args, base_url, duration, connections, **options):
+        if options["mode"] == "cluster":
+            return self.handle_cluster(base_url, duration, connections, **options)
         scale, workers, mode = options["scale"], options["workers"], options["mode"]
         lua, out, warmup = options["lua"], options["out"], options["warmup"]
         admin_connections = options["admin_connections"] or connections
@@ -388,6 +408,69 @@ class Command(BaseCommand):
             )
             raise SystemExit(1)
 
+    def handle_cluster(self, base_url, duration, connections, **options):
+        """Requests/s of one app node against two, both behind HAProxy (base_url):
+        the public targets without the page cache (PAGE_CACHE_SECONDS=0), so the
+        nodes do the work. Node-b is disabled in HAProxy for the one-node run."""
+        socket_path, lua = options["haproxy_socket"], options["lua"]
+        if not socket_path:
+            raise CommandError("--mode cluster needs --haproxy-socket")
+        every = [t for _, m in bench_modules() for t in m.targets()]
+        targets = select_targets(
+            [t for t in targets_of_mode(every, "uncached") if t.kind in CLUSTER_KINDS],
+            options["only"],
+        )
+        if not targets:
+            raise CommandError(f"no bench target matches --only {options['only']!r}")
+        load_before = _load_average()
+        results = {}
+        for nodes in (1, 2):
+            haproxy_command(
+                socket_path,
+                ("disable" if nodes == 1 else "enable") + " server app/node-b",
+            )
+            for target in targets:
+                cookie, url = self._cookie(target), base_url + target.path
+                body = self._body(target, cookie)
+                args = (url, None, connections, lua, cookie, target, body, base_url)
+                if options["warmup"]:
+                    self._wrk(url, options["warmup"], *args[2:])
+                result = self._wrk(url, duration, *args[2:])
+                results[(target.name, nodes)] = result
+                self.stdout.write(
+                    f"{nodes} node(s) {target.path}: {result['rps']:.1f} req/s, "
+                    f"p95 {result['p95']:.0f} ms, errors {result['errors']}"
+                )
+        rows = []
+        for target in targets:
+            one, two = results[(target.name, 1)], results[(target.name, 2)]
+            rows.append(
+                f"| {target.name} | `{target.path}` | {one['rps']:.1f} | "
+                f"{one['p95']:.0f} | {two['rps']:.1f} | {two['p95']:.0f} | "
+                f"{two['rps'] / one['rps']:.2f} | {one['errors'] + two['errors']} |"
+            )
+        table = "\n".join(
+            [
+                f"{timezone.localtime():%Y-%m-%d %H:%M}, {machine()}; load average "
+                f"{load_before} before, {_load_average()} after. Cluster mode: "
+                f"HAProxy in front of gunicorn nodes ({options['workers']} sync "
+                f"workers each), PAGE_CACHE_SECONDS=0, Redis, PostgreSQL, all on "
+                f"this machine; wrk {duration} s per target at {connections} "
+                f"connections, volume at scale {options['scale']:g}.",
+                "",
+                "| target | path | 1 node req/s | 1 node p95 ms | 2 nodes req/s | "
+                "2 nodes p95 ms | gain | errors |",
+                "|---|---|---|---|---|---|---|---|",
+                *rows,
+            ]
+        )
+        out_path = Path(options["out"]).with_name("results-cluster.md")
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        out_path.write_text(table + "\n")
+        self.stdout.write("\n" + table)
+        if any(result["errors"] for result in results.values()):
+            raise SystemExit(1)
+
     def _wrk(self, url, duration, connections, lua, cookie, target, body, base_url):
         completed = subprocess.run(
             [
@@ -464,9 +547,23 @@ class Command(BaseCommand):
 
     def _queries(self, target: Target, cookie: str, body: str) -> tuple[int, list]:
         """SQL queries of one request, counted in this process with the caches
-        emptied, and the big tables its SELECTs read whole (EXPLAIN)."""
-        for alias in settings.CACHES:
-            caches[alias].clear()
+        emptied, and the big tables its SELECTs read whole (EXPLAIN).
+
+        The `database` alias (and the `default` one when it is the same table)
+        is not emptied: it holds the partnerships' data
+        version and the notes of the prebuilt files, which are the data's state
+        rather than a cache. Emptying it here changed the version under the
+        running server before the next target, so every worker rebuilt the
+        open-data files at once while wrk counted timeouts (the 8 errors, one
+        per connection, of the download targets)."""
+        kept = settings.CACHES["database"]
+        for alias, config in settings.CACHES.items():
+            # Without REDIS_URL, `default` is the same table as `database`.
+            if (config["BACKEND"], config.get("LOCATION")) != (
+                kept["BACKEND"],
+                kept.get("LOCATION"),
+            ):
+                caches[alias].clear()
         client = Client(HTTP_X_FORWARDED_PROTO="https")
         for part in filter(None, cookie.split("; ")):
             name, value = part.split("=", 1)
