@@ -1,7 +1,9 @@
 """Writes of the partnerships app: publishing, photos and the search index."""
 
+import contextlib
+import contextvars
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.contrib.postgres.search import SearchVector
 from django.core.cache import caches
@@ -69,11 +71,46 @@ def _text(*parts: str) -> Value:
     )
 
 
+# While `refreshes_held()` runs: the partnerships whose search documents wait for
+# their refresh, and whether the data version waits for its change.
+_held: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "partnerships_refreshes_held", default=None
+)
+
+
+@contextlib.contextmanager
+def refreshes_held() -> Iterator[None]:
+    """Save many rows of the same partnerships with one search refresh each and one
+    change of the data version, made when the block ends (not if it raises).
+
+    Every save of a partnership, place, organisation or agreement refreshes its
+    partnership's search document and changes the data version (partnerships.signals);
+    code that builds a partnership piece by piece wraps it in this block.
+    """
+    if _held.get() is not None:
+        yield
+        return
+    held: dict = {"partnerships": set(), "data_changed": False}
+    token = _held.set(held)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+    for partnership_id in sorted(held["partnerships"]):
+        partnership_refresh_search(partnership_id=partnership_id)
+    if held["data_changed"]:
+        data_changed()
+
+
 def data_changed() -> None:
     """A published fact may have changed: what is built from all partnerships
     (the open-data files, the list's cards) is built again on its next read.
     The version lives in the database cache, so it changes with the transaction
     that changed the data."""
+    held = _held.get()
+    if held is not None:
+        held["data_changed"] = True
+        return
     caches["database"].set(DATA_VERSION_KEY, uuid.uuid4().hex, None)
 
 
@@ -86,6 +123,10 @@ def partnership_refresh_search(*, partnership_id: int) -> None:
     they are filled in. The "herentq_dutch"
     configuration stems Dutch words and drops accents, so "Coban" finds "Cobán".
     """
+    held = _held.get()
+    if held is not None:
+        held["partnerships"].add(partnership_id)
+        return
     partnership = (
         Partnership.objects.filter(pk=partnership_id)
         .select_related("local_authority")

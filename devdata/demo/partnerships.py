@@ -861,8 +861,10 @@ def load():
     }
     sdgs = {sdg.number: sdg for sdg in SDG.objects.all()}
     news = {item.slug: item for item in NewsItem.objects.all()}
-    for spec in PARTNERSHIPS:
-        _load_partnership(spec, domains, sdgs, news)
+    # One search refresh per partnership, not one per place, organisation, agreement.
+    with services.refreshes_held():
+        for spec in PARTNERSHIPS:
+            _load_partnership(spec, domains, sdgs, news)
 
     for spec in NETWORKS:
         network = upsert(

@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from herentq.models import SDG, NewsItem
+from partnerships import services
 from partnerships.constants import AgreementKind
 from tests.factories import LocalAuthorityFactory
 from tests.partnerships.factories import (
@@ -42,7 +43,16 @@ def nimlahakok(herent):
 
 
 def make_full_partnership(index: int, *, authority=None, news=None):
-    """A published partnership with everything a page can show."""
+    """A published partnership with everything a page can show.
+
+    Built with one search refresh and one data-version change at the end, not one
+    per piece (services.refreshes_held): what it leaves is the same.
+    """
+    with services.refreshes_held():
+        return _full_partnership(authority=authority, news=news)
+
+
+def _full_partnership(*, authority, news):
     partnership = PartnershipFactory(
         local_authority=authority or LocalAuthorityFactory(),
         sdgs=SDG.objects.filter(number__in=[1, 5, 17]),

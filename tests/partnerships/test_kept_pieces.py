@@ -5,9 +5,11 @@ the admin or the services shows at the next request."""
 import pytest
 from django.urls import reverse
 
+from partnerships import services
 from partnerships.constants import AgreementKind
 from tests.partnerships.conftest import make_full_partnership
 from tests.partnerships.factories import AgreementFactory, PartnerPlaceFactory
+from tests.partnerships.test_list import titles
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +45,27 @@ def test_open_data_is_built_once_per_change(client, nimlahakok, count_queries):
     changed = client.get("/partnerschappen.csv").getvalue().decode("utf-8-sig")
     assert "Herent – Cobán" in changed
     assert "Herent – Cobán" in client.get("/partnerschappen.json").getvalue().decode()
+
+
+def test_held_refreshes_are_made_once_when_the_block_ends(client, nimlahakok):
+    first = client.get("/partnerschappen.csv").getvalue()
+    with services.refreshes_held():
+        place = PartnerPlaceFactory(partnership=nimlahakok, name="Chamelco")
+        # Neither the search nor the open data know the new place yet.
+        assert titles(client.get(LIST, {"zoek": "Chamelco"})) == []
+        assert client.get("/partnerschappen.csv").getvalue() == first
+        place.name = "San Juan Chamelco"
+        place.save()
+    assert titles(client.get(LIST, {"zoek": "Chamelco"})) == [nimlahakok.title]
+    assert "San Juan Chamelco" in client.get("/partnerschappen.csv").getvalue().decode(
+        "utf-8-sig"
+    )
+
+
+def test_held_refreshes_are_dropped_when_the_block_raises(client, nimlahakok):
+    first = client.get("/partnerschappen.csv").getvalue()
+    with pytest.raises(RuntimeError), services.refreshes_held():
+        PartnerPlaceFactory(partnership=nimlahakok, name="Chamelco")
+        raise RuntimeError("the import stops")
+    # Nothing was refreshed (a caller's transaction would be rolled back).
+    assert client.get("/partnerschappen.csv").getvalue() == first

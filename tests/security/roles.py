@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from allauth.account.models import EmailAddress
 from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.base.internal.flows import post_authentication
+from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import (
     TOTP,
     format_hotp_value,
@@ -20,6 +22,7 @@ from allauth.mfa.totp.internal.auth import (
     yield_hotp_counters_from_time,
 )
 from django.contrib.auth.models import Group
+from django.test import RequestFactory
 from django.urls import reverse
 
 from herentq.constants import (
@@ -113,6 +116,30 @@ def log_in(client, role: str, *, email: str | None = None):
         log_in_with_code(client, user)
     elif user is not None:
         client.force_login(user)
+    return user
+
+
+def log_in_code_given(client, role: str, *, email: str | None = None):
+    """As `log_in`, without the login forms: staff get a session in which allauth
+    recorded a TOTP code, as its second step does after a correct code.
+
+    For tests about something else than logging in that need many staff sessions
+    (tests/security/test_hostile_input.py). The real way in, password then code, is
+    driven by `log_in` (test_permission_matrix, for every staff role) and refused
+    without a code (test_second_factor).
+    """
+    user = make_user(role, email=email)
+    if user is None:
+        return None
+    client.force_login(user)
+    if role in STAFF_ROLES:
+        request = RequestFactory().get("/")
+        request.session = client.session
+        authenticator = Authenticator.objects.get(
+            user=user, type=Authenticator.Type.TOTP
+        )
+        post_authentication(request, authenticator)
+        request.session.save()
     return user
 
 

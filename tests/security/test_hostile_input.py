@@ -21,7 +21,7 @@ from tests.security.payloads import (
     payloads_for,
 )
 from tests.security.public_forms import FORMS
-from tests.security.roles import SERVICE, log_in
+from tests.security.roles import SERVICE, log_in_code_given
 
 CASES = [
     pytest.param(case, field, id=f"{case.id}-{field.name}")
@@ -78,7 +78,7 @@ def _problems(client, response, field: Field, payload: Payload) -> list[str]:
 @pytest.mark.parametrize("case, field", CASES)
 def test_hostile_input_is_refused_or_escaped_and_loses_nothing(client, case, field):
     client.raise_request_exception = False  # a crash must show as a 500
-    log_in(client, case.role)
+    log_in_code_given(client, case.role)
     ctx = case.setup(client)
     url = case.url(ctx)
     before = case.saved(ctx)
@@ -93,7 +93,7 @@ def test_hostile_input_is_refused_or_escaped_and_loses_nothing(client, case, fie
             problems.append(f"{payload.name}: what was saved before changed")
 
     staff = Client(raise_request_exception=False)
-    log_in(staff, SERVICE)
+    log_in_code_given(staff, SERVICE)
     for path in case.shown_at(ctx):
         response = staff.get(path)
         if response.status_code != 200:
