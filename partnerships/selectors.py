@@ -319,12 +319,9 @@ def _grouped(rows) -> dict:
     return grouped
 
 
-def agreement_rows(*, base_url: str) -> list[dict]:
-    """One row per agreement of a published partnership (CSV and JSON).
-
-    Four queries whatever the volume: the agreements with their partnership,
-    and the places, SDGs and domains as plain values grouped in Python (a
-    prefetch read through `.all()` per row cost seconds at 3 000 agreements)."""
+def _published_places_and_sdgs() -> tuple[dict, dict]:
+    """{partnership id: [(place, country)]} and {partnership id: [SDG numbers]}
+    of the published partnerships, as plain values (one query each)."""
     published = {"partnership__is_published": True}
     places = _grouped(
         PartnerPlace.objects.filter(**published)
@@ -338,7 +335,12 @@ def agreement_rows(*, base_url: str) -> list[dict]:
         .values_list("partnership_id", "sdg__number")
         .iterator()
     )
-    domains = _grouped(
+    return places, sdgs
+
+
+def _published_agreement_domains() -> dict:
+    """{agreement id: [domain names]} of the published partnerships' agreements."""
+    return _grouped(
         Agreement.domains.through.objects.filter(
             agreement__partnership__is_published=True
         )
@@ -346,6 +348,31 @@ def agreement_rows(*, base_url: str) -> list[dict]:
         .values_list("agreement_id", "actiondomain__name")
         .iterator()
     )
+
+
+def _agreement_fields(agreement: Agreement, kinds: dict, domains: dict) -> dict:
+    """An agreement's columns, shared by both open-data files."""
+    signed = agreement.signed
+    ends = agreement.ends
+    return {
+        "agreement_kind": agreement.kind,
+        "agreement_kind_label": kinds.get(agreement.kind, agreement.kind),
+        "signed": signed.isoformat() if signed else "",
+        "signed_as_given": str(signed) if signed else "",
+        "signed_at": agreement.signed_at,
+        "ends": ends.isoformat() if ends else "",
+        "domains": domains.get(agreement.pk, []),
+    }
+
+
+def agreement_rows(*, base_url: str) -> list[dict]:
+    """One row per agreement of a published partnership (CSV and JSON).
+
+    Four queries whatever the volume: the agreements with their partnership,
+    and the places, SDGs and domains as plain values grouped in Python (a
+    prefetch read through `.all()` per row cost seconds at 3 000 agreements)."""
+    places, sdgs = _published_places_and_sdgs()
+    domains = _published_agreement_domains()
     kinds = {value: str(label) for value, label in AgreementKind.choices}
     detail = base_url + reverse("partnerships:detail", args=["--slug--"])
     rows = []
@@ -358,8 +385,6 @@ def agreement_rows(*, base_url: str) -> list[dict]:
         partnership = agreement.partnership
         own_places = places.get(partnership.pk, [])
         countries = list(dict.fromkeys(country for _, country in own_places))
-        signed = agreement.signed
-        ends = agreement.ends
         rows.append(
             {
                 "partnership": partnership.title,
@@ -367,51 +392,12 @@ def agreement_rows(*, base_url: str) -> list[dict]:
                 "local_authority": partnership.local_authority.name,
                 "partner_places": [name for name, _ in own_places],
                 "countries": countries,
-                "agreement_kind": agreement.kind,
-                "agreement_kind_label": kinds.get(agreement.kind, agreement.kind),
-                "signed": signed.isoformat() if signed else "",
-                "signed_as_given": str(signed) if signed else "",
-                "signed_at": agreement.signed_at,
-                "ends": ends.isoformat() if ends else "",
-                "domains": domains.get(agreement.pk, []),
+                **_agreement_fields(agreement, kinds, domains),
                 "sdgs": sdgs.get(partnership.pk, []),
                 "status": partnership.status,
             }
         )
     return rows
-
-
-def partnerships_for_export():
-    return (
-        Partnership.objects.published()
-        .select_related("local_authority")
-        .prefetch_related(
-            "places",
-            "sdgs",
-            "domains",
-            Prefetch(
-                "agreements",
-                queryset=Agreement.objects.prefetch_related("domains").order_by(
-                    "signed_on", "id"
-                ),
-            ),
-        )
-        .order_by("local_authority__name", "title", "id")
-    )
-
-
-def _agreement_data(agreement: Agreement) -> dict:
-    signed = agreement.signed
-    ends = agreement.ends
-    return {
-        "agreement_kind": agreement.kind,
-        "agreement_kind_label": agreement.get_kind_display(),
-        "signed": signed.isoformat() if signed else "",
-        "signed_as_given": str(signed) if signed else "",
-        "signed_at": agreement.signed_at,
-        "ends": ends.isoformat() if ends else "",
-        "domains": [domain.name for domain in agreement.domains.all()],
-    }
 
 
 def partnership_rows(*, base_url: str) -> list[dict]:
@@ -423,31 +409,13 @@ def partnership_rows(*, base_url: str) -> list[dict]:
     Python (prefetched model rows read through `.all()` cost seconds of CPU at
     2 000 partnerships)."""
     published = {"partnership__is_published": True}
-    places = _grouped(
-        PartnerPlace.objects.filter(**published)
-        .order_by("partnership_id", "position", "id")
-        .values_list("partnership_id", "name", "country")
-        .iterator()
-    )
-    sdgs = _grouped(
-        Partnership.sdgs.through.objects.filter(**published)
-        .order_by("partnership_id", "sdg__number")
-        .values_list("partnership_id", "sdg__number")
-        .iterator()
-    )
+    places, sdgs = _published_places_and_sdgs()
     own_domains = _grouped(
         Partnership.domains.through.objects.filter(**published)
         .values_list("partnership_id", "actiondomain__name")
         .iterator()
     )
-    agreement_domains = _grouped(
-        Agreement.domains.through.objects.filter(
-            agreement__partnership__is_published=True
-        )
-        .order_by("agreement_id", "actiondomain__name")
-        .values_list("agreement_id", "actiondomain__name")
-        .iterator()
-    )
+    agreement_domains = _published_agreement_domains()
     kinds = {value: str(label) for value, label in AgreementKind.choices}
     agreements = _grouped(
         (agreement.partnership_id, agreement)
@@ -470,17 +438,8 @@ def partnership_rows(*, base_url: str) -> list[dict]:
     rows = []
     for partnership in shown.iterator(chunk_size=5000):
         own_agreements = [
-            {
-                "agreement_kind": agreement.kind,
-                "agreement_kind_label": kinds.get(agreement.kind, agreement.kind),
-                "signed": signed.isoformat() if signed else "",
-                "signed_as_given": str(signed) if signed else "",
-                "signed_at": agreement.signed_at,
-                "ends": ends.isoformat() if ends else "",
-                "domains": agreement_domains.get(agreement.pk, []),
-            }
+            _agreement_fields(agreement, kinds, agreement_domains)
             for agreement in agreements.get(partnership.pk, [])
-            for signed, ends in [(agreement.signed, agreement.ends)]
         ]
         domains = set(own_domains.get(partnership.pk, []))
         for agreement in own_agreements:
