@@ -77,12 +77,13 @@ class CouncilConfig(AppConfig):
         ]
 
     def search_kinds(self):
+        from django.contrib.postgres.search import SearchVector
         from django.urls import reverse
         from django.utils import timezone
         from django.utils.formats import date_format
 
         from council import selectors
-        from herentq.search import SearchKind, document
+        from herentq.search import SEARCH_CONFIG, SearchKind, document
 
         def day(meeting) -> str:
             return date_format(timezone.localtime(meeting.planned_start), "j F Y")
@@ -94,6 +95,9 @@ class CouncilConfig(AppConfig):
                 public=selectors.agenda_items_searchable,
                 document=lambda: document("title", "description"),
                 title=lambda: document("title"),
+                vector=lambda: SearchVector(
+                    "title", "description", config=SEARCH_CONFIG
+                ),
                 shown_title="title",
                 url=lambda item: item.meeting.get_absolute_url(),
                 summary=lambda item: (
@@ -107,6 +111,7 @@ class CouncilConfig(AppConfig):
                 public=selectors.minutes_entries_searchable,
                 document=lambda: document("title", "text"),
                 title=lambda: document("title"),
+                vector=lambda: SearchVector("title", "text", config=SEARCH_CONFIG),
                 shown_title="title",
                 url=lambda entry: reverse(
                     "council:minutes_public", args=[entry.version.minutes.meeting_id]
@@ -123,6 +128,9 @@ class CouncilConfig(AppConfig):
                 public=selectors.advice_searchable,
                 document=lambda: document("subject_text", "text", "motivation"),
                 title=lambda: document("subject_text"),
+                vector=lambda: SearchVector(
+                    "subject_text", "text", "motivation", config=SEARCH_CONFIG
+                ),
                 shown_title="subject_text",
                 summary=lambda advice: (
                     _("Advies van %(day)s") % {"day": day(advice.agenda_item.meeting)}

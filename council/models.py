@@ -412,6 +412,15 @@ class AgendaItem(models.Model):
                 OpClass(document("title", "description"), name="gin_trgm_ops"),
                 name="council_item_search_trgm",
             ),
+            GinIndex(
+                SearchVector("title", "description", config=SEARCH_CONFIG),
+                name="council_item_search",
+            ),
+            # The "Bedoelde u …?" suggestion compares titles.
+            GinIndex(
+                OpClass(document("title"), name="gin_trgm_ops"),
+                name="council_item_title_trgm",
+            ),
         ]
 
     def __str__(self):
@@ -723,6 +732,11 @@ class MinutesVersionEntry(models.Model):
                 OpClass(document("title", "text"), name="gin_trgm_ops"),
                 name="council_minutes_trgm",
             ),
+            # The "Bedoelde u …?" suggestion compares titles.
+            GinIndex(
+                OpClass(document("title"), name="gin_trgm_ops"),
+                name="council_minutes_title_trgm",
+            ),
         ]
 
     def __str__(self):
@@ -851,7 +865,19 @@ class Advice(TimeStampedModel):
                     "subject_text", "text", "motivation", config=SEARCH_CONFIG
                 ),
                 name="council_advice_search",
-            )
+            ),
+            # The site-wide search (council.apps search_kinds, herentq.search).
+            GinIndex(
+                OpClass(
+                    document("subject_text", "text", "motivation"),
+                    name="gin_trgm_ops",
+                ),
+                name="council_advice_trgm",
+            ),
+            GinIndex(
+                OpClass(document("subject_text"), name="gin_trgm_ops"),
+                name="council_advice_title_trgm",
+            ),
         ]
 
     def __str__(self):

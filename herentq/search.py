@@ -24,6 +24,7 @@ falling back to Dutch as the pages do (`in_visitor_language`).
 
 import re
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.core.exceptions import FieldDoesNotExist
+from django.db import connection, transaction
 from django.db.models import (
     Expression,
     F,
@@ -217,11 +219,15 @@ def forgiving_search(
     document: Expression | F,
     title: Expression | F,
     vector: Expression | F | None = None,
+    candidates: QuerySet | None = None,
 ) -> QuerySet:
     """The rows of `queryset` that match `text`, best first (`search_rank`).
 
     `document` is the normalised text searched (indexed), `title` the normalised
-    title that weighs most in the ranking, `vector` an optional stored tsvector.
+    title that weighs most in the ranking, `vector` an optional tsvector (a
+    stored column or the expression of a GIN index). With a vector, the
+    candidates are read from the two indexes apart; `candidates` are the rows
+    those indexes cover (a partial index's condition), every row by default.
     """
     words = query_words(text)
     if not words:
@@ -246,7 +252,9 @@ def forgiving_search(
         # The candidates come from the two indexes apart (a UNION of ids): in
         # one OR, the planner would rather read every row, and the word
         # similarity (`%>`) of every long document is what makes that slow.
-        rows = queryset.model._default_manager.order_by()
+        rows = (
+            candidates if candidates is not None else queryset.model._default_manager
+        ).order_by()
         by_words = rows.alias(search_document=document).filter(every_word)
         by_stems = rows.alias(search_vector_match=vector).filter(
             search_vector_match=query
@@ -259,20 +267,47 @@ def forgiving_search(
 
 
 def closest_title(queryset: QuerySet, text: str, *, title: Expression):
-    """(similarity, shown title) of the row whose title is closest to `text`."""
+    """(similarity, shown title) of the row whose title is closest to `text`.
+
+    The titles are found through their trigram index (`title %> words`) at the
+    suggestion's threshold: run it inside `suggestion_threshold()`.
+    """
     words = query_words(text)
     if not words:
         return None
     whole = SearchText(Value(" ".join(words)))
     return (
-        queryset.annotate(
-            suggestion_similarity=TrigramWordSimilarity(whole, title),
+        queryset.alias(suggestion_title=title)
+        .filter(suggestion_title__trigram_word_similar=whole)
+        .annotate(
+            suggestion_similarity=TrigramWordSimilarity(whole, F("suggestion_title")),
         )
         .filter(suggestion_similarity__gte=SUGGESTION_THRESHOLD)
         .order_by("-suggestion_similarity")
         .values_list("suggestion_similarity", "suggestion_text")
         .first()
     )
+
+
+@contextmanager
+def suggestion_threshold():
+    """pg_trgm's `word_similarity_threshold` at the suggestion's, so that `%>`
+    (which a trigram index answers) accepts what a suggestion may be; the
+    setting is put back afterwards, inside a transaction or a savepoint alike."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SHOW pg_trgm.word_similarity_threshold")
+        (previous,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
+            [str(SUGGESTION_THRESHOLD)],
+        )
+        try:
+            yield
+        finally:
+            cursor.execute(
+                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
+                [previous],
+            )
 
 
 @dataclass(frozen=True)
@@ -290,4 +325,7 @@ class SearchKind:
     url: Callable[[Any], str] = field(default=lambda item: item.get_absolute_url())
     summary: Callable[[Any], str] = field(default=lambda item: "")
     vector: Callable[[], Expression] | None = None
+    # The rows the kind's indexes cover when they are partial (their condition,
+    # the kind's own publication rule): by default every row.
+    candidates: Callable[[], QuerySet] | None = None
     order: tuple[str, ...] = ("pk",)

@@ -17,6 +17,7 @@ from herentq.search import (
     forgiving_search,
     in_visitor_language,
     query_words,
+    suggestion_threshold,
 )
 
 PREVIEW_SIZE = 5
@@ -52,6 +53,7 @@ def matching(kind: SearchKind, text: str):
         document=kind.document(),
         title=kind.title(),
         vector=kind.vector() if kind.vector else None,
+        candidates=kind.candidates() if kind.candidates else None,
     )
     return queryset.annotate(shown_title=_shown_title(kind)).order_by(
         "-search_rank", *kind.order
@@ -93,12 +95,13 @@ def search_everything(text: str) -> list[KindResults]:
 def suggestion(text: str) -> str | None:
     """'Bedoelde u …?': the title of any kind closest to what was typed."""
     best = None
-    for kind in kinds():
-        found = closest_title(
-            kind.public().annotate(suggestion_text=_shown_title(kind)),
-            text,
-            title=kind.title(),
-        )
-        if found and (best is None or found[0] > best[0]):
-            best = found
+    with suggestion_threshold():
+        for kind in kinds():
+            found = closest_title(
+                kind.public().annotate(suggestion_text=_shown_title(kind)),
+                text,
+                title=kind.title(),
+            )
+            if found and (best is None or found[0] > best[0]):
+                best = found
     return best[1] if best else None

@@ -114,15 +114,18 @@ class SubsidiesConfig(AppConfig):
         ]
 
     def search_kinds(self):
+        from django.contrib.postgres.search import SearchVector
         from django.urls import reverse
 
         from herentq.search import (
+            SEARCH_CONFIG,
             SearchKind,
             document,
             in_every_language,
             unindexed_document,
         )
         from subsidies import selectors
+        from subsidies.models import Application
 
         return [
             SearchKind(
@@ -144,6 +147,9 @@ class SubsidiesConfig(AppConfig):
                 public=selectors.register_searchable,
                 document=lambda: document("title"),
                 title=lambda: document("title"),
+                vector=lambda: SearchVector("title", config=SEARCH_CONFIG),
+                # The register's partial indexes cover its published rows.
+                candidates=Application.objects.in_register,
                 shown_title="title",
                 url=lambda application: (
                     reverse(

@@ -183,11 +183,7 @@ def granted_applications() -> QuerySet:
 
 def register_searchable() -> QuerySet:
     """What the site-wide search may find of the register: granted, decided."""
-    return (
-        Application.objects.granted()
-        .filter(decision_date__isnull=False)
-        .select_related("organisation")
-    )
+    return Application.objects.in_register().select_related("organisation")
 
 
 def schemes_searchable() -> QuerySet:

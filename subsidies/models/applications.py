@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -17,7 +18,7 @@ from simple_history.models import HistoricalRecords
 from herentq.files import private_storage, random_upload_name
 from herentq.languages import language_field
 from herentq.models import SDG, TimeStampedModel
-from herentq.search import document
+from herentq.search import SEARCH_CONFIG, document
 from subsidies.constants import (
     APPLICANT_STATUS_LABELS,
     EDITABLE,
@@ -35,6 +36,11 @@ from subsidies.models.common import MONEY, ZERO
 from subsidies.models.organisations import Organisation
 from subsidies.models.schemes import AttachmentRequirement, Call, Scheme
 
+# What the public register lists: granted, decided files (its partial indexes).
+IN_REGISTER = Q(decision=Decision.APPROVED, decision_date__isnull=False) & ~Q(
+    status=Status.WITHDRAWN
+)
+
 
 class ApplicationQuerySet(models.QuerySet):
     def for_user(self, user):
@@ -45,6 +51,10 @@ class ApplicationQuerySet(models.QuerySet):
 
     def granted(self):
         return self.filter(decision=Decision.APPROVED).exclude(status=Status.WITHDRAWN)
+
+    def in_register(self):
+        """Granted and decided: the rows of the public register."""
+        return self.filter(IN_REGISTER)
 
     def in_review(self):
         from subsidies.constants import IN_REVIEW
@@ -239,10 +249,17 @@ class Application(TimeStampedModel):
         ordering = ["-submitted_at", "-created_at"]
         indexes = [
             models.Index(fields=["status"]),
-            # The site-wide search of the register (subsidies.apps search_kinds).
+            # The site-wide search of the register (subsidies.apps search_kinds):
+            # its published rows only.
             GinIndex(
                 OpClass(document("title"), name="gin_trgm_ops"),
-                name="application_title_trgm",
+                name="application_register_trgm",
+                condition=IN_REGISTER,
+            ),
+            GinIndex(
+                SearchVector("title", config=SEARCH_CONFIG),
+                name="application_register_search",
+                condition=IN_REGISTER,
             ),
             # The admin's order (the model's, made total with the pk) and the
             # years of its filter on the submission.
@@ -256,8 +273,7 @@ class Application(TimeStampedModel):
             models.Index(
                 fields=["decision_date"],
                 name="application_register",
-                condition=Q(decision=Decision.APPROVED, decision_date__isnull=False)
-                & ~Q(status=Status.WITHDRAWN),
+                condition=IN_REGISTER,
             ),
         ]
         constraints = [
