@@ -266,15 +266,11 @@ def forgiving_search(
     return queryset.filter(matches).annotate(search_rank=rank)
 
 
-def closest_title(queryset: QuerySet, text: str, *, title: Expression):
-    """(similarity, shown title) of the row whose title is closest to `text`.
-
-    The titles are found through their trigram index (`title %> words`) at the
-    suggestion's threshold: run it inside `suggestion_threshold()`.
-    """
-    words = query_words(text)
-    if not words:
-        return None
+def titles_close_to(queryset: QuerySet, words: list[str], *, title: Expression):
+    """(similarity, `suggestion_text`) of the rows whose title is close to
+    `words`, closest first. The titles are found through their trigram index
+    (`title %> words`) at the suggestion's threshold: run the query inside
+    `suggestion_threshold()`."""
     whole = SearchText(Value(" ".join(words)))
     return (
         queryset.alias(suggestion_title=title)
@@ -285,7 +281,6 @@ def closest_title(queryset: QuerySet, text: str, *, title: Expression):
         .filter(suggestion_similarity__gte=SUGGESTION_THRESHOLD)
         .order_by("-suggestion_similarity")
         .values_list("suggestion_similarity", "suggestion_text")
-        .first()
     )
 
 
@@ -295,6 +290,8 @@ def suggestion_threshold():
     (which a trigram index answers) accepts what a suggestion may be; the
     setting is put back afterwards, inside a transaction or a savepoint alike."""
     with transaction.atomic(), connection.cursor() as cursor:
+        # The setting exists once pg_trgm is loaded in the session.
+        cursor.execute("SELECT word_similarity('', '')")
         cursor.execute("SHOW pg_trgm.word_similarity_threshold")
         (previous,) = cursor.fetchone()
         cursor.execute(

@@ -13,11 +13,11 @@ from django.db.models import Count, Window
 from herentq import extensions
 from herentq.search import (
     SearchKind,
-    closest_title,
     forgiving_search,
     in_visitor_language,
     query_words,
     suggestion_threshold,
+    titles_close_to,
 )
 
 PREVIEW_SIZE = 5
@@ -92,16 +92,24 @@ def search_everything(text: str) -> list[KindResults]:
     return [preview(kind, text) for kind in kinds()]
 
 
+def closest_titles(kind: SearchKind, text: str):
+    """(similarity, shown title) of the kind's public items whose title is
+    close to `text`, closest first (inside `suggestion_threshold()`)."""
+    return titles_close_to(
+        kind.public().annotate(suggestion_text=_shown_title(kind)),
+        query_words(text),
+        title=kind.title(),
+    )
+
+
 def suggestion(text: str) -> str | None:
     """'Bedoelde u …?': the title of any kind closest to what was typed."""
+    if not query_words(text):
+        return None
     best = None
     with suggestion_threshold():
         for kind in kinds():
-            found = closest_title(
-                kind.public().annotate(suggestion_text=_shown_title(kind)),
-                text,
-                title=kind.title(),
-            )
+            found = closest_titles(kind, text).first()
             if found and (best is None or found[0] > best[0]):
                 best = found
     return best[1] if best else None
