@@ -114,34 +114,24 @@ class HerentqConfig(AppConfig):
 
     def search_kinds(self):
         from herentq import selectors
-        from herentq.search import (
-            SearchKind,
-            in_every_language,
-            unindexed_document,
-        )
+        from herentq.search import SearchKind
 
         return [
-            SearchKind(
+            SearchKind.of_translated_fields(
                 key="nieuws",
                 label=_("Nieuws"),
                 public=selectors.news_searchable,
-                document=lambda: unindexed_document(
-                    *in_every_language("title", "summary", "body")
-                ),
-                title=lambda: unindexed_document(*in_every_language("title")),
-                shown_title="title",
+                title="title",
+                text=("summary", "body"),
                 summary=lambda item: item.summary,
                 order=("-published_on", "-pk"),
             ),
-            SearchKind(
+            SearchKind.of_translated_fields(
                 key="paginas",
                 label=_("Pagina's"),
                 public=selectors.pages_searchable,
-                document=lambda: unindexed_document(
-                    *in_every_language("title", "intro", "body")
-                ),
-                title=lambda: unindexed_document(*in_every_language("title")),
-                shown_title="title",
+                title="title",
+                text=("intro", "body"),
                 summary=lambda item: item.intro,
                 order=("title", "pk"),
             ),

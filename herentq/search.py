@@ -326,3 +326,14 @@ class SearchKind:
     # the kind's own publication rule): by default every row.
     candidates: Callable[[], QuerySet] | None = None
     order: tuple[str, ...] = ("pk",)
+
+    @classmethod
+    def of_translated_fields(cls, *, title: str, text: tuple[str, ...], **kind):
+        """A small kind read whole (no index of its own): its `title` and `text`
+        fields searched in every language, the title weighing most and shown."""
+        return cls(
+            document=lambda: unindexed_document(*in_every_language(title, *text)),
+            title=lambda: unindexed_document(*in_every_language(title)),
+            shown_title=title,
+            **kind,
+        )

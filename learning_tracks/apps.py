@@ -141,15 +141,12 @@ class LearningTracksConfig(AppConfig):
         from learning_tracks import selectors
 
         return [
-            SearchKind(
+            SearchKind.of_translated_fields(
                 key="leertrajecten",
                 label=_("Leertrajecten"),
                 public=selectors.tracks_searchable,
-                document=lambda: unindexed_document(
-                    *in_every_language("title", "summary", "objectives")
-                ),
-                title=lambda: unindexed_document(*in_every_language("title")),
-                shown_title="title",
+                title="title",
+                text=("summary", "objectives"),
                 summary=lambda track: track.summary,
                 order=("number",),
             ),

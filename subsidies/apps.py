@@ -121,22 +121,17 @@ class SubsidiesConfig(AppConfig):
             SEARCH_CONFIG,
             SearchKind,
             document,
-            in_every_language,
-            unindexed_document,
         )
         from subsidies import selectors
         from subsidies.models import Application
 
         return [
-            SearchKind(
+            SearchKind.of_translated_fields(
                 key="subsidies",
                 label=_("Subsidiereglementen"),
                 public=selectors.schemes_searchable,
-                document=lambda: unindexed_document(
-                    *in_every_language("name", "summary", "description")
-                ),
-                title=lambda: unindexed_document(*in_every_language("name")),
-                shown_title="name",
+                title="name",
+                text=("summary", "description"),
                 summary=lambda scheme: scheme.summary,
                 order=("name", "pk"),
             ),
