@@ -42,8 +42,8 @@ def test_home_and_every_area_by_navigation(page, demo_data, language):
     # The switch leads to the same page in the other languages.
     switch = page.get_by_role("navigation", name=tr(language, "Taal"))
     switch.get_by_role("link", name="Nederlands").click()
-    assert page.url == page.base_url + "/contact/"
-    assert page.locator("html").get_attribute("lang") == "nl"
+    expect(page).to_have_url(page.base_url + "/contact/")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
 
 
 def test_a_french_visitor_enrols_and_gets_a_french_mail(page, transactional_db):

@@ -207,9 +207,9 @@ def test_participant_enrols_confirms_and_cancels_and_the_first_waiting_gets_the_
     goto(page, path_of(cancel))
     assert_accessible(page)
     page.get_by_role("button", name="Ja, annuleer mijn inschrijving").click()
-    assert page.get_by_role(
-        "heading", name="Uw inschrijving is geannuleerd"
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Uw inschrijving is geannuleerd")
+    ).to_be_visible()
     assert_accessible(page)
 
     # The first person on the waiting list receives the offer and takes the seat.
@@ -219,9 +219,9 @@ def test_participant_enrols_confirms_and_cancels_and_the_first_waiting_gets_the_
     assert len(offer) == 1
     [accept] = [link for link in links_in(offer[0]) if "/aanbod/" in link]
     goto(page, path_of(accept))
-    assert page.get_by_role(
-        "heading", name="Er is een plaats voor u vrijgekomen"
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Er is een plaats voor u vrijgekomen")
+    ).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Ik neem de plaats aan").click()
     expect(page.get_by_role("heading", name="U bent ingeschreven")).to_be_visible()

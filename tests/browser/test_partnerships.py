@@ -109,7 +109,7 @@ def test_citizen_finds_herent_by_search_and_by_country_and_opens_a_photo(
     )
     assert_accessible(page)  # the open dialog too
     page.keyboard.press("ArrowRight")
-    assert dialog.get_by_role("heading").inner_text() == "Foto 2 van 3"
+    expect(dialog.get_by_role("heading")).to_have_text("Foto 2 van 3")
     page.keyboard.press("Tab")
     focused_inside = page.evaluate(
         "document.getElementById('lightbox').contains(document.activeElement)"
