@@ -14,7 +14,7 @@ from partnerships.continents import countries_in
 from partnerships.models import Agreement, PartnerPlace
 
 # Fields whose options come from what `selectors.data_version` covers.
-KEPT_CHOICES = ("bestuur", "domein")
+KEPT_CHOICES = ("bestuur", "domein", "sdg")
 CHOICES_SECONDS = 24 * 60 * 60
 
 
