@@ -20,6 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 
+from herentq.languages import translation_columns
 from subsidies.constants import (
     IN_REVIEW,
     REPORT_EDITABLE,
@@ -190,11 +191,26 @@ def schemes_searchable() -> QuerySet:
     return Scheme.objects.published()
 
 
+# What a row of the register (page and CSV) shows: a file is wide (its answers,
+# its amounts, its reports), the register reads these columns only.
+REGISTER_COLUMNS = (
+    "reference",
+    "title",
+    "country",
+    "approved_amount",
+    "decision_date",
+    "organisation__name",
+    "call__scheme__name",
+    *(f"call__scheme__{column}" for column in translation_columns("name")),
+)
+
+
 def register_rows(*, year: int) -> QuerySet:
     """The public register of granted subsidies: decided in `year`."""
     return (
         granted_applications()
         .filter(decision_date__year=year)
+        .only(*REGISTER_COLUMNS)
         .order_by("organisation__name", "reference")
     )
 
