@@ -122,6 +122,20 @@ def meeting_get_public(*, council: Council, pk: int) -> Meeting:
     )
 
 
+def meeting_get_for_public_minutes(*, council: Council, pk: int) -> Meeting:
+    """`meeting_get_public` for the public minutes: its public items with their
+    advice only (the minutes link to it), and the meeting that approved them."""
+    public_items = (
+        AgendaItem.objects.public().select_related("advice").order_by("position")
+    )
+    return (
+        Meeting.objects.of_council(council)
+        .select_related("council", "minutes__approval_item__meeting")
+        .prefetch_related(Prefetch("agenda_items", queryset=public_items))
+        .get(pk=pk)
+    )
+
+
 def meeting_get_for_members(*, council: Council, pk: int) -> Meeting:
     items = (
         AgendaItem.objects.select_related(

@@ -146,6 +146,14 @@ class MinutesPublicView(PublicMeetingMixin, TemplateView):
 
     template_name = "council/minutes_public.html"
 
+    def get_meeting(self) -> Meeting:
+        try:
+            return selectors.meeting_get_for_public_minutes(
+                council=self.council, pk=self.kwargs["pk"]
+            )
+        except Meeting.DoesNotExist:
+            raise Http404 from None
+
     def get_version(self, meeting):
         number = self.request.GET.get("versie")
         try:
