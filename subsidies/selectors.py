@@ -283,7 +283,18 @@ def calls_now(*, now=None, limit: int = 4) -> CallsNow:
     """Calls of published schemes open now, closing first, and the next to open
     (two queries)."""
     now = now or timezone.now()
-    calls = Call.objects.filter(scheme__is_published=True).select_related("scheme")
+    calls = (
+        Call.objects.filter(scheme__is_published=True)
+        .select_related("scheme")
+        # What the home page shows of a call: its title, dates and scheme's link.
+        .only(
+            "title",
+            *translation_columns("title"),
+            "opens_at",
+            "closes_at",
+            "scheme__slug",
+        )
+    )
     open_calls = calls.filter(opens_at__lte=now, closes_at__gt=now).order_by(
         "closes_at", "id"
     )
