@@ -220,6 +220,16 @@ def tracks_open_with_seats(*, now=None, limit: int = 4) -> list[Track]:
             status=TrackStatus.ENROLMENT_OPEN, seats_taken__lt=F("capacity")
         )
         .filter(Q(enrolment_closes_at__isnull=True) | Q(enrolment_closes_at__gt=now))
+        # What the home page shows of a track.
+        .only(
+            "slug",
+            "number",
+            "title",
+            *translation_columns("title"),
+            "capacity",
+            "seats_taken",
+            "enrolment_closes_at",
+        )
         .order_by("number")[:limit]
     )
 
