@@ -24,6 +24,15 @@ def _countries() -> list[tuple[str, str]]:
     return sorted(choices, key=lambda choice: selectors.sort_key(choice[1]))
 
 
+class SharedChoices(tuple):
+    """Options that nothing changes in place, so a form's copy of its field
+    shares them: Django deep-copies every field of a form when it is made, which
+    copied each of the hundred countries on every request."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 def _kept_choices(name: str, version: str, build) -> list[tuple[str, str]]:
     """A filter's (value, label) options, built once per version of the
     partnerships' data and language and kept per process (`fragments`)."""
@@ -87,8 +96,8 @@ class PartnershipFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.data_version = selectors.data_version()
-        self.filters["land"].extra["choices"] = _kept_choices(
-            "land", self.data_version, _countries
+        self.filters["land"].extra["choices"] = SharedChoices(
+            _kept_choices("land", self.data_version, _countries)
         )
 
     @property
