@@ -2,8 +2,8 @@ from django import template
 from django.forms.formsets import BaseFormSet
 from django.utils.html import format_html, format_html_join
 
-from subsidies.constants import APPLICANT_STATUS_LABELS, STATUS_TONES, Status
 from herentq.templatetags.sdgs import sdg_chip_compact
+from subsidies.constants import APPLICANT_STATUS_LABELS, STATUS_TONES, Status
 from subsidies.formatting import format_eur, format_percent
 
 register = template.Library()
@@ -37,7 +37,9 @@ def register_row(row) -> str:
         row.call.scheme.name,
         row.reference,
         row.country.name,
-        format_html_join("", "<li>{}</li>", ((sdg_chip_compact(sdg),) for sdg in row.sdgs.all())),
+        format_html_join(
+            "", "<li>{}</li>", ((sdg_chip_compact(sdg),) for sdg in row.sdgs.all())
+        ),
         format_eur(row.approved_amount),
     )
 
