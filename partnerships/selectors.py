@@ -114,7 +114,15 @@ def partnership_get_published(*, slug: str) -> Partnership:
             ),
             Prefetch(
                 "news_items",
-                queryset=NewsItem.objects.published(),
+                # What the timeline shows of a news item.
+                queryset=NewsItem.objects.published().only(
+                    "slug",
+                    "published_on",
+                    "title",
+                    *translation_columns("title"),
+                    "summary",
+                    *translation_columns("summary"),
+                ),
                 to_attr="published_news",
             ),
         )

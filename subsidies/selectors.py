@@ -264,11 +264,20 @@ def granted_for_sdg(sdg) -> QuerySet:
 
 
 def granted_for_partnership(partnership) -> QuerySet:
-    """Granted projects that belong to the partnership (one query)."""
+    """Granted projects that belong to the partnership (one query): what the
+    partnership's page shows of each, nothing more (a file is wide)."""
     return (
         Application.objects.granted()
         .filter(decision_date__isnull=False, partnership=partnership)
         .select_related("organisation")
+        .only(
+            "title",
+            "reference",
+            "decision_date",
+            "country",
+            "approved_amount",
+            "organisation__name",
+        )
         .order_by("-decision_date", "reference")
     )
 
