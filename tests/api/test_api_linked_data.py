@@ -6,6 +6,7 @@ import json
 from urllib.error import URLError
 
 import pytest
+import yaml
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
@@ -165,6 +166,16 @@ def test_the_json_keeps_its_fields(client, published):
         "meeting",
         "meeting_date",
     }
+    # Nor in the schema that documents the JSON.
+    schema = yaml.safe_load(client.get("/api/schema/").content)
+    components = schema["components"]["schemas"]
+    assert set(components["Meeting"]["properties"]) == set(meeting)
+    assert set(components["AgendaItem"]["properties"]) == {
+        "position",
+        "title",
+        "description",
+    }
+    assert set(components["Advice"]["properties"]) == set(advice)
 
 
 def test_closed_items_and_unpublished_advice_never_appear(client, published, council):
