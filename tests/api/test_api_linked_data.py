@@ -7,7 +7,10 @@ from urllib.error import URLError
 
 import pytest
 import yaml
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SKOS
 
 from council.models import Advice
@@ -66,6 +69,9 @@ def test_held_meeting_conforms_to_the_oslo_shapes(client, published, shapes_file
     organ = graph.value(zitting, BESLUIT.isGehoudenDoor)
     assert str(graph.value(organ, SKOS.prefLabel)) == meeting.council.full_name
     assert_conforms(graph, shapes_file)
+    # `?format=jsonld` gives the same graph.
+    alias = client.get(f"{MEETINGS}{meeting.pk}/", {"format": "jsonld"})
+    assert isomorphic(parse_json_ld(alias.content), graph)
 
 
 @pytest.mark.parametrize("shapes_file", HELD_SHAPES)
@@ -222,3 +228,16 @@ def test_the_context_is_inline_and_read_offline(client, published):
     # And rdflib, asked to read it anyway, fails instead of going to schema.org.
     with offline(), pytest.raises(URLError, match="no network"):
         Graph().parse(data=remote, format="json-ld")
+
+
+def test_what_the_json_ld_adds_costs_no_query_per_meeting(client, published, council):
+    def queries(**headers):
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(MEETINGS, **headers).status_code == 200
+        return len(context.captured_queries)
+
+    few = queries(HTTP_ACCEPT=JSONLD)
+    assert few == queries()
+    for _ in range(3):
+        AgendaItemFactory(meeting=MeetingFactory(council=council, held=True))
+    assert queries(HTTP_ACCEPT=JSONLD) == few
