@@ -31,7 +31,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
-    SearchRank,
     SearchVectorField,
     TrigramWordSimilarity,
 )
@@ -43,12 +42,12 @@ from django.db.models import (
     F,
     FloatField,
     Func,
-    Q,
     QuerySet,
     Subquery,
     TextField,
     Value,
 )
+from django.db.models.expressions import Col
 from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.translation import get_language
 
@@ -320,6 +319,80 @@ class _AmongIds(Func):
         return f"{key} = ANY(ARRAY{ids})", [*key_params, *id_params]
 
 
+# What Django's `contains` lookup writes around its right-hand side on
+# PostgreSQL: LIKE's wildcards and escape character taken literally.
+_ESCAPED_PATTERN = (
+    r"REPLACE(REPLACE(REPLACE(({}), E'\\', E'\\\\'), E'%%', E'\\%%'),"
+    r" E'_', E'\\_')"
+)
+
+
+class _WordsFound(Func):
+    """Every typed word found in the normalised `document`: inside it (`LIKE`)
+    or as a close word (`%>`), both answered by a trigram index of the text.
+
+    One expression for what were two lookups per word: the same SQL as
+    Django's `contains` and `trigram_word_similar` write, for a fraction of
+    the work of building and compiling the query."""
+
+    output_field = BooleanField()
+
+    def __init__(self, document: Expression, words: list[str]):
+        super().__init__(document, *(SearchText(Value(word)) for word in words))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        document, *words = self.get_source_expressions()
+        text, text_params = compiler.compile(document)
+        conditions, params = [], []
+        for word in words:
+            typed, typed_params = compiler.compile(word)
+            conditions.append(
+                f"({text}::text LIKE '%%' || {_ESCAPED_PATTERN.format(typed)} || '%%'"
+                f" OR {text} %%> ({typed}))"
+            )
+            params += [*text_params, *typed_params, *text_params, *typed_params]
+        return "(" + " AND ".join(conditions) + ")", params
+
+
+class _SearchRank(Func):
+    """How well a row fits the typed words: word similarity to the title
+    (twice), to the whole document (`DocumentFit` where it is stored), plus
+    the full-text rank where there is a vector. One expression, so that
+    building, ordering by and compiling it stays cheap."""
+
+    output_field = FloatField()
+
+    def __init__(self, whole, title, document, vector=None, query=None):
+        expressions = [whole, title, document]
+        if vector is not None:
+            expressions += [vector, query]
+        super().__init__(*expressions)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        whole, title, document, *fulltext = self.get_source_expressions()
+        (words, word_params), (title_sql, title_params) = (
+            compiler.compile(whole),
+            compiler.compile(title),
+        )
+        if isinstance(document, F | StoredColumn | Col):
+            fit, fit_params = DocumentFit(whole, document).as_sql(compiler, connection)
+        else:
+            text, text_params = compiler.compile(document)
+            fit, fit_params = (
+                f"WORD_SIMILARITY({words}, {text})",
+                [*word_params, *text_params],
+            )
+        sql = f"((WORD_SIMILARITY({words}, {title_sql}) * 2) + {fit})"
+        params = [*word_params, *title_params, *fit_params]
+        if fulltext:
+            vector, query = fulltext
+            vector_sql, vector_params = compiler.compile(vector)
+            query_sql, query_params = compiler.compile(query)
+            sql = f"({sql} + COALESCE(ts_rank({vector_sql}, {query_sql}), 0.0))"
+            params += [*vector_params, *query_params]
+        return sql, params
+
+
 def forgiving_search(
     queryset: QuerySet,
     text: str,
@@ -340,23 +413,14 @@ def forgiving_search(
     words = query_words(text)
     if not words:
         return queryset.none()
-    queryset = queryset.alias(search_document=document)
-    every_word = Q()
-    for word in words:
-        typed = SearchText(Value(word))
-        every_word &= Q(search_document__contains=typed) | Q(
-            search_document__trigram_word_similar=typed
-        )
-    matches: Any = every_word
     whole = SearchText(Value(" ".join(words)))
-    # A stored document is read again at no cost; an expression would be
-    # normalised again at each mention, so it keeps the plain similarity.
-    is_stored = isinstance(document, F | StoredColumn)
-    fit = DocumentFit if is_stored else TrigramWordSimilarity
-    rank: Any = TrigramWordSimilarity(whole, title) * 2 + fit(
-        whole, F("search_document")
-    )
-    if vector is not None:
+    # A stored document is read again at no cost (`DocumentFit`); an
+    # expression would be normalised again at each mention, so it keeps the
+    # plain similarity (see _SearchRank).
+    if vector is None:
+        matches: Any = _WordsFound(document, words)
+        rank = _SearchRank(whole, title, document)
+    else:
         query = fulltext_query(words)
         # The candidates come from the two indexes apart (a UNION of ids): in
         # one OR, the planner would rather read every row, and the word
@@ -364,14 +428,12 @@ def forgiving_search(
         rows = (
             candidates if candidates is not None else queryset.model._default_manager
         ).order_by()
-        by_words = rows.alias(search_document=document).filter(every_word)
+        by_words = rows.filter(_WordsFound(document, words))
         by_stems = rows.alias(search_vector_match=vector).filter(
             search_vector_match=query
         )
         matches = _AmongIds(by_words.values("pk").union(by_stems.values("pk")))
-        rank = rank + Coalesce(
-            SearchRank(vector, query), 0.0, output_field=FloatField()
-        )
+        rank = _SearchRank(whole, title, document, vector, query)
     return queryset.filter(matches).annotate(search_rank=rank)
 
 
