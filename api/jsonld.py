@@ -9,10 +9,15 @@ hydra:totalItems, hydra:next, hydra:previous and hydra:member. Fields without a
 term in a vocabulary keep their JSON name and are left out of the RDF.
 
 Each serializer says how it maps in a `linked_data` attribute (`LinkedData`);
-plain JSON stays the default.
+plain JSON stays the default. Where a vocabulary's shapes want more than the JSON
+gives (OSLO Besluit: the organ holding a meeting, when it started and ended, the
+language of a decision), the JSON-LD adds it: fixed values (`constants`) and
+fields that only the JSON-LD has (`linked_data_only`, api.serializers), so the
+JSON keeps its documented fields. The `@context` is always inline: nothing to
+fetch from another host to read it.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +41,7 @@ COLLECTION_TERMS = {
     "results": "hydra:member",
 }
 MEDIA_TYPE = "application/ld+json"
+FORMAT = "jsonld"
 
 
 def iri(term: str) -> dict[str, str]:
@@ -48,19 +54,37 @@ def typed(term: str, datatype: str) -> dict[str, str]:
     return {"@id": term, "@type": f"xsd:{datatype}"}
 
 
+def concept(uri: str, label: str, language: str = "nl") -> dict[str, Any]:
+    """A skos:Concept (a code of a list, such as a language), embedded as a node."""
+    return {
+        "@id": uri,
+        "@type": "skos:Concept",
+        "skos:prefLabel": {"@value": label, "@language": language},
+    }
+
+
+def renders_linked_data(request) -> bool:
+    """Whether the request's answer is JSON-LD (content negotiation has chosen)."""
+    renderer = getattr(request, "accepted_renderer", None)
+    return getattr(renderer, "format", None) == FORMAT
+
+
 @dataclass(frozen=True)
 class LinkedData:
     """How a serializer's fields map to a vocabulary.
 
+    `type`: the `@type`, or a function of the object's data giving it;
     `terms`: field name → term (or term definition); `nested`: field name → the
     nested serializer's `LinkedData` (its terms are scoped to that field);
-    `id_field`: the field holding the object's page, its `@id`.
+    `id_field`: the field holding the object's page, its `@id`; `constants`:
+    properties every node has, already in JSON-LD (compact IRIs as keys).
     """
 
-    type: str | list[str]
+    type: str | list[str] | Callable[[Mapping[str, Any]], str | list[str]]
     terms: Mapping[str, Any]
     nested: Mapping[str, "LinkedData"] = field(default_factory=dict)
     id_field: str | None = "url"
+    constants: Mapping[str, Any] = field(default_factory=dict)
 
     def context(self) -> dict[str, Any]:
         context: dict[str, Any] = dict(self.terms)
@@ -76,7 +100,8 @@ class LinkedData:
         node: dict[str, Any] = {}
         if self.id_field and data.get(self.id_field):
             node["@id"] = data[self.id_field]
-        node["@type"] = self.type
+        node["@type"] = self.type(data) if callable(self.type) else self.type
+        node.update(self.constants)
         for key, value in data.items():
             linked = self.nested.get(key)
             if linked is None:
@@ -107,7 +132,7 @@ class JsonLdRenderer(JSONRenderer):
     """The view's serializer's `linked_data` around the JSON it would give."""
 
     media_type = MEDIA_TYPE
-    format = "jsonld"
+    format = FORMAT
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         renderer_context = renderer_context or {}

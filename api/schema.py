@@ -7,10 +7,13 @@ from api.jsonld import MEDIA_TYPE
 
 def document_jsonld(result, generator, request, public):
     """Each operation's JSON-LD answer is its JSON with a `@context`, `@id` and
-    `@type`; `format` chooses JSON-LD without an Accept header."""
+    `@type` (and, for the GROSH, what the OSLO shapes want besides); `format`
+    chooses JSON-LD without an Accept header."""
     description = _(
         "Dezelfde velden als de JSON, met een @context (schema.org of OSLO "
-        "Besluit), @id en @type per object; een lijst is een Hydra-collectie."
+        "Besluit), @id en @type per object; bij de GROSH ook wat de OSLO-shapes "
+        "vragen (het orgaan, start en einde, taal en artikel). Een lijst is een "
+        "Hydra-collectie."
     )
     for methods in result.get("paths", {}).values():
         for operation in methods.values():

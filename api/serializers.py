@@ -1,10 +1,12 @@
 """What the API shows of each kind: the public fields of its page, nothing more."""
 
+from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
 
-from api.jsonld import LinkedData, iri, typed
-from council.models import Advice, AgendaItem, Meeting
+from api.jsonld import LinkedData, concept, iri, renders_linked_data, typed
+from council.linked_data import AGENDA_ITEM_PLANNED, LANGUAGE_DUTCH
+from council.models import Advice, AgendaItem, Council, Meeting
 from herentq.models import SDG, NewsItem
 from learning_tracks.models import Session, Track
 from partnerships.models import Agreement, PartnerPlace, Partnership
@@ -24,6 +26,19 @@ class AbsoluteUrlField(serializers.SerializerMethodField):
 
 def _url_method(self, item) -> str:
     return self.context["request"].build_absolute_uri(item.get_absolute_url())
+
+
+class LinkedDataOnlyMixin:
+    """The fields named in `Meta.linked_data_only` are given in the JSON-LD only:
+    what a vocabulary's shapes require beyond the JSON (api.jsonld). The JSON, and
+    the schema that documents it, keep their fields."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if not renders_linked_data(self.context.get("request")):
+            for name in self.Meta.linked_data_only:
+                del fields[name]
+        return fields
 
 
 class SdgSerializer(serializers.ModelSerializer):
@@ -342,58 +357,132 @@ class TrackSerializer(serializers.ModelSerializer):
         ]
 
 
-class AgendaItemSerializer(serializers.ModelSerializer):
+class CouncilSerializer(serializers.ModelSerializer):
+    """The council as the organ holding its meetings (JSON-LD only)."""
+
+    url = serializers.SerializerMethodField()
+
+    # The same node as in the council's own JSON-LD (council.linked_data).
+    linked_data = LinkedData(
+        type="besluit:Bestuursorgaan",
+        terms={"full_name": "skos:prefLabel"},
+    )
+
+    class Meta:
+        model = Council
+        fields = ["url", "full_name"]
+
+    def get_url(self, council) -> str:
+        page = self.context["request"].build_absolute_uri(reverse("council:index"))
+        return f"{page}#bestuursorgaan"
+
+
+class AgendaItemSerializer(LinkedDataOnlyMixin, serializers.ModelSerializer):
+    # JSON-LD only: the item's IRI, as the council's own JSON-LD names it.
+    url = serializers.SerializerMethodField()
+
     linked_data = LinkedData(
         type="besluit:Agendapunt",
-        id_field=None,
         terms={
             "title": "dct:title",
             "description": "dct:description",
+        },
+        # Only public items are ever given: planned to be treated in public, and
+        # of the minutes editor's type "gepland", as council.linked_data has them.
+        constants={
+            "besluit:geplandOpenbaar": True,
+            "besluit:Agendapunt.type": concept(AGENDA_ITEM_PLANNED, "gepland"),
         },
     )
 
     class Meta:
         model = AgendaItem
-        fields = ["position", "title", "description"]
+        fields = ["position", "title", "description", "url"]
+        linked_data_only = ["url"]
+
+    def get_url(self, item) -> str:
+        page = reverse("council:meeting_detail", args=[item.meeting_id])
+        return self.context["request"].build_absolute_uri(f"{page}#punt-{item.pk}")
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+def _meeting_type(data) -> str:
+    # The OSLO shapes want a besluit:Zitting to treat at least one Agendapunt, and
+    # closed items are never published (nor the items of an agenda not yet sent):
+    # a meeting without a public item is only an event, as it has no JSON-LD of its
+    # own on the council's pages (council:meeting_jsonld answers 404).
+    return "besluit:Zitting" if data.get("agenda_items") else "schema:Event"
+
+
+class MeetingSerializer(LinkedDataOnlyMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     agenda_items = AgendaItemSerializer(
         many=True, read_only=True, source="public_items", help_text="Openbare punten."
     )
+    # JSON-LD only, as the OSLO shapes want them: the organ that holds the meeting
+    # and, once held, when it started and ended.
+    council = CouncilSerializer(read_only=True)
     get_url = _url_method
 
     # OSLO Besluit, as the meeting's own JSON-LD (council.linked_data) has it.
     linked_data = LinkedData(
-        type="besluit:Zitting",
+        type=_meeting_type,
         terms={
             "planned_start": typed("besluit:geplandeStart", "dateTime"),
+            "started_at": typed("prov:startedAtTime", "dateTime"),
+            "ended_at": typed("prov:endedAtTime", "dateTime"),
             "location": "prov:atLocation",
+            "council": "besluit:isGehoudenDoor",
             "agenda_items": "besluit:behandelt",
         },
-        nested={"agenda_items": AgendaItemSerializer.linked_data},
+        nested={
+            "council": CouncilSerializer.linked_data,
+            "agenda_items": AgendaItemSerializer.linked_data,
+        },
     )
 
     class Meta:
         model = Meeting
-        fields = ["id", "url", "planned_start", "location", "status", "agenda_items"]
+        fields = [
+            "id",
+            "url",
+            "planned_start",
+            "location",
+            "status",
+            "agenda_items",
+            "started_at",
+            "ended_at",
+            "council",
+        ]
+        linked_data_only = ["started_at", "ended_at", "council"]
 
 
-class AdviceSerializer(serializers.ModelSerializer):
+ARTICLE = LinkedData(
+    type="besluit:Artikel",
+    terms={"number": "eli:number", "text": "prov:value"},
+)
+
+
+class AdviceSerializer(LinkedDataOnlyMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     meeting = serializers.IntegerField(source="agenda_item.meeting_id")
     meeting_date = serializers.SerializerMethodField()
+    # JSON-LD only: the advice as the one article of the decision, which the
+    # OSLO shapes want (eli:has_part), as council.linked_data has it.
+    article = serializers.SerializerMethodField()
     get_url = _url_method
 
-    # A decision of the council (OSLO Besluit), as council.linked_data has it.
+    # A decision of the council (OSLO Besluit), as council.linked_data has it; the
+    # advice is written in Dutch whatever the URL's language.
     linked_data = LinkedData(
         type="besluit:Besluit",
         terms={
             "subject_text": "eli:title",
             "text": "prov:value",
             "motivation": {"@id": "besluit:motivering", "@language": "nl"},
+            "article": "eli:has_part",
         },
+        nested={"article": ARTICLE},
+        constants={"eli:language": concept(LANGUAGE_DUTCH, "Nederlands")},
     )
 
     class Meta:
@@ -407,7 +496,16 @@ class AdviceSerializer(serializers.ModelSerializer):
             "outcome",
             "meeting",
             "meeting_date",
+            "article",
         ]
+        linked_data_only = ["article"]
+
+    def get_article(self, advice) -> dict[str, str]:
+        return {
+            "url": f"{_url_method(self, advice)}#artikel-1",
+            "number": "1",
+            "text": advice.text,
+        }
 
     def get_meeting_date(self, advice) -> str:
         start = advice.agenda_item.meeting.planned_start

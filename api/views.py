@@ -179,7 +179,12 @@ class MeetingViewSet(ReadOnlyViewSet):
     serializer_class = serializers.MeetingSerializer
 
     def get_queryset(self):
-        return council_selectors.meetings_public().order_by("-planned_start", "id")
+        # The council: the organ holding the meeting, in the JSON-LD.
+        return (
+            council_selectors.meetings_public()
+            .select_related("council")
+            .order_by("-planned_start", "id")
+        )
 
 
 class AdviceViewSet(ReadOnlyViewSet):
