@@ -77,13 +77,12 @@ class CouncilConfig(AppConfig):
         ]
 
     def search_kinds(self):
-        from django.contrib.postgres.search import SearchVector
         from django.urls import reverse
         from django.utils import timezone
         from django.utils.formats import date_format
 
         from council import selectors
-        from herentq.search import SEARCH_CONFIG, SearchKind, document
+        from herentq.search import SearchKind, stored
 
         def day(meeting) -> str:
             return date_format(timezone.localtime(meeting.planned_start), "j F Y")
@@ -93,11 +92,10 @@ class CouncilConfig(AppConfig):
                 key="vergaderingen",
                 label=_("Agendapunten van de GROSH"),
                 public=selectors.agenda_items_searchable,
-                document=lambda: document("title", "description"),
-                title=lambda: document("title"),
-                vector=lambda: SearchVector(
-                    "title", "description", config=SEARCH_CONFIG
-                ),
+                # Stored columns the database computes (migration 0007).
+                document=lambda: stored("search_text"),
+                title=lambda: stored("search_title"),
+                vector=lambda: stored("search_vector"),
                 shown_title="title",
                 url=lambda item: item.meeting.get_absolute_url(),
                 summary=lambda item: (
@@ -109,9 +107,10 @@ class CouncilConfig(AppConfig):
                 key="verslagen",
                 label=_("Verslagen van de GROSH"),
                 public=selectors.minutes_entries_searchable,
-                document=lambda: document("title", "text"),
-                title=lambda: document("title"),
-                vector=lambda: SearchVector("title", "text", config=SEARCH_CONFIG),
+                # Stored columns the database computes (migration 0007).
+                document=lambda: stored("search_text"),
+                title=lambda: stored("search_title"),
+                vector=lambda: stored("search_vector"),
                 shown_title="title",
                 url=lambda entry: reverse(
                     "council:minutes_public", args=[entry.version.minutes.meeting_id]
@@ -126,11 +125,10 @@ class CouncilConfig(AppConfig):
                 key="adviezen",
                 label=_("Adviezen van de GROSH"),
                 public=selectors.advice_searchable,
-                document=lambda: document("subject_text", "text", "motivation"),
-                title=lambda: document("subject_text"),
-                vector=lambda: SearchVector(
-                    "subject_text", "text", "motivation", config=SEARCH_CONFIG
-                ),
+                # Stored columns the database computes (migration 0007).
+                document=lambda: stored("search_text"),
+                title=lambda: stored("search_title"),
+                vector=lambda: stored("search_vector"),
                 shown_title="subject_text",
                 summary=lambda advice: (
                     _("Advies van %(day)s") % {"day": day(advice.agenda_item.meeting)}

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import Q
@@ -39,7 +39,7 @@ from council.constants import (
 from council.validators import validate_document
 from herentq.files import private_storage, random_upload_name
 from herentq.models import LocalAuthority, TimeStampedModel
-from herentq.search import SEARCH_CONFIG, document
+from herentq.search import SEARCH_CONFIG
 from herentq.validators import validate_mailable_email
 
 
@@ -407,20 +407,9 @@ class AgendaItem(models.Model):
         ]
         indexes = [
             models.Index(fields=["subject_type", "subject_id"]),
-            # The site-wide search (council.apps search_kinds, herentq.search).
-            GinIndex(
-                OpClass(document("title", "description"), name="gin_trgm_ops"),
-                name="council_item_search_trgm",
-            ),
-            GinIndex(
-                SearchVector("title", "description", config=SEARCH_CONFIG),
-                name="council_item_search",
-            ),
-            # The "Bedoelde u …?" suggestion compares titles.
-            GinIndex(
-                OpClass(document("title"), name="gin_trgm_ops"),
-                name="council_item_title_trgm",
-            ),
+            # The site-wide search reads stored columns that the database
+            # computes, with their own indexes (migration 0007, herentq.search
+            # `stored`).
         ]
 
     def __str__(self):
@@ -728,15 +717,7 @@ class MinutesVersionEntry(models.Model):
                 SearchVector("title", "text", config=SEARCH_CONFIG),
                 name="council_minutes_search",
             ),
-            GinIndex(
-                OpClass(document("title", "text"), name="gin_trgm_ops"),
-                name="council_minutes_trgm",
-            ),
-            # The "Bedoelde u …?" suggestion compares titles.
-            GinIndex(
-                OpClass(document("title"), name="gin_trgm_ops"),
-                name="council_minutes_title_trgm",
-            ),
+            # The site-wide search reads stored columns (migration 0007).
         ]
 
     def __str__(self):
@@ -866,18 +847,7 @@ class Advice(TimeStampedModel):
                 ),
                 name="council_advice_search",
             ),
-            # The site-wide search (council.apps search_kinds, herentq.search).
-            GinIndex(
-                OpClass(
-                    document("subject_text", "text", "motivation"),
-                    name="gin_trgm_ops",
-                ),
-                name="council_advice_trgm",
-            ),
-            GinIndex(
-                OpClass(document("subject_text"), name="gin_trgm_ops"),
-                name="council_advice_title_trgm",
-            ),
+            # The site-wide search reads stored columns (migration 0007).
         ]
 
     def __str__(self):

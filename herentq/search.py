@@ -31,21 +31,23 @@ from typing import Any
 from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
-    SearchRank,
+    SearchVectorField,
     TrigramWordSimilarity,
 )
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, transaction
 from django.db.models import (
+    BooleanField,
     Expression,
     F,
     FloatField,
     Func,
-    Q,
     QuerySet,
+    Subquery,
     TextField,
     Value,
 )
+from django.db.models.expressions import Col
 from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.translation import get_language
 
@@ -89,6 +91,91 @@ def document(*fields: str | Expression) -> SearchText:
         parts.append(F(item) if isinstance(item, str) else item)
     text = Concat(*parts, output_field=TextField()) if len(parts) > 1 else parts[0]
     return SearchText(text)
+
+
+class StoredColumn(Expression):
+    """A column the database computes and stores for the search (a generated
+    column, not a model field: see council migration 0007), on the query's
+    own table (`U0` in a subquery alike)."""
+
+    def __init__(self, name: str, output_field):
+        super().__init__(output_field=output_field)
+        self.name = name
+
+    def __repr__(self):
+        return f"{self.__class__.__name__}({self.name!r})"
+
+    @property
+    def identity(self):
+        return (self.__class__, self.name)
+
+    def __eq__(self, other):
+        return isinstance(other, StoredColumn) and other.name == self.name
+
+    def __hash__(self):
+        return hash((self.__class__, self.name))
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.base_table
+        return (
+            f"{compiler.quote_name_unless_alias(alias)}."
+            f"{connection.ops.quote_name(self.name)}",
+            [],
+        )
+
+
+def stored_columns_sql(
+    table: str,
+    *,
+    title: list[str] | None = None,
+    text: list[str] | None = None,
+    vector: bool = False,
+    index: str,
+) -> tuple[str, str]:
+    """SQL (and its reverse) for a migration adding a kind's stored columns:
+    `search_title` (the normalised `title` columns) and `search_text` (the
+    normalised `text` columns), each joined by a space in the order given, as
+    `unindexed_document()` joins them, and with `vector` `search_vector`, the
+    Dutch full-text vector of the text. PostgreSQL computes them on every
+    insert and update (generated columns). Each is indexed (GIN: trigrams for
+    the texts; `index` is the indexes' name prefix); the texts keep no planner
+    statistics (see partnerships 0009)."""
+
+    def joined(columns: list[str]) -> str:
+        return " || ' ' || ".join(f"COALESCE({column}::text, '')" for column in columns)
+
+    columns, sql_after = [], []
+    for name, sources in (("search_title", title), ("search_text", text)):
+        if sources:
+            columns.append(
+                f"ADD COLUMN {name} text GENERATED ALWAYS AS"
+                f" (herentq_search_text({joined(sources)})) STORED"
+            )
+            sql_after += [
+                f"ALTER TABLE {table} ALTER COLUMN {name} SET STATISTICS 0;",
+                f"CREATE INDEX {index}_{name.removeprefix('search_')}_trgm"
+                f" ON {table} USING gin ({name} gin_trgm_ops);",
+            ]
+    if vector and text:
+        columns.append(
+            "ADD COLUMN search_vector tsvector GENERATED ALWAYS AS"
+            f" (to_tsvector('{SEARCH_CONFIG}'::regconfig, {joined(text)})) STORED"
+        )
+        sql_after.append(
+            f"CREATE INDEX {index}_vector ON {table} USING gin (search_vector);"
+        )
+    names = [column.split()[2] for column in columns]
+    sql = "\n".join([f"ALTER TABLE {table} {', '.join(columns)};", *sql_after])
+    reverse = f"ALTER TABLE {table} {', '.join(f'DROP COLUMN {n}' for n in names)};"
+    return sql, reverse
+
+
+def stored(name: str) -> StoredColumn:
+    """A stored normalised text (`search_title`, `search_text`) or, for
+    `search_vector`, the stored full-text vector."""
+    if name == "search_vector":
+        return StoredColumn(name, SearchVectorField())
+    return StoredColumn(name, TextField())
 
 
 class _JoinedText(Func):
@@ -212,6 +299,100 @@ class DocumentFit(Func):
         return sql, params
 
 
+class _AmongIds(Func):
+    """`pk = ANY(ARRAY(ids))`: the rows whose key the subquery lists.
+
+    Unlike `pk IN (ids)`, PostgreSQL computes the list first and then reads
+    those rows by their key, whatever it expects of the kind's publication
+    joins (it estimated one row for the published minutes and compared every
+    public point with every candidate: seconds instead of milliseconds)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, ids: QuerySet):
+        super().__init__(F("pk"), Subquery(ids))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (key, key_params), (ids, id_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        return f"{key} = ANY(ARRAY{ids})", [*key_params, *id_params]
+
+
+# What Django's `contains` lookup writes around its right-hand side on
+# PostgreSQL: LIKE's wildcards and escape character taken literally.
+_ESCAPED_PATTERN = (
+    r"REPLACE(REPLACE(REPLACE(({}), E'\\', E'\\\\'), E'%%', E'\\%%'),"
+    r" E'_', E'\\_')"
+)
+
+
+class _WordsFound(Func):
+    """Every typed word found in the normalised `document`: inside it (`LIKE`)
+    or as a close word (`%>`), both answered by a trigram index of the text.
+
+    One expression for what were two lookups per word: the same SQL as
+    Django's `contains` and `trigram_word_similar` write, for a fraction of
+    the work of building and compiling the query."""
+
+    output_field = BooleanField()
+
+    def __init__(self, document: Expression, words: list[str]):
+        super().__init__(document, *(SearchText(Value(word)) for word in words))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        document, *words = self.get_source_expressions()
+        text, text_params = compiler.compile(document)
+        conditions, params = [], []
+        for word in words:
+            typed, typed_params = compiler.compile(word)
+            conditions.append(
+                f"({text}::text LIKE '%%' || {_ESCAPED_PATTERN.format(typed)} || '%%'"
+                f" OR {text} %%> ({typed}))"
+            )
+            params += [*text_params, *typed_params, *text_params, *typed_params]
+        return "(" + " AND ".join(conditions) + ")", params
+
+
+class _SearchRank(Func):
+    """How well a row fits the typed words: word similarity to the title
+    (twice), to the whole document (`DocumentFit` where it is stored), plus
+    the full-text rank where there is a vector. One expression, so that
+    building, ordering by and compiling it stays cheap."""
+
+    output_field = FloatField()
+
+    def __init__(self, whole, title, document, vector=None, query=None):
+        expressions = [whole, title, document]
+        if vector is not None:
+            expressions += [vector, query]
+        super().__init__(*expressions)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        whole, title, document, *fulltext = self.get_source_expressions()
+        (words, word_params), (title_sql, title_params) = (
+            compiler.compile(whole),
+            compiler.compile(title),
+        )
+        if isinstance(document, F | StoredColumn | Col):
+            fit, fit_params = DocumentFit(whole, document).as_sql(compiler, connection)
+        else:
+            text, text_params = compiler.compile(document)
+            fit, fit_params = (
+                f"WORD_SIMILARITY({words}, {text})",
+                [*word_params, *text_params],
+            )
+        sql = f"((WORD_SIMILARITY({words}, {title_sql}) * 2) + {fit})"
+        params = [*word_params, *title_params, *fit_params]
+        if fulltext:
+            vector, query = fulltext
+            vector_sql, vector_params = compiler.compile(vector)
+            query_sql, query_params = compiler.compile(query)
+            sql = f"({sql} + COALESCE(ts_rank({vector_sql}, {query_sql}), 0.0))"
+            params += [*vector_params, *query_params]
+        return sql, params
+
+
 def forgiving_search(
     queryset: QuerySet,
     text: str,
@@ -232,22 +413,14 @@ def forgiving_search(
     words = query_words(text)
     if not words:
         return queryset.none()
-    queryset = queryset.alias(search_document=document)
-    every_word = Q()
-    for word in words:
-        typed = SearchText(Value(word))
-        every_word &= Q(search_document__contains=typed) | Q(
-            search_document__trigram_word_similar=typed
-        )
-    matches = every_word
     whole = SearchText(Value(" ".join(words)))
-    # A stored document is read again at no cost; an expression would be
-    # normalised again at each mention, so it keeps the plain similarity.
-    fit = DocumentFit if isinstance(document, F) else TrigramWordSimilarity
-    rank: Any = TrigramWordSimilarity(whole, title) * 2 + fit(
-        whole, F("search_document")
-    )
-    if vector is not None:
+    # A stored document is read again at no cost (`DocumentFit`); an
+    # expression would be normalised again at each mention, so it keeps the
+    # plain similarity (see _SearchRank).
+    if vector is None:
+        matches: Any = _WordsFound(document, words)
+        rank = _SearchRank(whole, title, document)
+    else:
         query = fulltext_query(words)
         # The candidates come from the two indexes apart (a UNION of ids): in
         # one OR, the planner would rather read every row, and the word
@@ -255,14 +428,12 @@ def forgiving_search(
         rows = (
             candidates if candidates is not None else queryset.model._default_manager
         ).order_by()
-        by_words = rows.alias(search_document=document).filter(every_word)
+        by_words = rows.filter(_WordsFound(document, words))
         by_stems = rows.alias(search_vector_match=vector).filter(
             search_vector_match=query
         )
-        matches = Q(pk__in=by_words.values("pk").union(by_stems.values("pk")))
-        rank = rank + Coalesce(
-            SearchRank(vector, query), 0.0, output_field=FloatField()
-        )
+        matches = _AmongIds(by_words.values("pk").union(by_stems.values("pk")))
+        rank = _SearchRank(whole, title, document, vector, query)
     return queryset.filter(matches).annotate(search_rank=rank)
 
 

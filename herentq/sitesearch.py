@@ -47,23 +47,24 @@ def kind_by_key(key: str) -> SearchKind | None:
 
 def matching(kind: SearchKind, text: str):
     """The public items of a kind that match `text`, best first."""
+    public = kind.public()
     queryset = forgiving_search(
-        kind.public(),
+        public,
         text,
         document=kind.document(),
         title=kind.title(),
         vector=kind.vector() if kind.vector else None,
         candidates=kind.candidates() if kind.candidates else None,
     )
-    return queryset.annotate(shown_title=_shown_title(kind)).order_by(
+    return queryset.annotate(shown_title=_shown_title(kind, public.model)).order_by(
         "-search_rank", *kind.order
     )
 
 
-def _shown_title(kind: SearchKind):
+def _shown_title(kind: SearchKind, model):
     """What a result shows: in the visitor's language (Dutch where untranslated)."""
     if isinstance(kind.shown_title, str):
-        return in_visitor_language(kind.public().model, kind.shown_title)
+        return in_visitor_language(model, kind.shown_title)
     return kind.shown_title
 
 
@@ -95,8 +96,9 @@ def search_everything(text: str) -> list[KindResults]:
 def closest_titles(kind: SearchKind, text: str):
     """(similarity, shown title) of the kind's public items whose title is
     close to `text`, closest first (inside `suggestion_threshold()`)."""
+    public = kind.public()
     return titles_close_to(
-        kind.public().annotate(suggestion_text=_shown_title(kind)),
+        public.annotate(suggestion_text=_shown_title(kind, public.model)),
         query_words(text),
         title=kind.title(),
     )

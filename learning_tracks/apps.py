@@ -133,20 +133,18 @@ class LearningTracksConfig(AppConfig):
         from django.utils import timezone
         from django.utils.formats import date_format
 
-        from herentq.search import (
-            SearchKind,
-            in_every_language,
-            unindexed_document,
-        )
+        from herentq.search import SearchKind, stored
         from learning_tracks import selectors
 
         return [
-            SearchKind.of_translated_fields(
+            # Stored normalised texts in every language (migration 0006).
+            SearchKind(
                 key="leertrajecten",
                 label=_("Leertrajecten"),
                 public=selectors.tracks_searchable,
-                title="title",
-                text=("summary", "objectives"),
+                document=lambda: stored("search_text"),
+                title=lambda: stored("search_title"),
+                shown_title="title",
                 summary=lambda track: track.summary,
                 order=("number",),
             ),
@@ -154,10 +152,8 @@ class LearningTracksConfig(AppConfig):
                 key="sessies",
                 label=_("Sessies van leertrajecten"),
                 public=selectors.sessions_searchable,
-                document=lambda: unindexed_document(
-                    *in_every_language("topic", "description"), "location"
-                ),
-                title=lambda: unindexed_document(*in_every_language("topic")),
+                document=lambda: stored("search_text"),
+                title=lambda: stored("search_title"),
                 shown_title="topic",
                 url=lambda session: session.track.get_absolute_url(),
                 summary=lambda session: (

@@ -91,11 +91,7 @@ class PartnershipsConfig(AppConfig):
     def search_kinds(self):
         from django.db.models import F
 
-        from herentq.search import (
-            SearchKind,
-            in_every_language,
-            unindexed_document,
-        )
+        from herentq.search import SearchKind, stored
         from partnerships import selectors
         from partnerships.models import Partnership
 
@@ -105,7 +101,8 @@ class PartnershipsConfig(AppConfig):
                 label=gettext_lazy("Partnerschappen"),
                 public=lambda: Partnership.objects.published(),
                 document=lambda: F("search_text"),
-                title=lambda: unindexed_document(*in_every_language("title")),
+                # Stored columns the database computes (migration 0010).
+                title=lambda: stored("search_title"),
                 vector=lambda: F("search_vector"),
                 shown_title="title",
                 summary=lambda item: item.summary,
@@ -115,8 +112,8 @@ class PartnershipsConfig(AppConfig):
                 key="partnerplaatsen",
                 label=gettext_lazy("Partnerplaatsen"),
                 public=selectors.places_searchable,
-                document=lambda: unindexed_document("name", "other_names", "area"),
-                title=lambda: unindexed_document("name", "other_names"),
+                document=lambda: stored("search_text"),
+                title=lambda: stored("search_title"),
                 shown_title="name",
                 url=lambda place: place.partnership.get_absolute_url(),
                 summary=lambda place: ", ".join(

@@ -114,14 +114,9 @@ class SubsidiesConfig(AppConfig):
         ]
 
     def search_kinds(self):
-        from django.contrib.postgres.search import SearchVector
         from django.urls import reverse
 
-        from herentq.search import (
-            SEARCH_CONFIG,
-            SearchKind,
-            document,
-        )
+        from herentq.search import SearchKind, stored
         from subsidies import selectors
         from subsidies.models import Application
 
@@ -140,9 +135,10 @@ class SubsidiesConfig(AppConfig):
                 key="subsidieregister",
                 label=_("Toegekende subsidies"),
                 public=selectors.register_searchable,
-                document=lambda: document("title"),
-                title=lambda: document("title"),
-                vector=lambda: SearchVector("title", config=SEARCH_CONFIG),
+                # Stored columns the database computes (migration 0011).
+                document=lambda: stored("search_title"),
+                title=lambda: stored("search_title"),
+                vector=lambda: stored("search_vector"),
                 # The register's partial indexes cover its published rows.
                 candidates=Application.objects.in_register,
                 shown_title="title",

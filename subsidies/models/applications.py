@@ -5,8 +5,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -18,7 +16,6 @@ from simple_history.models import HistoricalRecords
 from herentq.files import private_storage, random_upload_name
 from herentq.languages import language_field
 from herentq.models import SDG, TimeStampedModel
-from herentq.search import SEARCH_CONFIG, document
 from subsidies.constants import (
     APPLICANT_STATUS_LABELS,
     EDITABLE,
@@ -249,18 +246,8 @@ class Application(TimeStampedModel):
         ordering = ["-submitted_at", "-created_at"]
         indexes = [
             models.Index(fields=["status"]),
-            # The site-wide search of the register (subsidies.apps search_kinds):
-            # its published rows only.
-            GinIndex(
-                OpClass(document("title"), name="gin_trgm_ops"),
-                name="application_register_trgm",
-                condition=IN_REGISTER,
-            ),
-            GinIndex(
-                SearchVector("title", config=SEARCH_CONFIG),
-                name="application_register_search",
-                condition=IN_REGISTER,
-            ),
+            # The site-wide search of the register reads stored columns, indexed
+            # for its published rows only (migration 0011).
             # The admin's order (the model's, made total with the pk) and the
             # years of its filter on the submission.
             models.Index(

@@ -238,3 +238,22 @@ def test_search_in_english_finds_english_texts_and_shows_them(client, demo_data)
     # "Bedoelde u …?" offers the closest title in the visitor's language.
     page = client.get("/en/zoeken/", {"q": "Tangiier Saint Jose"}).content.decode()
     assert "Saint-Josse-ten-Noode – Tangier" in html.unescape(page)
+
+
+def test_an_edited_text_is_found_by_its_new_words_at_once(client, demo_data):
+    # The stored search columns are computed by the database on every save
+    # (generated columns): no refresh step stands between an edit and search.
+    from learning_tracks import selectors as track_selectors
+    from learning_tracks.services import track_update
+
+    track = track_selectors.tracks_searchable().order_by("number").first()
+    track.title_nl_be = "Bijenhotels en wilde hommels"
+    track.objectives_en = "Pollinators in every municipal garden"
+    track_update(track=track)
+    assert "Bijenhotels en wilde hommels" in titles(
+        client.get(SEARCH, {"q": "hommels", "soort": "leertrajecten"})
+    )
+    # Its new English objectives find it too, from the Dutch page.
+    assert "Bijenhotels en wilde hommels" in titles(
+        client.get(SEARCH, {"q": "pollinators"})
+    )
