@@ -6,6 +6,7 @@ than the rest of the row."""
 from functools import lru_cache
 
 from django import template
+from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -40,7 +41,7 @@ def _kept_chip(markup, sdg):
         sdg.name,
         get_language(),
         get_script_prefix(),
-        get_urlconf(),
+        get_urlconf() or settings.ROOT_URLCONF,
     )
 
 

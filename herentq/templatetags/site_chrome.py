@@ -1,17 +1,18 @@
 """The parts of every page's frame that only the language decides.
 
 `{% fixed_part "includes/site_search.html" %}` renders the template once per
-language (and script prefix and URL configuration, and the few values given after the name) and keeps
-the markup in this process: its links and translated words are the same for
-every visitor, so the base page does not render them again on each request
-(they were a third of the frame's rendering time). Such a template reads
-nothing from the request or the database: only the values given to the tag,
-which must be few (they key the memo, as the language does). Nothing to
-invalidate: the markup changes only with the code and the catalogues, that is,
-with a restart.
+language (and script prefix, URL configuration and static URL, and the few
+values given to the tag) and keeps the markup in this process: its links and
+translated words are the same for every visitor, so the base page does not
+render them again on each request (they were about half of the frame's
+rendering time). Such a template reads nothing from the request or the
+database: only the values given to the tag, which must be few (they key the
+memo, as the language does). Nothing to invalidate: the markup changes only
+with the code and the catalogues, that is, with a restart.
 """
 
 from django import template
+from django.conf import settings
 from django.template.loader import get_template
 from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import mark_safe
@@ -27,7 +28,8 @@ def fixed(name: str, **values) -> str:
         name,
         get_language(),
         get_script_prefix(),
-        get_urlconf(),
+        get_urlconf() or settings.ROOT_URLCONF,
+        settings.STATIC_URL,
         tuple(sorted(values.items())),
     )
     markup = _rendered.get(key)
