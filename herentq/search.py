@@ -7,8 +7,9 @@ configuration `herentq_dutch`: Dutch stemming after `unaccent`, so "Coban" finds
 the forgiving match works:
 
 - each typed word is found inside the text ("radio" in "gemeenschapsradio",
-  "nimlahakok" in "Nimlaha'kok") or as a close word (pg_trgm's word similarity:
-  "Nimlahakock"); every word must be found;
+  "nimlahakok" in "Nimlaha'kok") or, from `MIN_WORD_SIZE_FOR_TYPOS`
+  characters, as a close word (pg_trgm's word similarity: "Nimlahakock");
+  every word must be found;
 - where a kind has a stored full-text vector, Dutch stemming also counts;
 - results are ranked by how well the words fit the title, then the whole text.
 
@@ -53,6 +54,14 @@ from django.utils.translation import get_language
 
 SEARCH_CONFIG = "herentq_dutch"
 MAX_SEARCH_WORDS = 10
+# A typed word shorter than this is never matched as a close word (pg_trgm's
+# word similarity), only inside the text (`LIKE`: "radio" in
+# "gemeenschapsradio") and by Dutch stems and prefixes. Meilisearch's default
+# (`minWordSizeForTypos`: one typo from 5 characters): in a short word one
+# changed letter is a different word ("geel", "gent"), and its few trigrams
+# stand in nearly every long text, so pg_trgm had to compare some 1 900
+# partnerships of 750 characters one by one for each (250–480 ms).
+MIN_WORD_SIZE_FOR_TYPOS = 5
 # pg_trgm's default `word_similarity_threshold` decides what the match accepts;
 # a suggestion may be further away.
 SUGGESTION_THRESHOLD = 0.4
@@ -72,6 +81,11 @@ def clean_query(text: str | None, *, max_length: int = 200) -> str:
 def query_words(text: str) -> list[str]:
     """The words of a query as the normalisation sees them ("Q'eqchi'" is one)."""
     return re.findall(r"[^\W_]+", _APOSTROPHES.sub("", text))[:MAX_SEARCH_WORDS]
+
+
+def allows_typos(word: str) -> bool:
+    """Whether a typed word may also be found as a close word (a typo)."""
+    return len(word) >= MIN_WORD_SIZE_FOR_TYPOS
 
 
 class SearchText(Func):
@@ -350,7 +364,8 @@ _ESCAPED_PATTERN = (
 
 class _WordsFound(Func):
     """Every typed word found in the normalised `document`: inside it (`LIKE`)
-    or as a close word (`%>`), both answered by a trigram index of the text.
+    or, from `MIN_WORD_SIZE_FOR_TYPOS` characters, as a close word (`%>`),
+    both answered by a trigram index of the text.
 
     One expression for what were two lookups per word: the same SQL as
     Django's `contains` and `trigram_word_similar` write, for a fraction of
@@ -365,6 +380,7 @@ class _WordsFound(Func):
     def __init__(self, document: Expression, words: list[str], first: str = ""):
         super().__init__(document, *(SearchText(Value(word)) for word in words))
         self.first = first
+        self.forgiven = [allows_typos(word) for word in words]
 
     def as_sql(self, compiler, connection, **extra_context):
         document, *words = self.get_source_expressions()
@@ -378,11 +394,15 @@ class _WordsFound(Func):
             close = f"{text} %%> ({typed})"
             halves = {"inside": inside, "close": close}
             if number == 0 and self.first:
-                conditions.append(f"({halves[self.first]})")
-                params += [*text_params, *typed_params]
+                half = halves[self.first]
+            elif not self.forgiven[number]:
+                half = inside
+            else:
+                conditions.append(f"({inside} OR {close})")
+                params += [*text_params, *typed_params, *text_params, *typed_params]
                 continue
-            conditions.append(f"({inside} OR {close})")
-            params += [*text_params, *typed_params, *text_params, *typed_params]
+            conditions.append(f"({half})")
+            params += [*text_params, *typed_params]
         return "(" + " AND ".join(conditions) + ")", params
 
 
@@ -473,7 +493,7 @@ def forgiving_search(
         by_stems = rows.alias(search_vector_match=vector).filter(
             search_vector_match=query
         )
-        if candidates is None:
+        if candidates is None or not allows_typos(words[0]):
             by_words = rows.filter(_WordsFound(document, words)).values("pk")
         else:
             # A partial index (`candidates`) answers the first word's `LIKE`
