@@ -273,7 +273,12 @@ class DocumentFit(Func):
     - they stand inside a word ("radio" in "gemeenschapsradio"): the similarity
       with the text around the first occurrence (the best extent lies there
       unless a better partial match stands elsewhere: close enough to rank);
-    - otherwise (a typo, words apart): the similarity with the whole document.
+    - otherwise (a typo, words apart): the similarity with the whole document;
+      with `typos` false (no typed word is long enough to be forgiven a
+      typo, `MIN_WORD_SIZE_FOR_TYPOS`), 0: the row was found by its stems
+      or by words apart, and comparing a short word with every extent of a
+      long text is what made ranking slow ("geel" stems to "gel", whose
+      prefix stands in 1 902 partnerships: 210 ms).
 
     `words` is normalised text of letters, digits and spaces only; `document`
     is best a stored column (it is named up to four times).
@@ -284,10 +289,16 @@ class DocumentFit(Func):
     context = 32
 
     def __init__(
-        self, words: Expression, document: Expression, *, title_weight: int = 0
+        self,
+        words: Expression,
+        document: Expression,
+        *,
+        title_weight: int = 0,
+        typos: bool = True,
     ):
         super().__init__(words, document)
         self.title_weight = title_weight
+        self.typos = typos
 
     def as_sql(self, compiler, connection, **extra_context):
         (words, word_params), (text, text_params) = (
@@ -305,11 +316,11 @@ class DocumentFit(Func):
             weighted = f"(({similarity} * {self.title_weight}) + "
             ends = [weighted, weighted, ""]
             ends_params = [similarity_params, similarity_params, []]
-            last = f"({similarity} * {self.title_weight + 1})"
+            last = f"({similarity} * {self.title_weight + int(self.typos)})"
         else:
             ends = ["", "", ""]
             ends_params = [[], [], []]
-            last = similarity
+            last = similarity if self.typos else "0.0::float8"
         close = ")" if self.title_weight else ""
         sql = (
             f"CASE WHEN strpos(' ' || {text} || ' ', ' ' || {words} || ' ') > 0"
@@ -329,7 +340,7 @@ class DocumentFit(Func):
             *text_params,
             *position_params,
             *word_params,
-            *similarity_params,
+            *(similarity_params if self.typos or self.title_weight else []),
         ]
         return sql, params
 
@@ -414,11 +425,12 @@ class _SearchRank(Func):
 
     output_field = FloatField()
 
-    def __init__(self, whole, title, document, vector=None, query=None):
+    def __init__(self, whole, title, document, vector=None, query=None, *, typos=True):
         expressions = [whole, title, document]
         if vector is not None:
             expressions += [vector, query]
         super().__init__(*expressions)
+        self.typos = typos
 
     def as_sql(self, compiler, connection, **extra_context):
         whole, title, document, *fulltext = self.get_source_expressions()
@@ -429,13 +441,13 @@ class _SearchRank(Func):
         if isinstance(document, F | StoredColumn | Col) and document == title:
             # The title is the whole text (the register): its similarity
             # once, inside the document's fit.
-            sql, params = DocumentFit(whole, document, title_weight=2).as_sql(
-                compiler, connection
-            )
+            sql, params = DocumentFit(
+                whole, document, title_weight=2, typos=self.typos
+            ).as_sql(compiler, connection)
             sql = f"({sql})"
         else:
             if isinstance(document, F | StoredColumn | Col):
-                fit, fit_params = DocumentFit(whole, document).as_sql(
+                fit, fit_params = DocumentFit(whole, document, typos=self.typos).as_sql(
                     compiler, connection
                 )
             else:
@@ -476,12 +488,13 @@ def forgiving_search(
     if not words:
         return queryset.none()
     whole = SearchText(Value(" ".join(words)))
+    typos = any(allows_typos(word) for word in words)
     # A stored document is read again at no cost (`DocumentFit`); an
     # expression would be normalised again at each mention, so it keeps the
     # plain similarity (see _SearchRank).
     if vector is None:
         matches: Any = _WordsFound(document, words)
-        rank = _SearchRank(whole, title, document)
+        rank = _SearchRank(whole, title, document, typos=typos)
     else:
         query = fulltext_query(words)
         # The candidates come from the two indexes apart (a UNION of ids): in
@@ -512,7 +525,7 @@ def forgiving_search(
                 )
             )
         matches = _AmongIds(by_words.union(by_stems.values("pk")))
-        rank = _SearchRank(whole, title, document, vector, query)
+        rank = _SearchRank(whole, title, document, vector, query, typos=typos)
     return queryset.filter(matches).annotate(search_rank=rank)
 
 
