@@ -8,8 +8,10 @@ the forgiving match works:
 
 - each typed word is found inside the text ("radio" in "gemeenschapsradio",
   "nimlahakok" in "Nimlaha'kok") or, from `MIN_WORD_SIZE_FOR_TYPOS`
-  characters, as a close word (pg_trgm's word similarity: "Nimlahakock");
-  every word must be found;
+  characters, as a close word (pg_trgm's word similarity: "Nimlahakock"),
+  for a stored text through the table of known words (migration 0013:
+  the close words first, then the texts holding one); every word must be
+  found;
 - where a kind has a stored full-text vector, Dutch stemming also counts;
 - results are ranked by how well the words fit the title, then the whole text.
 
@@ -392,6 +394,8 @@ class _WordsFound(Func):
         super().__init__(document, *(SearchText(Value(word)) for word in words))
         self.first = first
         self.forgiven = [allows_typos(word) for word in words]
+        # A stored text's words are in `herentq_search_word` (migration 0013).
+        self.known_words = isinstance(document, StoredColumn | F)
 
     def as_sql(self, compiler, connection, **extra_context):
         document, *words = self.get_source_expressions()
@@ -402,7 +406,18 @@ class _WordsFound(Func):
             inside = (
                 f"{text}::text LIKE '%%' || {_ESCAPED_PATTERN.format(typed)} || '%%'"
             )
-            close = f"{text} %%> ({typed})"
+            if self.known_words:
+                # The close known words (a small table and its trigram
+                # index), then the texts holding one of them, through the
+                # text's trigram index: pg_trgm's word similarity of a long
+                # text is computed for none of them.
+                close = (
+                    f"{text}::text LIKE ANY(ARRAY(SELECT '%%' || "
+                    f"{_ESCAPED_PATTERN.format('word')} || '%%'"
+                    f" FROM herentq_search_word WHERE word %%> ({typed})))"
+                )
+            else:
+                close = f"{text} %%> ({typed})"
             halves = {"inside": inside, "close": close}
             if number == 0 and self.first:
                 half = halves[self.first]

@@ -275,3 +275,12 @@ def test_an_edited_text_is_found_by_its_new_words_at_once(client, demo_data):
     assert "Bijenhotels en wilde hommels" in titles(
         client.get(SEARCH, {"q": "pollinators"})
     )
+    # And with a typo: its new words are known words at once (a trigger adds
+    # them to the table of words that a typo is resolved to, migration
+    # herentq 0013).
+    assert "Bijenhotels en wilde hommels" in titles(
+        client.get(SEARCH, {"q": "bijenhotles"})
+    )
+    assert "Bijenhotels en wilde hommels" in titles(
+        client.get(SEARCH, {"q": "polinators"})
+    )
