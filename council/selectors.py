@@ -52,9 +52,13 @@ def user_has_members_access(user) -> bool:
     """Members, and the secretariat that prepares what they read."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    if user.is_superuser or user.groups.filter(name=COUNCIL_SECRETARIAT_GROUP).exists():
+    if user.is_superuser:
         return True
-    return user_is_council_member(user)
+    # The secretariat or the members' group, asked in one query.
+    groups = [COUNCIL_SECRETARIAT_GROUP, COUNCIL_MEMBERS_GROUP]
+    if user.groups.filter(name__in=groups).exists():
+        return True
+    return CouncilMember.objects.active().filter(user=user).exists()
 
 
 # Council and members ---------------------------------------------------------------
@@ -106,6 +110,14 @@ def meeting_list(*, council: Council):
     )
 
 
+def meetings_past_for_members(*, council: Council, limit: int = 12):
+    """The latest meetings that are not upcoming, for the members' area's list
+    (title and status only: no counts, unlike `meeting_list`)."""
+    upcoming = council.meetings.upcoming().values("pk")
+    # Through the council: each meeting has it without a join.
+    return council.meetings.exclude(pk__in=upcoming).order_by("-planned_start")[:limit]
+
+
 def meeting_get_public(*, council: Council, pk: int) -> Meeting:
     """A meeting with its public agenda items only; closed items are not loaded."""
     public_items = (
@@ -117,6 +129,20 @@ def meeting_get_public(*, council: Council, pk: int) -> Meeting:
     return (
         Meeting.objects.of_council(council)
         .select_related("council", "minutes")
+        .prefetch_related(Prefetch("agenda_items", queryset=public_items))
+        .get(pk=pk)
+    )
+
+
+def meeting_get_for_public_minutes(*, council: Council, pk: int) -> Meeting:
+    """`meeting_get_public` for the public minutes: its public items with their
+    advice only (the minutes link to it), and the meeting that approved them."""
+    public_items = (
+        AgendaItem.objects.public().select_related("advice").order_by("position")
+    )
+    return (
+        Meeting.objects.of_council(council)
+        .select_related("council", "minutes__approval_item__meeting")
         .prefetch_related(Prefetch("agenda_items", queryset=public_items))
         .get(pk=pk)
     )
@@ -139,7 +165,10 @@ def meeting_get_for_members(*, council: Council, pk: int) -> Meeting:
 
 
 def meetings_for_members(*, council: Council, now=None):
-    """Upcoming meetings with their whole agenda, closed items and documents too."""
+    """Upcoming meetings with their whole agenda, closed items and documents too.
+
+    Read through the council (`council.meetings`), so each meeting has it
+    without a join."""
     items = (
         AgendaItem.objects.select_related(
             "advice", "approved_minutes__meeting__council"
@@ -147,7 +176,7 @@ def meetings_for_members(*, council: Council, now=None):
         .prefetch_related("documents", "subject")
         .order_by("position")
     )
-    return meetings_upcoming(council=council, now=now).prefetch_related(
+    return council.meetings.upcoming(now).prefetch_related(
         Prefetch("agenda_items", queryset=items)
     )
 
@@ -242,17 +271,22 @@ def minutes_comments(*, minutes: Minutes):
     )
 
 
-def minutes_for_members(*, council: Council):
-    """Minutes the members still have to read: drafts and circulated ones."""
-    return (
+def minutes_for_members(*, council: Council) -> list[Minutes]:
+    """Minutes the members still have to read: drafts and circulated ones.
+
+    Their meetings are the council's: it is set on each rather than joined."""
+    minutes: list[Minutes] = list(
         Minutes.objects.filter(
             meeting__council=council,
             status__in=[MinutesStatus.DRAFT, MinutesStatus.CIRCULATED],
         )
-        .select_related("meeting__council", "approval_item__meeting")
+        .select_related("meeting", "approval_item__meeting")
         .annotate(comment_count=Count("comments"))
         .order_by("-meeting__planned_start")
     )
+    for item in minutes:
+        item.meeting.council = council
+    return minutes
 
 
 def minutes_published_recent(*, council: Council, limit: int = 5):

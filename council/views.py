@@ -146,6 +146,14 @@ class MinutesPublicView(PublicMeetingMixin, TemplateView):
 
     template_name = "council/minutes_public.html"
 
+    def get_meeting(self) -> Meeting:
+        try:
+            return selectors.meeting_get_for_public_minutes(
+                council=self.council, pk=self.kwargs["pk"]
+            )
+        except Meeting.DoesNotExist:
+            raise Http404 from None
+
     def get_version(self, meeting):
         number = self.request.GET.get("versie")
         try:
@@ -309,9 +317,7 @@ class MembersIndexView(MembersAreaMixin, TemplateView):
         return super().get_context_data(
             upcoming=selectors.meetings_for_members(council=self.council),
             minutes_to_read=selectors.minutes_for_members(council=self.council),
-            past_meetings=selectors.meeting_list(council=self.council).exclude(
-                pk__in=selectors.meetings_upcoming(council=self.council).values("pk")
-            )[:12],
+            past_meetings=selectors.meetings_past_for_members(council=self.council),
             # Members may add a second factor; staff must (herentq.second_factor).
             suggest_second_factor=not second_factor.has_authenticator(
                 self.request.user

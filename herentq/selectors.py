@@ -1,10 +1,19 @@
 from django.db.models import Count, Q
 
+from herentq.languages import translation_columns
 from herentq.models import SDG, NewsItem, Page
 
 
 def news_latest(*, limit: int = 3):
-    return NewsItem.objects.published()[:limit]
+    """The latest news for the home page: what its block shows, nothing more."""
+    return NewsItem.objects.published().only(
+        "slug",
+        "published_on",
+        "title",
+        *translation_columns("title"),
+        "summary",
+        *translation_columns("summary"),
+    )[:limit]
 
 
 def news_image_is_public(name: str) -> bool:

@@ -23,6 +23,7 @@ from herentq import (
     sitesearch,
 )
 from herentq.forms import MailPreferenceForm
+from herentq.languages import translation_columns
 from herentq.models import SDG, MailPreference, NewsItem, Page
 from herentq.search import clean_query, query_words
 
@@ -32,7 +33,11 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            about=Page.objects.published().filter(slug="over-de-dienst").first(),
+            # The home page shows the page's introduction and link, not its body.
+            about=Page.objects.published()
+            .filter(slug="over-de-dienst")
+            .only("slug", "intro", *translation_columns("intro"))
+            .first(),
             blocks=extensions.home_blocks(),
             sections=extensions.home_sections(),
             **kwargs,

@@ -7,6 +7,7 @@ from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
 from herentq.ical import CalendarEvent
+from herentq.languages import translation_columns
 from learning_tracks.constants import EnrolmentStatus, TrackStatus
 from learning_tracks.models import (
     Enrolment,
@@ -196,6 +197,17 @@ def sessions_upcoming(*, now=None, limit: int = 3) -> list[Session]:
         Session.objects.filter(starts_at__gte=now, is_cancelled=False)
         .exclude(track__status=TrackStatus.ANNOUNCED)
         .select_related("track")
+        # What the home page shows of a session and its track.
+        .only(
+            "starts_at",
+            "topic",
+            *translation_columns("topic"),
+            "location",
+            "online_url",
+            "track__slug",
+            "track__title",
+            *(f"track__{column}" for column in translation_columns("title")),
+        )
         .order_by("starts_at", "id")[:limit]
     )
 
@@ -208,6 +220,16 @@ def tracks_open_with_seats(*, now=None, limit: int = 4) -> list[Track]:
             status=TrackStatus.ENROLMENT_OPEN, seats_taken__lt=F("capacity")
         )
         .filter(Q(enrolment_closes_at__isnull=True) | Q(enrolment_closes_at__gt=now))
+        # What the home page shows of a track.
+        .only(
+            "slug",
+            "number",
+            "title",
+            *translation_columns("title"),
+            "capacity",
+            "seats_taken",
+            "enrolment_closes_at",
+        )
         .order_by("number")[:limit]
     )
 

@@ -14,7 +14,7 @@ from partnerships.continents import countries_in
 from partnerships.models import Agreement, PartnerPlace
 
 # Fields whose options come from what `selectors.data_version` covers.
-KEPT_CHOICES = ("bestuur", "domein")
+KEPT_CHOICES = ("bestuur", "domein", "sdg")
 CHOICES_SECONDS = 24 * 60 * 60
 
 
@@ -22,6 +22,15 @@ def _countries() -> list[tuple[str, str]]:
     codes = selectors.countries_with_partnerships()
     choices = [(code, str(countries.name(code))) for code in codes]
     return sorted(choices, key=lambda choice: selectors.sort_key(choice[1]))
+
+
+class SharedChoices(tuple):
+    """Options that nothing changes in place, so a form's copy of its field
+    shares them: Django deep-copies every field of a form when it is made, which
+    copied each of the hundred countries on every request."""
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 def _kept_choices(name: str, version: str, build) -> list[tuple[str, str]]:
@@ -87,8 +96,8 @@ class PartnershipFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.data_version = selectors.data_version()
-        self.filters["land"].extra["choices"] = _kept_choices(
-            "land", self.data_version, _countries
+        self.filters["land"].extra["choices"] = SharedChoices(
+            _kept_choices("land", self.data_version, _countries)
         )
 
     @property

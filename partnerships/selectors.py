@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from herentq import search
+from herentq.languages import translation_columns
 from herentq.models import SDG, LocalAuthority, NewsItem
 from partnerships import worldmap
 from partnerships.constants import DATA_VERSION_KEY, AgreementKind
@@ -113,7 +114,15 @@ def partnership_get_published(*, slug: str) -> Partnership:
             ),
             Prefetch(
                 "news_items",
-                queryset=NewsItem.objects.published(),
+                # What the timeline shows of a news item.
+                queryset=NewsItem.objects.published().only(
+                    "slug",
+                    "published_on",
+                    "title",
+                    *translation_columns("title"),
+                    "summary",
+                    *translation_columns("summary"),
+                ),
                 to_attr="published_news",
             ),
         )
@@ -565,5 +574,14 @@ def photos_recent(*, limit: int = 6) -> list[Photo]:
     return list(
         Photo.objects.filter(album__partnership__in=Partnership.objects.published())
         .select_related("album__partnership")
+        .only(
+            "thumbnail",
+            "thumbnail_width",
+            "thumbnail_height",
+            "alt_text",
+            "album__partnership__slug",
+            "album__partnership__title",
+            *(f"album__partnership__{c}" for c in translation_columns("title")),
+        )
         .order_by("-created_at", "-id")[:limit]
     )

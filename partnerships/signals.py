@@ -2,7 +2,7 @@
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from herentq.models import LocalAuthority
+from herentq.models import SDG, LocalAuthority
 from partnerships import services
 from partnerships.models import (
     ActionDomain,
@@ -58,7 +58,8 @@ def connect():
         PhotoAlbum,
         Photo,
     )
-    for model in (*shown, LocalAuthority):
+    # Local authorities' and goals' names show on the cards and in the filters.
+    for model in (*shown, LocalAuthority, SDG):
         uid = f"pship_data_{model._meta.label_lower}"
         post_save.connect(_data_changed, sender=model, dispatch_uid=f"{uid}_save")
         post_delete.connect(_data_changed, sender=model, dispatch_uid=f"{uid}_del")

@@ -3,7 +3,6 @@ import json
 from django.core.cache import caches
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, Http404, HttpResponse
-from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
@@ -14,6 +13,7 @@ from herentq.files import file_response
 from herentq.models import LocalAuthority
 from herentq.prebuilt import open_prebuilt, prebuilt_file
 from partnerships import selectors, worldmap
+from partnerships.cards import card_html
 from partnerships.filters import PartnershipFilter
 from partnerships.models import Agreement, Partnership, Photo
 
@@ -61,14 +61,14 @@ def _ld_json(data: dict) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-CARD_TEMPLATE = "partnerships/includes/partnership_card.html"
 CARD_SECONDS = 24 * 60 * 60
 
 
 def partnership_cards(partnerships, version: str | None = None) -> list[str]:
-    """The list's card of each partnership, rendered once per version of the data
-    and language and kept per process: a page renders only the cards it has not
-    rendered before (a card was most of the list's rendering time)."""
+    """The list's card of each partnership, written once per version of the data
+    and language and kept per process: a page writes only the cards it has not
+    written before (a card was most of the list's rendering time). The card's
+    markup is partnerships.cards.card_html."""
     partnerships = list(partnerships)
     version = version or selectors.data_version()
     language = get_language()
@@ -79,9 +79,7 @@ def partnership_cards(partnerships, version: str | None = None) -> list[str]:
     kept = fragments.get_many(keys.values())
     missing = [p for p in partnerships if keys[p.pk] not in kept]
     selectors.prefetch_for_cards(missing)
-    made = {
-        keys[p.pk]: render_to_string(CARD_TEMPLATE, {"partnership": p}) for p in missing
-    }
+    made = {keys[p.pk]: str(card_html(p)) for p in missing}
     fragments.set_many(made, CARD_SECONDS)
     kept.update(made)
     return [mark_safe(kept[keys[p.pk]]) for p in partnerships]  # noqa: S308  (rendered by our template)

@@ -20,6 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 
+from herentq.languages import translation_columns
 from subsidies.constants import (
     IN_REVIEW,
     REPORT_EDITABLE,
@@ -190,11 +191,26 @@ def schemes_searchable() -> QuerySet:
     return Scheme.objects.published()
 
 
+# What a row of the register (page and CSV) shows: a file is wide (its answers,
+# its amounts, its reports), the register reads these columns only.
+REGISTER_COLUMNS = (
+    "reference",
+    "title",
+    "country",
+    "approved_amount",
+    "decision_date",
+    "organisation__name",
+    "call__scheme__name",
+    *(f"call__scheme__{column}" for column in translation_columns("name")),
+)
+
+
 def register_rows(*, year: int) -> QuerySet:
     """The public register of granted subsidies: decided in `year`."""
     return (
         granted_applications()
         .filter(decision_date__year=year)
+        .only(*REGISTER_COLUMNS)
         .order_by("organisation__name", "reference")
     )
 
@@ -248,11 +264,20 @@ def granted_for_sdg(sdg) -> QuerySet:
 
 
 def granted_for_partnership(partnership) -> QuerySet:
-    """Granted projects that belong to the partnership (one query)."""
+    """Granted projects that belong to the partnership (one query): what the
+    partnership's page shows of each, nothing more (a file is wide)."""
     return (
         Application.objects.granted()
         .filter(decision_date__isnull=False, partnership=partnership)
         .select_related("organisation")
+        .only(
+            "title",
+            "reference",
+            "decision_date",
+            "country",
+            "approved_amount",
+            "organisation__name",
+        )
         .order_by("-decision_date", "reference")
     )
 
@@ -267,7 +292,18 @@ def calls_now(*, now=None, limit: int = 4) -> CallsNow:
     """Calls of published schemes open now, closing first, and the next to open
     (two queries)."""
     now = now or timezone.now()
-    calls = Call.objects.filter(scheme__is_published=True).select_related("scheme")
+    calls = (
+        Call.objects.filter(scheme__is_published=True)
+        .select_related("scheme")
+        # What the home page shows of a call: its title, dates and scheme's link.
+        .only(
+            "title",
+            *translation_columns("title"),
+            "opens_at",
+            "closes_at",
+            "scheme__slug",
+        )
+    )
     open_calls = calls.filter(opens_at__lte=now, closes_at__gt=now).order_by(
         "closes_at", "id"
     )

@@ -46,6 +46,43 @@ def test_contact_page_shows_address_phone_and_office_hours(client, demo_data):
     assert 'aria-current="page"' in html
 
 
+def _menu(html: str) -> str:
+    start = html.index('<nav class="site-nav"')
+    return html[start : html.index("</nav>", start)]
+
+
+@pytest.mark.parametrize(
+    ("path", "current"),
+    [
+        ("/", None),
+        ("/partnerschappen/", '<a href="/partnerschappen/" aria-current="page">'),
+        ("/fr/subsidies/", '<a href="/fr/subsidies/" aria-current="page">'),
+        ("/en/leertrajecten/", '<a href="/en/leertrajecten/" aria-current="page">'),
+        ("/grosh/", '<a href="/grosh/" aria-current="page">'),
+        ("/fr/nieuws/", '<a href="/fr/nieuws/" aria-current="page">'),
+        ("/contact/", '<a href="/contact/" aria-current="page">'),
+        # The contact page is marked on its Dutch address only, as before.
+        ("/fr/contact/", None),
+    ],
+)
+def test_main_menu_marks_the_current_section_in_each_language(
+    client, demo_data, path, current
+):
+    """The menu is rendered once per language and section (site_chrome): each
+    page still gets its own section marked, its links in its language."""
+    client.get("/")  # the menu of the home page is kept first
+    menu = _menu(client.get(path).content.decode())
+    if current is None:
+        assert "aria-current" not in menu
+    else:
+        assert menu.count("aria-current") == 1
+        assert current in menu
+    prefix = path[:3] if path[:4] in ("/fr/", "/en/") else ""
+    assert f'href="{prefix}/partnerschappen/"' in menu
+    label = {"/fr": "Partenariats", "/en": "Partnerships"}.get(prefix)
+    assert (label or "Partnerschappen") in menu
+
+
 def test_footer_links_accessibility_and_privacy_statements(client, demo_data):
     html = client.get("/").content.decode()
     assert 'href="/toegankelijkheid/"' in html
