@@ -390,7 +390,7 @@ class _WordsFound(Func):
 
     output_field = BooleanField()
 
-    def __init__(self, document: Expression, words: list[str], first: str = ""):
+    def __init__(self, document: Expression | F, words: list[str], first: str = ""):
         super().__init__(document, *(SearchText(Value(word)) for word in words))
         self.first = first
         self.forgiven = [allows_typos(word) for word in words]
