@@ -7,8 +7,11 @@ configuration `herentq_dutch`: Dutch stemming after `unaccent`, so "Coban" finds
 the forgiving match works:
 
 - each typed word is found inside the text ("radio" in "gemeenschapsradio",
-  "nimlahakok" in "Nimlaha'kok") or as a close word (pg_trgm's word similarity:
-  "Nimlahakock"); every word must be found;
+  "nimlahakok" in "Nimlaha'kok") or, from `MIN_WORD_SIZE_FOR_TYPOS`
+  characters, as a close word (pg_trgm's word similarity: "Nimlahakock"),
+  for a stored text through the table of known words (migration 0013:
+  the close words first, then the texts holding one); every word must be
+  found;
 - where a kind has a stored full-text vector, Dutch stemming also counts;
 - results are ranked by how well the words fit the title, then the whole text.
 
@@ -53,6 +56,14 @@ from django.utils.translation import get_language
 
 SEARCH_CONFIG = "herentq_dutch"
 MAX_SEARCH_WORDS = 10
+# A typed word shorter than this is never matched as a close word (pg_trgm's
+# word similarity), only inside the text (`LIKE`: "radio" in
+# "gemeenschapsradio") and by Dutch stems and prefixes. Meilisearch's default
+# (`minWordSizeForTypos`: one typo from 5 characters): in a short word one
+# changed letter is a different word ("geel", "gent"), and its few trigrams
+# stand in nearly every long text, so pg_trgm had to compare some 1 900
+# partnerships of 750 characters one by one for each (250–480 ms).
+MIN_WORD_SIZE_FOR_TYPOS = 5
 # pg_trgm's default `word_similarity_threshold` decides what the match accepts;
 # a suggestion may be further away.
 SUGGESTION_THRESHOLD = 0.4
@@ -72,6 +83,11 @@ def clean_query(text: str | None, *, max_length: int = 200) -> str:
 def query_words(text: str) -> list[str]:
     """The words of a query as the normalisation sees them ("Q'eqchi'" is one)."""
     return re.findall(r"[^\W_]+", _APOSTROPHES.sub("", text))[:MAX_SEARCH_WORDS]
+
+
+def allows_typos(word: str) -> bool:
+    """Whether a typed word may also be found as a close word (a typo)."""
+    return len(word) >= MIN_WORD_SIZE_FOR_TYPOS
 
 
 class SearchText(Func):
@@ -259,7 +275,12 @@ class DocumentFit(Func):
     - they stand inside a word ("radio" in "gemeenschapsradio"): the similarity
       with the text around the first occurrence (the best extent lies there
       unless a better partial match stands elsewhere: close enough to rank);
-    - otherwise (a typo, words apart): the similarity with the whole document.
+    - otherwise (a typo, words apart): the similarity with the whole document;
+      with `typos` false (no typed word is long enough to be forgiven a
+      typo, `MIN_WORD_SIZE_FOR_TYPOS`), 0: the row was found by its stems
+      or by words apart, and comparing a short word with every extent of a
+      long text is what made ranking slow ("geel" stems to "gel", whose
+      prefix stands in 1 902 partnerships: 210 ms).
 
     `words` is normalised text of letters, digits and spaces only; `document`
     is best a stored column (it is named up to four times).
@@ -269,8 +290,17 @@ class DocumentFit(Func):
     # Characters of context kept on each side of an occurrence inside a word.
     context = 32
 
-    def __init__(self, words: Expression, document: Expression):
+    def __init__(
+        self,
+        words: Expression,
+        document: Expression,
+        *,
+        title_weight: int = 0,
+        typos: bool = True,
+    ):
         super().__init__(words, document)
+        self.title_weight = title_weight
+        self.typos = typos
 
     def as_sql(self, compiler, connection, **extra_context):
         (words, word_params), (text, text_params) = (
@@ -278,23 +308,41 @@ class DocumentFit(Func):
         )
         position = f"strpos({text}, {words})"
         position_params = [*text_params, *word_params]
+        similarity = f"word_similarity({words}, {text})"
+        similarity_params = [*word_params, *text_params]
+        # With `title_weight`, the document is also the title (the register):
+        # `title_weight × word_similarity(words, title) + fit` in one CASE,
+        # where the last branch computes the similarity once instead of twice
+        # (the same values: n·s + s and (n + 1)·s are the same double).
+        if self.title_weight:
+            weighted = f"(({similarity} * {self.title_weight}) + "
+            ends = [weighted, weighted, ""]
+            ends_params = [similarity_params, similarity_params, []]
+            last = f"({similarity} * {self.title_weight + int(self.typos)})"
+        else:
+            ends = ["", "", ""]
+            ends_params = [[], [], []]
+            last = similarity if self.typos else "0.0::float8"
+        close = ")" if self.title_weight else ""
         sql = (
             f"CASE WHEN strpos(' ' || {text} || ' ', ' ' || {words} || ' ') > 0"
-            f" THEN 1.0::float8 WHEN {position} > 0 THEN word_similarity({words},"
+            f" THEN {ends[0]}1.0::float8{close} WHEN {position} > 0 THEN {ends[1]}"
+            f"word_similarity({words},"
             f" substr({text}, greatest({position} - {self.context}, 1),"
-            f" length({words}) + {2 * self.context}))"
-            f" ELSE word_similarity({words}, {text}) END"
+            f" length({words}) + {2 * self.context})){close}"
+            f" ELSE {last} END"
         )
         params = [
             *text_params,
             *word_params,
+            *ends_params[0],
             *position_params,
+            *ends_params[1],
             *word_params,
             *text_params,
             *position_params,
             *word_params,
-            *word_params,
-            *text_params,
+            *(similarity_params if self.typos or self.title_weight else []),
         ]
         return sql, params
 
@@ -329,28 +377,58 @@ _ESCAPED_PATTERN = (
 
 class _WordsFound(Func):
     """Every typed word found in the normalised `document`: inside it (`LIKE`)
-    or as a close word (`%>`), both answered by a trigram index of the text.
+    or, from `MIN_WORD_SIZE_FOR_TYPOS` characters, as a close word (`%>`),
+    both answered by a trigram index of the text.
 
     One expression for what were two lookups per word: the same SQL as
     Django's `contains` and `trigram_word_similar` write, for a fraction of
-    the work of building and compiling the query."""
+    the work of building and compiling the query.
+
+    `first` ("inside" or "close") keeps only that half of the first word's
+    condition, for a query that reads the two halves apart (see
+    `forgiving_search`)."""
 
     output_field = BooleanField()
 
-    def __init__(self, document: Expression, words: list[str]):
+    def __init__(self, document: Expression | F, words: list[str], first: str = ""):
         super().__init__(document, *(SearchText(Value(word)) for word in words))
+        self.first = first
+        self.forgiven = [allows_typos(word) for word in words]
+        # A stored text's words are in `herentq_search_word` (migration 0013).
+        self.known_words = isinstance(document, StoredColumn | F)
 
     def as_sql(self, compiler, connection, **extra_context):
         document, *words = self.get_source_expressions()
         text, text_params = compiler.compile(document)
         conditions, params = [], []
-        for word in words:
+        for number, word in enumerate(words):
             typed, typed_params = compiler.compile(word)
-            conditions.append(
-                f"({text}::text LIKE '%%' || {_ESCAPED_PATTERN.format(typed)} || '%%'"
-                f" OR {text} %%> ({typed}))"
+            inside = (
+                f"{text}::text LIKE '%%' || {_ESCAPED_PATTERN.format(typed)} || '%%'"
             )
-            params += [*text_params, *typed_params, *text_params, *typed_params]
+            if self.known_words:
+                # The close known words (a small table and its trigram
+                # index), then the texts holding one of them, through the
+                # text's trigram index: pg_trgm's word similarity of a long
+                # text is computed for none of them.
+                close = (
+                    f"{text}::text LIKE ANY(ARRAY(SELECT '%%' || "
+                    f"{_ESCAPED_PATTERN.format('word')} || '%%'"
+                    f" FROM herentq_search_word WHERE word %%> ({typed})))"
+                )
+            else:
+                close = f"{text} %%> ({typed})"
+            halves = {"inside": inside, "close": close}
+            if number == 0 and self.first:
+                half = halves[self.first]
+            elif not self.forgiven[number]:
+                half = inside
+            else:
+                conditions.append(f"({inside} OR {close})")
+                params += [*text_params, *typed_params, *text_params, *typed_params]
+                continue
+            conditions.append(f"({half})")
+            params += [*text_params, *typed_params]
         return "(" + " AND ".join(conditions) + ")", params
 
 
@@ -362,11 +440,12 @@ class _SearchRank(Func):
 
     output_field = FloatField()
 
-    def __init__(self, whole, title, document, vector=None, query=None):
+    def __init__(self, whole, title, document, vector=None, query=None, *, typos=True):
         expressions = [whole, title, document]
         if vector is not None:
             expressions += [vector, query]
         super().__init__(*expressions)
+        self.typos = typos
 
     def as_sql(self, compiler, connection, **extra_context):
         whole, title, document, *fulltext = self.get_source_expressions()
@@ -374,16 +453,26 @@ class _SearchRank(Func):
             compiler.compile(whole),
             compiler.compile(title),
         )
-        if isinstance(document, F | StoredColumn | Col):
-            fit, fit_params = DocumentFit(whole, document).as_sql(compiler, connection)
+        if isinstance(document, F | StoredColumn | Col) and document == title:
+            # The title is the whole text (the register): its similarity
+            # once, inside the document's fit.
+            sql, params = DocumentFit(
+                whole, document, title_weight=2, typos=self.typos
+            ).as_sql(compiler, connection)
+            sql = f"({sql})"
         else:
-            text, text_params = compiler.compile(document)
-            fit, fit_params = (
-                f"WORD_SIMILARITY({words}, {text})",
-                [*word_params, *text_params],
-            )
-        sql = f"((WORD_SIMILARITY({words}, {title_sql}) * 2) + {fit})"
-        params = [*word_params, *title_params, *fit_params]
+            if isinstance(document, F | StoredColumn | Col):
+                fit, fit_params = DocumentFit(whole, document, typos=self.typos).as_sql(
+                    compiler, connection
+                )
+            else:
+                text, text_params = compiler.compile(document)
+                fit, fit_params = (
+                    f"WORD_SIMILARITY({words}, {text})",
+                    [*word_params, *text_params],
+                )
+            sql = f"((WORD_SIMILARITY({words}, {title_sql}) * 2) + {fit})"
+            params = [*word_params, *title_params, *fit_params]
         if fulltext:
             vector, query = fulltext
             vector_sql, vector_params = compiler.compile(vector)
@@ -414,12 +503,13 @@ def forgiving_search(
     if not words:
         return queryset.none()
     whole = SearchText(Value(" ".join(words)))
+    typos = any(allows_typos(word) for word in words)
     # A stored document is read again at no cost (`DocumentFit`); an
     # expression would be normalised again at each mention, so it keeps the
     # plain similarity (see _SearchRank).
     if vector is None:
         matches: Any = _WordsFound(document, words)
-        rank = _SearchRank(whole, title, document)
+        rank = _SearchRank(whole, title, document, typos=typos)
     else:
         query = fulltext_query(words)
         # The candidates come from the two indexes apart (a UNION of ids): in
@@ -428,12 +518,29 @@ def forgiving_search(
         rows = (
             candidates if candidates is not None else queryset.model._default_manager
         ).order_by()
-        by_words = rows.filter(_WordsFound(document, words))
         by_stems = rows.alias(search_vector_match=vector).filter(
             search_vector_match=query
         )
-        matches = _AmongIds(by_words.values("pk").union(by_stems.values("pk")))
-        rank = _SearchRank(whole, title, document, vector, query)
+        if candidates is None or not allows_typos(words[0]):
+            by_words = rows.filter(_WordsFound(document, words)).values("pk")
+        else:
+            # A partial index (`candidates`) answers the first word's `LIKE`
+            # and `%>` apart: with the two in one OR, PostgreSQL checked each
+            # row's OR twice (the recheck of its BitmapOr, which adds the
+            # index's condition, and again as a filter, since `%>` is not
+            # immutable and so not proven by it: 137 instead of 77 ms for the
+            # register's 4 169 titles close to a typo).
+            by_words = (
+                rows.filter(_WordsFound(document, words, first="inside"))
+                .values("pk")
+                .union(
+                    rows.filter(_WordsFound(document, words, first="close")).values(
+                        "pk"
+                    )
+                )
+            )
+        matches = _AmongIds(by_words.union(by_stems.values("pk")))
+        rank = _SearchRank(whole, title, document, vector, query, typos=typos)
     return queryset.filter(matches).annotate(search_rank=rank)
 
 

@@ -51,6 +51,20 @@ def test_partnership_list_forgives_what_people_type(client, demo_data, query):
     assert listed(client, query)[0] == NIMLAHAKOK
 
 
+def test_a_short_word_is_found_as_typed_but_never_as_a_typo(client, demo_data):
+    # Typos are forgiven from 5 characters (MIN_WORD_SIZE_FOR_TYPOS):
+    # "nimx" is as close to "Nimlaha'kok" as pg_trgm's threshold accepts, but
+    # one letter changed in a short word is another word.
+    assert listed(client, "Niml")[0] == NIMLAHAKOK
+    assert NIMLAHAKOK not in listed(client, "Nimx")
+    assert NIMLAHAKOK in titles(client.get(SEARCH, {"q": "Niml"}))
+    assert NIMLAHAKOK not in titles(client.get(SEARCH, {"q": "Nimx"}))
+    # From 5 characters a typo still finds its item, in a list of words too.
+    assert listed(client, "Nimlx")[0] == NIMLAHAKOK
+    assert NIMLAHAKOK in titles(client.get(SEARCH, {"q": "Nimlahakock"}))
+    assert NIMLAHAKOK in titles(client.get(SEARCH, {"q": "Herent Nimlahakock"}))
+
+
 def test_other_names_of_a_place_find_it(client, demo_data):
     assert listed(client, "Bucharest") == [
         "Sint-Joost-ten-Node – 5de District van Boekarest"
@@ -85,6 +99,10 @@ def test_radio_finds_the_community_radio_in_compounds(client, demo_data):
     found = titles(client.get(SEARCH, {"q": "radio"}))
     assert "Meerjarige steun aan de gemeenschapsradio in Nimlaha'kok" in found
     assert NIMLAHAKOK in found
+    # A long word with a typo finds it too (typos are forgiven from 5
+    # characters).
+    found = titles(client.get(SEARCH, {"q": "gemeenschapsradoi"}))
+    assert "Meerjarige steun aan de gemeenschapsradio in Nimlaha'kok" in found
 
 
 def test_site_search_finds_places_by_their_other_names(client, demo_data):
@@ -256,4 +274,13 @@ def test_an_edited_text_is_found_by_its_new_words_at_once(client, demo_data):
     # Its new English objectives find it too, from the Dutch page.
     assert "Bijenhotels en wilde hommels" in titles(
         client.get(SEARCH, {"q": "pollinators"})
+    )
+    # And with a typo: its new words are known words at once (a trigger adds
+    # them to the table of words that a typo is resolved to, migration
+    # herentq 0013).
+    assert "Bijenhotels en wilde hommels" in titles(
+        client.get(SEARCH, {"q": "bijenhotles"})
+    )
+    assert "Bijenhotels en wilde hommels" in titles(
+        client.get(SEARCH, {"q": "polinators"})
     )
