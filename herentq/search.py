@@ -186,6 +186,22 @@ def stored_columns_sql(
     return sql, reverse
 
 
+def search_words_sql(table: str, column: str) -> tuple[str, str]:
+    """SQL (and its reverse) for a migration that keeps the words of a table's
+    stored `column` in the known words (herentq_search_word, migration
+    herentq.0013): a trigger adds the words of every inserted or updated row,
+    and the rows already there are added now."""
+    trigger = f"{table}_search_words"
+    sql = f"""
+CREATE TRIGGER {trigger} AFTER INSERT OR UPDATE ON {table}
+    FOR EACH ROW EXECUTE FUNCTION herentq_search_words_add('{column}');
+INSERT INTO herentq_search_word (word)
+    SELECT DISTINCT herentq_search_words_of({column}) FROM {table}
+    ORDER BY 1 ON CONFLICT DO NOTHING;
+"""
+    return sql, f"DROP TRIGGER {trigger} ON {table};"
+
+
 def stored(name: str) -> StoredColumn:
     """A stored normalised text (`search_title`, `search_text`) or, for
     `search_vector`, the stored full-text vector."""

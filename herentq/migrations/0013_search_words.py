@@ -6,21 +6,11 @@ from django.db import migrations
 # documents are then found by those words (`LIKE`, answered by their trigram
 # index) instead of by the word similarity of every long document that the
 # document's index cannot rule out (herentq.search `_WordsFound`). A trigger on
-# each searched table adds the words of every inserted or updated text; words
+# each searched table adds the words of every inserted or updated text (each
+# app's migration, herentq.search.search_words_sql); words
 # are never removed (a word no text holds any more finds nothing), and the
 # words are added in order, so that two writers never wait on each other in
 # opposite orders.
-TABLES = [
-    ("council_agendaitem", "search_text"),
-    ("council_minutesversionentry", "search_text"),
-    ("council_advice", "search_text"),
-    ("subsidies_application", "search_title"),
-    ("partnerships_partnership", "search_text"),
-    ("partnerships_partnerplace", "search_text"),
-    ("learning_tracks_track", "search_text"),
-    ("learning_tracks_session", "search_text"),
-]
-
 WORDS = """
 CREATE TABLE herentq_search_word (word text PRIMARY KEY);
 CREATE INDEX herentq_search_word_trgm ON herentq_search_word
@@ -41,20 +31,7 @@ END
 $$;
 """
 
-SQL = WORDS + "".join(
-    f"""
-CREATE TRIGGER {table}_search_words AFTER INSERT OR UPDATE ON {table}
-    FOR EACH ROW EXECUTE FUNCTION herentq_search_words_add('{column}');
-INSERT INTO herentq_search_word (word)
-    SELECT DISTINCT herentq_search_words_of({column}) FROM {table}
-    ORDER BY 1 ON CONFLICT DO NOTHING;
-"""
-    for table, column in TABLES
-)
-
-REVERSE = "".join(
-    f"DROP TRIGGER {table}_search_words ON {table};\n" for table, _column in TABLES
-) + """
+REVERSE = """
 DROP FUNCTION herentq_search_words_add();
 DROP FUNCTION herentq_search_words_of(text);
 DROP TABLE herentq_search_word;
@@ -62,12 +39,6 @@ DROP TABLE herentq_search_word;
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("herentq", "0012_word_similarity_cost"),
-        ("council", "0007_search_stored_columns"),
-        ("subsidies", "0011_search_stored_columns"),
-        ("learning_tracks", "0006_search_stored_columns"),
-        ("partnerships", "0010_search_stored_title_and_places"),
-    ]
+    dependencies = [("herentq", "0012_word_similarity_cost")]
 
-    operations = [migrations.RunSQL(SQL, reverse_sql=REVERSE)]
+    operations = [migrations.RunSQL(WORDS, reverse_sql=REVERSE)]

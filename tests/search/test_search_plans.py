@@ -108,9 +108,11 @@ def test_a_kind_finds_its_candidates_in_its_indexes(key, text):
     # Matching and ranking read the stored texts: no row's text is
     # normalised again (the typed words are, once, before planning).
     assert "herentq_search_text(" not in plan
-    # A typo is resolved to the close known words first (a small table, its
-    # trigram index); no stored text is compared by word similarity.
-    assert "Bitmap Index Scan on herentq_search_word_trgm" in plan
+    # A typo is resolved to the close known words first (a small table: at
+    # bench volume through its trigram index; at test volume, once the table's
+    # few rows have statistics, the planner may read its primary key instead);
+    # no stored text is compared by word similarity.
+    assert re.search(r"on herentq_search_word\b", plan)
     assert "search_text %>" not in plan
     assert "search_title %>" not in plan
 
