@@ -51,7 +51,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.expressions import Col
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
 SEARCH_CONFIG = "herentq_dutch"
@@ -95,18 +95,6 @@ class SearchText(Func):
 
     function = "herentq_search_text"
     output_field = TextField()
-
-
-def document(*fields: str | Expression) -> SearchText:
-    """The normalised text of some columns, as an index on the expression has it
-    (Django writes Concat as `||` with COALESCE: immutable, so indexable)."""
-    parts: list[Any] = []
-    for item in fields:
-        if parts:
-            parts.append(Value(" "))
-        parts.append(F(item) if isinstance(item, str) else item)
-    text = Concat(*parts, output_field=TextField()) if len(parts) > 1 else parts[0]
-    return SearchText(text)
 
 
 class StoredColumn(Expression):
@@ -216,7 +204,7 @@ class _JoinedText(Func):
     Django nests a Concat of n columns n deep and compiles it again wherever the
     query names it (each word's two conditions and the rank): with the three
     languages' columns that compilation cost more than the query. For documents
-    read whole (no index on the expression); indexed ones keep `document()`.
+    read whole; the large kinds read stored columns (`stored()`).
     """
 
     output_field = TextField()
@@ -231,8 +219,8 @@ class _JoinedText(Func):
 
 
 def unindexed_document(*fields: str | Expression) -> SearchText:
-    """The normalised text of some columns, for a kind read whole: the same
-    text as `document()`, cheaper to compile."""
+    """The normalised text of some columns joined by a space, for a kind read
+    whole (as `stored_columns_sql` joins them for a stored column)."""
     parts = [F(item) if isinstance(item, str) else item for item in fields]
     return SearchText(_JoinedText(*parts) if len(parts) > 1 else parts[0])
 

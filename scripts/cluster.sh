@@ -197,6 +197,23 @@ start_worker() {
       --polling-interval ${CLUSTER_POLLING_INTERVAL:-1}"
 }
 
+# A backend of both app nodes, each checked on `$2`; the answering node's name is
+# put in X-Herentq-Node, for the tests and for whoever looks.
+haproxy_backend() {
+  cat <<BACKEND
+backend $1
+    balance roundrobin
+    option forwardfor
+    option httpchk
+    http-check send meth GET uri $2 ver HTTP/1.1 hdr Host 127.0.0.1
+    http-check expect status 200
+    http-response set-header X-Herentq-Node %s
+    default-server inter 500ms fastinter 250ms downinter 500ms fall 2 rise 2
+    server node-a 127.0.0.1:$NODE_A_PORT check
+    server node-b 127.0.0.1:$NODE_B_PORT check
+BACKEND
+}
+
 write_haproxy_config() {
   cat >"$dir/haproxy.cfg" <<CFG
 # Written by scripts/cluster.sh. Health check on /readyz/ every 500 ms: a node is out
@@ -226,28 +243,9 @@ frontend web
     use_backend app-live if { nbsrv(app) eq 0 }
     default_backend app
 
-backend app
-    balance roundrobin
-    option forwardfor
-    option httpchk
-    http-check send meth GET uri /readyz/ ver HTTP/1.1 hdr Host 127.0.0.1
-    http-check expect status 200
-    # Which node answered, for the tests and for whoever looks.
-    http-response set-header X-Herentq-Node %s
-    default-server inter 500ms fastinter 250ms downinter 500ms fall 2 rise 2
-    server node-a 127.0.0.1:$NODE_A_PORT check
-    server node-b 127.0.0.1:$NODE_B_PORT check
+$(haproxy_backend app /readyz/)
 
-backend app-live
-    balance roundrobin
-    option forwardfor
-    option httpchk
-    http-check send meth GET uri /healthz/ ver HTTP/1.1 hdr Host 127.0.0.1
-    http-check expect status 200
-    http-response set-header X-Herentq-Node %s
-    default-server inter 500ms fastinter 250ms downinter 500ms fall 2 rise 2
-    server node-a 127.0.0.1:$NODE_A_PORT check
-    server node-b 127.0.0.1:$NODE_B_PORT check
+$(haproxy_backend app-live /healthz/)
 CFG
 }
 

@@ -14,11 +14,13 @@ import os
 import shutil
 
 import pytest
+from allauth.account.models import EmailAddress
 from axe_playwright_python.sync_playwright import Axe
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
 from tests.browser import html_validity
+from tests.factories import UserFactory
 
 # Playwright's sync API runs an event loop in this thread; the Django ORM calls the
 # tests make between browser steps are still synchronous and safe.
@@ -109,3 +111,22 @@ def goto(page, path: str):
     response = page.goto(page.base_url + path)
     assert response is not None
     return response
+
+
+@pytest.fixture
+def superuser(transactional_db):
+    """A superuser with a verified address, who signs in through the admin's form."""
+    user = UserFactory(is_staff=True, is_superuser=True)
+    EmailAddress.objects.create(
+        user=user, email=user.email, verified=True, primary=True
+    )
+    return user
+
+
+def log_in_to_admin(page, user):
+    """Sign in on the admin's own form (UserFactory's password)."""
+    goto(page, "/admin/")
+    page.get_by_label("E-mailadres").fill(user.email)
+    page.get_by_label("Wachtwoord").fill("correct-horse-9")
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url("**/admin/")

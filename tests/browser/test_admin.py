@@ -1,30 +1,10 @@
 """The back office in a real browser: every changelist and add form loads without
 a Content-Security-Policy violation (no inline script or style, the admin too)."""
 
-import pytest
-from allauth.account.models import EmailAddress
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 
-from tests.browser.conftest import goto
-from tests.factories import UserFactory
-
-
-@pytest.fixture
-def superuser(transactional_db):
-    user = UserFactory(is_staff=True, is_superuser=True)
-    EmailAddress.objects.create(
-        user=user, email=user.email, verified=True, primary=True
-    )
-    return user
-
-
-def _log_in(page, user):
-    goto(page, "/admin/")
-    page.get_by_label("E-mailadres").fill(user.email)
-    page.get_by_label("Wachtwoord").fill("correct-horse-9")
-    page.get_by_role("button", name="Aanmelden").click()
-    page.wait_for_url("**/admin/")
+from tests.browser.conftest import goto, log_in_to_admin
 
 
 def _admin_urls():
@@ -55,7 +35,7 @@ def test_admin_pages_load_without_csp_violations(page, demo_data, superuser):
             else None
         ),
     )
-    _log_in(page, superuser)
+    log_in_to_admin(page, superuser)
     for url in _admin_urls():
         response = goto(page, url)
         assert response.status in (200, 403), url  # 403: add is disabled there

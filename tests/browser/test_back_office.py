@@ -4,34 +4,14 @@ public scheme page, and the dashboard's tables hold the database's figures."""
 
 from decimal import Decimal
 
-import pytest
-from allauth.account.models import EmailAddress
 from django.db.models import Count
 from django.urls import reverse
 
 from subsidies.models import Application, BudgetEnvelope
-from tests.browser.conftest import assert_accessible, goto
-from tests.factories import UserFactory
+from tests.browser.conftest import assert_accessible, goto, log_in_to_admin
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 800}
-
-
-@pytest.fixture
-def superuser(transactional_db):
-    user = UserFactory(is_staff=True, is_superuser=True)
-    EmailAddress.objects.create(
-        user=user, email=user.email, verified=True, primary=True
-    )
-    return user
-
-
-def log_in(page, user):
-    goto(page, "/admin/")
-    page.get_by_label("E-mailadres").fill(user.email)
-    page.get_by_label("Wachtwoord").fill("correct-horse-9")
-    page.get_by_role("button", name="Aanmelden").click()
-    page.wait_for_url("**/admin/")
 
 
 def horizontal_overflow(page) -> int:
@@ -45,7 +25,7 @@ def test_attachments_table_of_a_file_fits_the_page_at_1280(page, demo_data, supe
         Application.objects.annotate(n=Count("attachments")).order_by("-n").first()
     )
     assert application.n >= 2
-    log_in(page, superuser)
+    log_in_to_admin(page, superuser)
     page.set_viewport_size(DESKTOP)
     goto(page, reverse("admin:subsidies_application_change", args=[application.pk]))
     table = page.locator("#attachments-group table")
@@ -113,7 +93,7 @@ def test_envelope_warning_on_the_scheme_page_the_envelope_and_every_file(
         assert_accessible(page)
     # The admin warns on the envelope and on every file of it in review.
     page.set_viewport_size(DESKTOP)
-    log_in(page, superuser)
+    log_in_to_admin(page, superuser)
     warning = f"De dossiers in behandeling vragen {asked}, bij {left} beschikbaar."
     goto(page, reverse("admin:subsidies_budgetenvelope_change", args=[envelope.pk]))
     shown = page.locator(".envelope-warning").first
@@ -181,7 +161,7 @@ def test_results_and_dashboard_tables_match_the_database(page, demo_data, superu
         ]
 
     # The admin's dashboard: files per status, at both widths, with axe.
-    log_in(page, superuser)
+    log_in_to_admin(page, superuser)
     per_status = {
         str(Status(row["status"]).label): [str(row["files"])]
         for row in Application.objects.exclude(status=Status.DRAFT)

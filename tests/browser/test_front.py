@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.browser.conftest import assert_accessible, goto
+from tests.browser.conftest import assert_accessible, goto, log_in_to_admin
 from tests.home_data import add_upcoming
 
 ARTIFACTS = Path(settings.BASE_DIR) / ".artifacts"
@@ -123,20 +123,8 @@ def test_lists_with_compact_sdg_chips_at_both_widths(page, demo_data, path):
     assert chip.locator(".sdg-chip__name").bounding_box()["width"] > 20
 
 
-def test_admin_dashboard_at_both_widths(page, demo_data):
-    from allauth.account.models import EmailAddress
-
-    from tests.factories import UserFactory
-
-    user = UserFactory(is_staff=True, is_superuser=True)
-    EmailAddress.objects.create(
-        user=user, email=user.email, verified=True, primary=True
-    )
-    goto(page, "/admin/")
-    page.get_by_label("E-mailadres").fill(user.email)
-    page.get_by_label("Wachtwoord").fill("correct-horse-9")
-    page.get_by_role("button", name="Aanmelden").click()
-    page.wait_for_url("**/admin/")
+def test_admin_dashboard_at_both_widths(page, demo_data, superuser):
+    log_in_to_admin(page, superuser)
     for label, size in (("1280", DESKTOP), ("375", PHONE)):
         page.set_viewport_size(size)
         goto(page, "/admin/")
