@@ -59,5 +59,5 @@ def site_nav(context) -> str:
         "includes/site_nav.html",
         section=namespace if namespace in NAV_NAMESPACES else "",
         news=url_name in ("news_list", "news_detail"),
-        contact=getattr(request, "path", None) == "/contact/",
+        contact=url_name == "page_detail" and match.kwargs.get("slug") == "contact",
     )

@@ -61,8 +61,8 @@ def _menu(html: str) -> str:
         ("/grosh/", '<a href="/grosh/" aria-current="page">'),
         ("/fr/nieuws/", '<a href="/fr/nieuws/" aria-current="page">'),
         ("/contact/", '<a href="/contact/" aria-current="page">'),
-        # The contact page is marked on its Dutch address only, as before.
-        ("/fr/contact/", None),
+        ("/fr/contact/", '<a href="/fr/contact/" aria-current="page">'),
+        ("/en/toegankelijkheid/", None),
     ],
 )
 def test_main_menu_marks_the_current_section_in_each_language(
