@@ -174,12 +174,7 @@ def receipt_context(application: Application) -> dict:
 
 
 def granted_applications() -> QuerySet:
-    return (
-        Application.objects.granted()
-        .filter(decision_date__isnull=False)
-        .with_related()
-        .prefetch_related("sdgs")
-    )
+    return Application.objects.in_register().with_related().prefetch_related("sdgs")
 
 
 def register_searchable() -> QuerySet:
@@ -249,15 +244,15 @@ def register_years() -> list[int]:
 
 def register_total(*, year: int):
     """The amount granted in `year`, all pages of the register together."""
-    granted = Application.objects.granted().filter(decision_date__year=year)
+    granted = Application.objects.in_register().filter(decision_date__year=year)
     return granted.aggregate(total=Sum("approved_amount"))["total"] or Decimal(0)
 
 
 def granted_for_sdg(sdg) -> QuerySet:
     """Granted projects working on the goal, newest decision first (one query)."""
     return (
-        Application.objects.granted()
-        .filter(decision_date__isnull=False, sdgs=sdg)
+        Application.objects.in_register()
+        .filter(sdgs=sdg)
         .select_related("organisation")
         .order_by("-decision_date", "reference")
     )
@@ -267,8 +262,8 @@ def granted_for_partnership(partnership) -> QuerySet:
     """Granted projects that belong to the partnership (one query): what the
     partnership's page shows of each, nothing more (a file is wide)."""
     return (
-        Application.objects.granted()
-        .filter(decision_date__isnull=False, partnership=partnership)
+        Application.objects.in_register()
+        .filter(partnership=partnership)
         .select_related("organisation")
         .only(
             "title",
@@ -314,14 +309,10 @@ def calls_now(*, now=None, limit: int = 4) -> CallsNow:
 # Results: the figures the public charts draw (subsidies/results.py) ---------------
 
 
-def _granted_decided() -> QuerySet:
-    return Application.objects.granted().filter(decision_date__isnull=False)
-
-
 def granted_per_year() -> list[dict]:
     """{year, total, files} per year of the college's decision, oldest first."""
     return list(
-        _granted_decided()
+        Application.objects.in_register()
         .annotate(year=ExtractYear("decision_date"))
         .order_by("year")
         .values("year")
@@ -333,7 +324,7 @@ def granted_per_sdg() -> list[dict]:
     """{number, name, colour, total, files} per goal; a file with several goals
     counts for each of them."""
     return list(
-        _granted_decided()
+        Application.objects.in_register()
         .filter(sdgs__isnull=False)
         .order_by("sdgs__number")
         .values(
@@ -346,7 +337,7 @@ def granted_per_sdg() -> list[dict]:
 def granted_per_country() -> list[dict]:
     """{country (code), total, files} per project country, largest first."""
     return list(
-        _granted_decided()
+        Application.objects.in_register()
         .exclude(country="")
         .order_by()
         .values("country")
@@ -358,7 +349,7 @@ def granted_per_country() -> list[dict]:
 def granted_per_partnership() -> list[dict]:
     """{name, slug, total, files} per published partnership, largest first."""
     return list(
-        _granted_decided()
+        Application.objects.in_register()
         .filter(partnership__is_published=True)
         .order_by()
         .values(name=F("partnership__title"), slug=F("partnership__slug"))
