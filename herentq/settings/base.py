@@ -29,6 +29,14 @@ def database_config(url: str) -> dict:
     config["HOST"] = unquote(config.get("HOST") or "")
     config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     config["CONN_HEALTH_CHECKS"] = True
+    # The portal's data fits in memory (on SSDs): reading a page out of order costs
+    # about what reading the next one does. PostgreSQL's default (4, for spinning
+    # disks) made the planner read 2 000 partnerships' full-text vectors whole
+    # instead of using their GIN index: 5 ms instead of 0.3 on every search. A
+    # session setting, so it needs no rights on the server (README, Performance).
+    planner = f"-c random_page_cost={env.float('PG_RANDOM_PAGE_COST', default=1.1)}"
+    options = config.setdefault("OPTIONS", {})
+    options["options"] = " ".join(filter(None, [options.get("options"), planner]))
     return config
 
 

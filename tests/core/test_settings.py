@@ -3,6 +3,9 @@ import subprocess
 import sys
 
 from django.conf import settings
+from django.db import connection
+
+from herentq.settings.base import database_config
 
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "herentq.settings.production",
@@ -50,6 +53,19 @@ def test_database_is_postgresql_with_persistent_healthy_connections():
     database = settings.DATABASES["default"]
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert database["CONN_HEALTH_CHECKS"] is True
+
+
+def test_the_planner_prices_out_of_order_page_reads_for_data_in_memory(db):
+    """Every connection asks PostgreSQL for random_page_cost 1.1 (README,
+    Performance), on top of the options the database URL carries."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone() == ("1.1",)
+    config = database_config("postgres://herentq@db.example/herentq?sslmode=require")
+    assert config["OPTIONS"] == {
+        "sslmode": "require",
+        "options": "-c random_page_cost=1.1",
+    }
 
 
 def test_portal_speaks_belgian_dutch_in_brussels_time():
