@@ -33,10 +33,13 @@ def database_config(url: str) -> dict:
     # about what reading the next one does. PostgreSQL's default (4, for spinning
     # disks) made the planner read 2 000 partnerships' full-text vectors whole
     # instead of using their GIN index: 5 ms instead of 0.3 on every search. A
-    # session setting, so it needs no rights on the server (README, Performance).
-    planner = f"-c random_page_cost={env.float('PG_RANDOM_PAGE_COST', default=1.1)}"
-    options = config.setdefault("OPTIONS", {})
-    options["options"] = " ".join(filter(None, [options.get("options"), planner]))
+    # session setting, so it needs no rights on the server (README, Performance);
+    # empty behind a pooler that refuses it (docs/deployment.md).
+    cost = env("PG_RANDOM_PAGE_COST", default="1.1")
+    if cost:
+        planner = f"-c random_page_cost={float(cost)}"
+        options = config.setdefault("OPTIONS", {})
+        options["options"] = " ".join(filter(None, [options.get("options"), planner]))
     return config
 
 

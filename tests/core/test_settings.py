@@ -68,6 +68,14 @@ def test_the_planner_prices_out_of_order_page_reads_for_data_in_memory(db):
     }
 
 
+def test_the_planner_setting_can_be_left_to_the_server(monkeypatch):
+    """Behind PgBouncer, which refuses unknown startup options, the operator sets
+    it on the database instead and leaves PG_RANDOM_PAGE_COST empty."""
+    monkeypatch.setenv("PG_RANDOM_PAGE_COST", "")
+    config = database_config("postgres://herentq@db.example/herentq")
+    assert "options" not in config.get("OPTIONS", {})
+
+
 def test_portal_speaks_belgian_dutch_in_brussels_time():
     assert settings.LANGUAGE_CODE == "nl-be"
     assert settings.TIME_ZONE == "Europe/Brussels"
