@@ -82,7 +82,7 @@ class CouncilConfig(AppConfig):
         from django.utils.formats import date_format
 
         from council import selectors
-        from herentq.search import SearchKind, stored
+        from herentq.search import SearchKind
 
         def day(meeting) -> str:
             return date_format(timezone.localtime(meeting.planned_start), "j F Y")
@@ -92,10 +92,6 @@ class CouncilConfig(AppConfig):
                 key="vergaderingen",
                 label=_("Agendapunten van de GROSH"),
                 public=selectors.agenda_items_searchable,
-                # Stored columns the database computes (migration 0007).
-                document=lambda: stored("search_text"),
-                title=lambda: stored("search_title"),
-                vector=lambda: stored("search_vector"),
                 shown_title="title",
                 url=lambda item: item.meeting.get_absolute_url(),
                 summary=lambda item: (
@@ -107,10 +103,6 @@ class CouncilConfig(AppConfig):
                 key="verslagen",
                 label=_("Verslagen van de GROSH"),
                 public=selectors.minutes_entries_searchable,
-                # Stored columns the database computes (migration 0007).
-                document=lambda: stored("search_text"),
-                title=lambda: stored("search_title"),
-                vector=lambda: stored("search_vector"),
                 shown_title="title",
                 url=lambda entry: reverse(
                     "council:minutes_public", args=[entry.version.minutes.meeting_id]
@@ -125,10 +117,6 @@ class CouncilConfig(AppConfig):
                 key="adviezen",
                 label=_("Adviezen van de GROSH"),
                 public=selectors.advice_searchable,
-                # Stored columns the database computes (migration 0007).
-                document=lambda: stored("search_text"),
-                title=lambda: stored("search_title"),
-                vector=lambda: stored("search_vector"),
                 shown_title="subject_text",
                 summary=lambda advice: (
                     _("Advies van %(day)s") % {"day": day(advice.agenda_item.meeting)}

@@ -117,21 +117,19 @@ class HerentqConfig(AppConfig):
         from herentq.search import SearchKind
 
         return [
-            SearchKind.of_translated_fields(
+            SearchKind(
                 key="nieuws",
                 label=_("Nieuws"),
                 public=selectors.news_searchable,
-                title="title",
-                text=("summary", "body"),
+                shown_title="title",
                 summary=lambda item: item.summary,
                 order=("-published_on", "-pk"),
             ),
-            SearchKind.of_translated_fields(
+            SearchKind(
                 key="paginas",
                 label=_("Pagina's"),
                 public=selectors.pages_searchable,
-                title="title",
-                text=("intro", "body"),
+                shown_title="title",
                 summary=lambda item: item.intro,
                 order=("title", "pk"),
             ),

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -362,3 +363,30 @@ class MailPreference(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class SearchEntry(models.Model):
+    """The searchable text of one item of the site-wide search (herentq.sitesearch).
+
+    Written by PostgreSQL only: each kind's migration adds a trigger to the kind's
+    table that keeps its rows' entries in step with every insert, update and delete
+    (herentq.search.search_entries_sql), whichever way the row was written. Django
+    reads the table and never writes it; it is not a model table for migrations,
+    flushes or snapshots, which see the kinds' own tables (`managed = False`).
+    Whether an entry may be found is decided by its kind's selector at search time.
+    """
+
+    kind = models.CharField(max_length=40)
+    object_id = models.BigIntegerField()
+    # Normalised (herentq_search_text) title and whole text in every language.
+    search_title = models.TextField()
+    search_text = models.TextField()
+    # The Dutch full-text vector, for the kinds that match by stem as well.
+    search_vector = SearchVectorField(null=True)
+
+    class Meta:
+        managed = False
+        db_table = "herentq_search_entry"
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"

@@ -15,13 +15,13 @@ the forgiving match works:
 - where a kind has a stored full-text vector, Dutch stemming also counts;
 - results are ranked by how well the words fit the title, then the whole text.
 
-Both conditions use a trigram GIN index on the normalised text (a stored column
-or an index on the expression, see each kind's migration).
+Both conditions use a trigram GIN index on a stored normalised text: a kind's
+own generated column, or the site-wide search's entries (`search_entries_sql`).
 
 Content in three languages (django-modeltranslation) is searched in all of them:
-a kind's document holds each translated field's Dutch, French and English
-columns (`in_every_language`), so "Tangier", "Bucarest" or a French title find
-their item from any page; what a result shows is in the visitor's language,
+a kind's searched text holds each translated field's Dutch, French and English
+columns (see each kind's migration), so "Tangier", "Bucarest" or a French title
+find their item from any page; what a result shows is in the visitor's language,
 falling back to Dutch as the pages do (`in_visitor_language`).
 """
 
@@ -138,8 +138,8 @@ def stored_columns_sql(
 ) -> tuple[str, str]:
     """SQL (and its reverse) for a migration adding a kind's stored columns:
     `search_title` (the normalised `title` columns) and `search_text` (the
-    normalised `text` columns), each joined by a space in the order given, as
-    `unindexed_document()` joins them, and with `vector` `search_vector`, the
+    normalised `text` columns), each joined by a space in the order given, and
+    with `vector` `search_vector`, the
     Dutch full-text vector of the text. PostgreSQL computes them on every
     insert and update (generated columns). Each is indexed (GIN: trigrams for
     the texts; `index` is the indexes' name prefix); the texts keep no planner
@@ -190,6 +190,96 @@ INSERT INTO herentq_search_word (word)
     return sql, f"DROP TRIGGER {trigger} ON {table};"
 
 
+SEARCH_ENTRY_TABLE = "herentq_search_entry"
+
+
+def _normalised_sql(source: str | list[str], row: str) -> str:
+    """A stored normalised column of `row` as it is (a str), or the normalised
+    text of some of its columns joined by a space (a list), as
+    `stored_columns_sql` joins them."""
+    if isinstance(source, str):
+        return f"{row}.{source}"
+    joined = " || ' ' || ".join(
+        f"COALESCE({row}.{column}::text, '')" for column in source
+    )
+    return f"herentq_search_text({joined})"
+
+
+def search_entries_sql(
+    kind: str,
+    table: str,
+    *,
+    title: str | list[str],
+    text: str | list[str],
+    vector: str | None = None,
+    where: str | None = None,
+) -> tuple[str, str]:
+    """SQL (and its reverse) for a migration that keeps a kind's rows in the
+    site-wide search's entries (`herentq.SearchEntry`, migration herentq.0014):
+    a trigger writes the entry of every inserted or updated row and removes it
+    with the row (or with a TRUNCATE of the table), and the rows already there
+    are entered now.
+
+    `title` and `text` are a stored normalised column (a str: `search_title`)
+    or the columns to normalise and join (a list); `vector` a stored tsvector
+    column. `where` (SQL on `{row}`) is a condition outside which a row has no
+    entry: the part of the kind's publication rule that lies on the row, so that
+    the table stays small; what may be found is still decided by the kind's
+    selector, in the query (herentq.sitesearch)."""
+
+    def values(row: str) -> str:
+        vector_sql = f"{row}.{vector}" if vector else "NULL::tsvector"
+        return (
+            f"{_normalised_sql(title, row)}, {_normalised_sql(text, row)}, {vector_sql}"
+        )
+
+    def entered(row: str) -> str:
+        return where.format(row=row) if where else "true"
+
+    function = f"herentq_search_entry_{kind}"
+    trigger = f"{table}_search_entry"
+    sql = f"""
+CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE'
+        AND ROW({values("OLD")}, {entered("OLD")})
+            IS NOT DISTINCT FROM ROW({values("NEW")}, {entered("NEW")}) THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP = 'DELETE' OR NOT ({entered("NEW")}) THEN
+        DELETE FROM {SEARCH_ENTRY_TABLE}
+        WHERE kind = '{kind}' AND object_id = (CASE TG_OP
+            WHEN 'DELETE' THEN OLD.id ELSE NEW.id END);
+        RETURN NULL;
+    END IF;
+    INSERT INTO {SEARCH_ENTRY_TABLE}
+        (kind, object_id, search_title, search_text, search_vector)
+    VALUES ('{kind}', NEW.id, {values("NEW")})
+    ON CONFLICT (kind, object_id) DO UPDATE SET
+        search_title = EXCLUDED.search_title,
+        search_text = EXCLUDED.search_text,
+        search_vector = EXCLUDED.search_vector;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER {trigger} AFTER INSERT OR UPDATE OR DELETE ON {table}
+    FOR EACH ROW EXECUTE FUNCTION {function}();
+CREATE TRIGGER {trigger}_truncate AFTER TRUNCATE ON {table}
+    FOR EACH STATEMENT EXECUTE FUNCTION herentq_search_entries_truncate('{kind}');
+INSERT INTO {SEARCH_ENTRY_TABLE}
+    (kind, object_id, search_title, search_text, search_vector)
+    SELECT '{kind}', source.id, {values("source")}
+    FROM {table} AS source WHERE {entered("source")};
+"""
+    reverse = f"""
+DROP TRIGGER {trigger}_truncate ON {table};
+DROP TRIGGER {trigger} ON {table};
+DROP FUNCTION {function}();
+DELETE FROM {SEARCH_ENTRY_TABLE} WHERE kind = '{kind}';
+"""
+    return sql, reverse
+
+
 def stored(name: str) -> StoredColumn:
     """A stored normalised text (`search_title`, `search_text`) or, for
     `search_vector`, the stored full-text vector."""
@@ -198,46 +288,9 @@ def stored(name: str) -> StoredColumn:
     return StoredColumn(name, TextField())
 
 
-class _JoinedText(Func):
-    """`COALESCE(a::text, '') || ' ' || COALESCE(b::text, '') …` on one level.
-
-    Django nests a Concat of n columns n deep and compiles it again wherever the
-    query names it (each word's two conditions and the rank): with the three
-    languages' columns that compilation cost more than the query. For documents
-    read whole; the large kinds read stored columns (`stored()`).
-    """
-
-    output_field = TextField()
-
-    def as_sql(self, compiler, connection, **extra_context):
-        parts, params = [], []
-        for expression in self.get_source_expressions():
-            sql, part_params = compiler.compile(expression)
-            parts.append(f"COALESCE(({sql})::text, '')")
-            params.extend(part_params)
-        return "(" + " || ' ' || ".join(parts) + ")", params
-
-
-def unindexed_document(*fields: str | Expression) -> SearchText:
-    """The normalised text of some columns joined by a space, for a kind read
-    whole (as `stored_columns_sql` joins them for a stored column)."""
-    parts = [F(item) if isinstance(item, str) else item for item in fields]
-    return SearchText(_JoinedText(*parts) if len(parts) > 1 else parts[0])
-
-
 def _column(name: str, language: str) -> str:
     """modeltranslation's column of a field in a language (`title_nl_be`)."""
     return f"{name}_{language.replace('-', '_')}"
-
-
-def in_every_language(*names: str) -> list[str]:
-    """The columns of translated fields in every language, Dutch first
-    (`title` → `title_nl_be`, `title_fr`, `title_en`)."""
-    return [
-        _column(name, language)
-        for name in names
-        for language, _label in settings.LANGUAGES
-    ]
 
 
 def _is_translated(model, name: str) -> bool:
@@ -294,16 +347,8 @@ class DocumentFit(Func):
     # Characters of context kept on each side of an occurrence inside a word.
     context = 32
 
-    def __init__(
-        self,
-        words: Expression,
-        document: Expression,
-        *,
-        title_weight: int = 0,
-        typos: bool = True,
-    ):
+    def __init__(self, words: Expression, document: Expression, *, typos: bool = True):
         super().__init__(words, document)
-        self.title_weight = title_weight
         self.typos = typos
 
     def as_sql(self, compiler, connection, **extra_context):
@@ -312,41 +357,24 @@ class DocumentFit(Func):
         )
         position = f"strpos({text}, {words})"
         position_params = [*text_params, *word_params]
-        similarity = f"word_similarity({words}, {text})"
-        similarity_params = [*word_params, *text_params]
-        # With `title_weight`, the document is also the title (the register):
-        # `title_weight × word_similarity(words, title) + fit` in one CASE,
-        # where the last branch computes the similarity once instead of twice
-        # (the same values: n·s + s and (n + 1)·s are the same double).
-        if self.title_weight:
-            weighted = f"(({similarity} * {self.title_weight}) + "
-            ends = [weighted, weighted, ""]
-            ends_params = [similarity_params, similarity_params, []]
-            last = f"({similarity} * {self.title_weight + int(self.typos)})"
-        else:
-            ends = ["", "", ""]
-            ends_params = [[], [], []]
-            last = similarity if self.typos else "0.0::float8"
-        close = ")" if self.title_weight else ""
         sql = (
             f"CASE WHEN strpos(' ' || {text} || ' ', ' ' || {words} || ' ') > 0"
-            f" THEN {ends[0]}1.0::float8{close} WHEN {position} > 0 THEN {ends[1]}"
-            f"word_similarity({words},"
+            f" THEN 1.0::float8 WHEN {position} > 0 THEN"
+            f" word_similarity({words},"
             f" substr({text}, greatest({position} - {self.context}, 1),"
-            f" length({words}) + {2 * self.context})){close}"
-            f" ELSE {last} END"
+            f" length({words}) + {2 * self.context}))"
+            f" ELSE {f'word_similarity({words}, {text})' if self.typos else '0.0::float8'}"
+            " END"
         )
         params = [
             *text_params,
             *word_params,
-            *ends_params[0],
             *position_params,
-            *ends_params[1],
             *word_params,
             *text_params,
             *position_params,
             *word_params,
-            *(similarity_params if self.typos or self.title_weight else []),
+            *([*word_params, *text_params] if self.typos else []),
         ]
         return sql, params
 
@@ -386,17 +414,12 @@ class _WordsFound(Func):
 
     One expression for what were two lookups per word: the same SQL as
     Django's `contains` and `trigram_word_similar` write, for a fraction of
-    the work of building and compiling the query.
-
-    `first` ("inside" or "close") keeps only that half of the first word's
-    condition, for a query that reads the two halves apart (see
-    `forgiving_search`)."""
+    the work of building and compiling the query."""
 
     output_field = BooleanField()
 
-    def __init__(self, document: Expression | F, words: list[str], first: str = ""):
+    def __init__(self, document: Expression | F, words: list[str]):
         super().__init__(document, *(SearchText(Value(word)) for word in words))
-        self.first = first
         self.forgiven = [allows_typos(word) for word in words]
         # A stored text's words are in `herentq_search_word` (migration 0013).
         self.known_words = isinstance(document, StoredColumn | F)
@@ -422,23 +445,18 @@ class _WordsFound(Func):
                 )
             else:
                 close = f"{text} %%> ({typed})"
-            halves = {"inside": inside, "close": close}
-            if number == 0 and self.first:
-                half = halves[self.first]
-            elif not self.forgiven[number]:
-                half = inside
-            else:
+            if self.forgiven[number]:
                 conditions.append(f"({inside} OR {close})")
                 params += [*text_params, *typed_params, *text_params, *typed_params]
-                continue
-            conditions.append(f"({half})")
-            params += [*text_params, *typed_params]
+            else:
+                conditions.append(f"({inside})")
+                params += [*text_params, *typed_params]
         return "(" + " AND ".join(conditions) + ")", params
 
 
 class _SearchRank(Func):
     """How well a row fits the typed words: word similarity to the title
-    (twice), to the whole document (`DocumentFit` where it is stored), plus
+    (twice) and to the whole document (`DocumentFit` where stored), plus
     the full-text rank where there is a vector. One expression, so that
     building, ordering by and compiling it stays cheap."""
 
@@ -457,26 +475,28 @@ class _SearchRank(Func):
             compiler.compile(whole),
             compiler.compile(title),
         )
-        if isinstance(document, F | StoredColumn | Col) and document == title:
-            # The title is the whole text (the register): its similarity
-            # once, inside the document's fit.
-            sql, params = DocumentFit(
-                whole, document, title_weight=2, typos=self.typos
-            ).as_sql(compiler, connection)
-            sql = f"({sql})"
+        stored_column = F | StoredColumn | Col
+        # The title's fit weighs twice; a stored title is short, but the fit's
+        # shortcuts still halve the ranking of thousands of matches.
+        if isinstance(title, stored_column):
+            title_fit, title_fit_params = DocumentFit(whole, title).as_sql(
+                compiler, connection
+            )
         else:
-            if isinstance(document, F | StoredColumn | Col):
-                fit, fit_params = DocumentFit(whole, document, typos=self.typos).as_sql(
-                    compiler, connection
-                )
-            else:
-                text, text_params = compiler.compile(document)
-                fit, fit_params = (
-                    f"WORD_SIMILARITY({words}, {text})",
-                    [*word_params, *text_params],
-                )
-            sql = f"((WORD_SIMILARITY({words}, {title_sql}) * 2) + {fit})"
-            params = [*word_params, *title_params, *fit_params]
+            title_fit = f"WORD_SIMILARITY({words}, {title_sql})"
+            title_fit_params = [*word_params, *title_params]
+        if isinstance(document, stored_column):
+            fit, fit_params = DocumentFit(whole, document, typos=self.typos).as_sql(
+                compiler, connection
+            )
+        else:
+            text, text_params = compiler.compile(document)
+            fit, fit_params = (
+                f"WORD_SIMILARITY({words}, {text})",
+                [*word_params, *text_params],
+            )
+        sql = f"(({title_fit} * 2) + {fit})"
+        params = [*title_fit_params, *fit_params]
         if fulltext:
             vector, query = fulltext
             vector_sql, vector_params = compiler.compile(vector)
@@ -493,15 +513,13 @@ def forgiving_search(
     document: Expression | F,
     title: Expression | F,
     vector: Expression | F | None = None,
-    candidates: QuerySet | None = None,
 ) -> QuerySet:
     """The rows of `queryset` that match `text`, best first (`search_rank`).
 
     `document` is the normalised text searched (indexed), `title` the normalised
     title that weighs most in the ranking, `vector` an optional tsvector (a
     stored column or the expression of a GIN index). With a vector, the
-    candidates are read from the two indexes apart; `candidates` are the rows
-    those indexes cover (a partial index's condition), every row by default.
+    candidates are read from the two indexes apart.
     """
     words = query_words(text)
     if not words:
@@ -519,39 +537,20 @@ def forgiving_search(
         # The candidates come from the two indexes apart (a UNION of ids): in
         # one OR, the planner would rather read every row, and the word
         # similarity (`%>`) of every long document is what makes that slow.
-        rows = (
-            candidates if candidates is not None else queryset.model._default_manager
-        ).order_by()
+        rows = queryset.model._default_manager.order_by()
         by_stems = rows.alias(search_vector_match=vector).filter(
             search_vector_match=query
         )
-        if candidates is None or not allows_typos(words[0]):
-            by_words = rows.filter(_WordsFound(document, words)).values("pk")
-        else:
-            # A partial index (`candidates`) answers the first word's `LIKE`
-            # and `%>` apart: with the two in one OR, PostgreSQL checked each
-            # row's OR twice (the recheck of its BitmapOr, which adds the
-            # index's condition, and again as a filter, since `%>` is not
-            # immutable and so not proven by it: 137 instead of 77 ms for the
-            # register's 4 169 titles close to a typo).
-            by_words = (
-                rows.filter(_WordsFound(document, words, first="inside"))
-                .values("pk")
-                .union(
-                    rows.filter(_WordsFound(document, words, first="close")).values(
-                        "pk"
-                    )
-                )
-            )
+        by_words = rows.filter(_WordsFound(document, words)).values("pk")
         matches = _AmongIds(by_words.union(by_stems.values("pk")))
         rank = _SearchRank(whole, title, document, vector, query, typos=typos)
     return queryset.filter(matches).annotate(search_rank=rank)
 
 
 def titles_close_to(queryset: QuerySet, words: list[str], *, title: Expression):
-    """(similarity, `suggestion_text`) of the rows whose title is close to
-    `words`, closest first. The titles are found through their trigram index
-    (`title %> words`) at the suggestion's threshold: run the query inside
+    """The rows whose title is close to `words`, closest first (annotated with
+    their `suggestion_similarity`). The titles are found through their trigram
+    index (`title %> words`) at the suggestion's threshold: run the query inside
     `suggestion_threshold()`."""
     whole = SearchText(Value(" ".join(words)))
     return (
@@ -561,8 +560,7 @@ def titles_close_to(queryset: QuerySet, words: list[str], *, title: Expression):
             suggestion_similarity=TrigramWordSimilarity(whole, F("suggestion_title")),
         )
         .filter(suggestion_similarity__gte=SUGGESTION_THRESHOLD)
-        .order_by("-suggestion_similarity")
-        .values_list("suggestion_similarity", "suggestion_text")
+        .order_by("-suggestion_similarity", "pk")
     )
 
 
@@ -592,30 +590,15 @@ def suggestion_threshold():
 @dataclass(frozen=True)
 class SearchKind:
     """One kind of public content in the site-wide search (an app's AppConfig
-    lists its kinds in `search_kinds()`, see herentq.sitesearch)."""
+    lists its kinds in `search_kinds()`, see herentq.sitesearch). What a kind's
+    items are searched by is in its table's search entries, which the app's
+    migration declares (`search_entries_sql` with the same `key`)."""
 
-    key: str  # the `soort` parameter of /zoeken/
+    key: str  # the `soort` parameter of /zoeken/, and the entries' kind
     label: Any  # plural, lazily translated
     # The app's selector that decides what is public: nothing else is searched.
     public: Callable[[], QuerySet]
-    document: Callable[[], Expression]
-    title: Callable[[], Expression]
     shown_title: str | Expression  # what a result and a suggestion show
     url: Callable[[Any], str] = field(default=lambda item: item.get_absolute_url())
     summary: Callable[[Any], str] = field(default=lambda item: "")
-    vector: Callable[[], Expression] | None = None
-    # The rows the kind's indexes cover when they are partial (their condition,
-    # the kind's own publication rule): by default every row.
-    candidates: Callable[[], QuerySet] | None = None
     order: tuple[str, ...] = ("pk",)
-
-    @classmethod
-    def of_translated_fields(cls, *, title: str, text: tuple[str, ...], **kind):
-        """A small kind read whole (no index of its own): its `title` and `text`
-        fields searched in every language, the title weighing most and shown."""
-        return cls(
-            document=lambda: unindexed_document(*in_every_language(title, *text)),
-            title=lambda: unindexed_document(*in_every_language(title)),
-            shown_title=title,
-            **kind,
-        )

@@ -1,16 +1,34 @@
 """The site-wide search (/zoeken/): every app's public content, grouped by kind.
 
 Each app lists its kinds in `search_kinds()` on its AppConfig (herentq.search.
-SearchKind); a kind's `public` selector is the only thing that decides what may be
-found, the same selector its pages use. One query per kind: the first results and,
-in the same query, how many there are (a window count).
+SearchKind), and its migrations keep the kinds' searchable texts in one table,
+`SearchEntry` (herentq.search.search_entries_sql). A search reads that table and
+its indexes once, whatever the number of kinds: one query finds, ranks and counts
+the matches of every kind; then each kind with matches reads its first items.
+A kind's `public` selector, the one its pages use, is the only thing that decides
+what may be found: an entry counts only where the selector has its item, in the
+same query.
 """
 
+import operator
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import reduce
 
-from django.db.models import Count, Window
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import Rank, RowNumber
 
 from herentq import extensions
+from herentq.models import SearchEntry
 from herentq.search import (
     SearchKind,
     forgiving_search,
@@ -21,6 +39,9 @@ from herentq.search import (
 )
 
 PREVIEW_SIZE = 5
+# The overview reads, per kind, the items ranked among the first PREVIEW_SIZE,
+# ties included (the kind's own order decides between them), at most this many.
+PREVIEW_CANDIDATES = 50
 
 
 @dataclass
@@ -45,27 +66,44 @@ def kind_by_key(key: str) -> SearchKind | None:
     return next((kind for kind in kinds() if kind.key == key), None)
 
 
-def matching(kind: SearchKind, text: str):
-    """The public items of a kind that match `text`, best first."""
-    public = kind.public()
-    queryset = forgiving_search(
-        public,
-        text,
-        document=kind.document(),
-        title=kind.title(),
-        vector=kind.vector() if kind.vector else None,
-        candidates=kind.candidates() if kind.candidates else None,
+def _public(kinds: list[SearchKind]) -> Q:
+    """The entries whose item its kind's selector has."""
+    return reduce(
+        operator.or_,
+        (
+            Q(kind=kind.key) & Q(Exists(kind.public().filter(pk=OuterRef("object_id"))))
+            for kind in kinds
+        ),
     )
-    return queryset.annotate(shown_title=_shown_title(kind, public.model)).order_by(
+
+
+def _matching_entries(entries: QuerySet, text: str) -> QuerySet:
+    """The entries that match `text`, with their `search_rank`."""
+    return forgiving_search(
+        entries,
+        text,
+        document=F("search_text"),
+        title=F("search_title"),
+        vector=F("search_vector"),
+    )
+
+
+def _with_shown_title(kind: SearchKind, items: QuerySet) -> QuerySet:
+    """What a result shows: in the visitor's language (Dutch where untranslated)."""
+    shown = kind.shown_title
+    if isinstance(shown, str):
+        shown = in_visitor_language(items.model, shown)
+    return items.annotate(shown_title=shown)
+
+
+def matching(kind: SearchKind, text: str) -> QuerySet:
+    """The public items of a kind that match `text`, best first (a kind's page)."""
+    entries = _matching_entries(SearchEntry.objects.filter(kind=kind.key), text)
+    items = kind.public().filter(pk__in=entries.values("object_id"))
+    rank = entries.filter(object_id=OuterRef("pk")).values("search_rank")[:1]
+    return _with_shown_title(kind, items.annotate(search_rank=Subquery(rank))).order_by(
         "-search_rank", *kind.order
     )
-
-
-def _shown_title(kind: SearchKind, model):
-    """What a result shows: in the visitor's language (Dutch where untranslated)."""
-    if isinstance(kind.shown_title, str):
-        return in_visitor_language(model, kind.shown_title)
-    return kind.shown_title
 
 
 def _result(kind: SearchKind, item) -> Result:
@@ -74,44 +112,81 @@ def _result(kind: SearchKind, item) -> Result:
     )
 
 
-def preview(kind: SearchKind, text: str) -> KindResults:
-    """The first results of a kind and their total, in one query."""
-    rows = list(
-        matching(kind, text).annotate(search_total=Window(Count("pk")))[:PREVIEW_SIZE]
-    )
-    count = rows[0].search_total if rows else 0
-    return KindResults(kind, count, [_result(kind, row) for row in rows])
-
-
 def results_page(kind: SearchKind, items) -> list[Result]:
     return [_result(kind, item) for item in items]
 
 
+def _preview(kind: SearchKind, ranks: dict[int, float], count: int) -> KindResults:
+    """A kind's first results: its best-ranked items, in the kind's own order
+    where they rank equal."""
+    if not ranks:
+        return KindResults(kind)
+    items = list(
+        _with_shown_title(kind, kind.public().filter(pk__in=ranks)).order_by(
+            *kind.order
+        )
+    )
+    items.sort(key=lambda item: -ranks[item.pk])  # stable: equals keep their order
+    return KindResults(kind, count, results_page(kind, items[:PREVIEW_SIZE]))
+
+
+def ranked_entries(text: str, kinds: list[SearchKind]) -> QuerySet:
+    """(kind, object_id, rank, number of matches of its kind) of the public
+    entries that match `text` and rank among their kind's first."""
+    best_first = F("search_rank").desc()
+    return (
+        _matching_entries(SearchEntry.objects.filter(_public(kinds)), text)
+        .annotate(
+            search_total=Window(Count("pk"), partition_by=F("kind")),
+            search_place=Window(Rank(), partition_by=F("kind"), order_by=best_first),
+            search_row=Window(
+                RowNumber(), partition_by=F("kind"), order_by=[best_first, "object_id"]
+            ),
+        )
+        .filter(search_place__lte=PREVIEW_SIZE, search_row__lte=PREVIEW_CANDIDATES)
+        .values_list("kind", "object_id", "search_rank", "search_total")
+    )
+
+
 def search_everything(text: str) -> list[KindResults]:
+    """Every kind's first results and number of matches (one query for all
+    kinds, and one per kind with matches for what its results show)."""
     if not query_words(text):
         return []
-    return [preview(kind, text) for kind in kinds()]
+    every_kind = kinds()
+    ranks: dict[str, dict[int, float]] = defaultdict(dict)
+    counts: dict[str, int] = {}
+    for key, object_id, rank, total in ranked_entries(text, every_kind):
+        ranks[key][object_id] = rank
+        counts[key] = total
+    return [
+        _preview(kind, ranks.get(kind.key, {}), counts.get(kind.key, 0))
+        for kind in every_kind
+    ]
 
 
-def closest_titles(kind: SearchKind, text: str):
-    """(similarity, shown title) of the kind's public items whose title is
-    close to `text`, closest first (inside `suggestion_threshold()`)."""
-    public = kind.public()
-    return titles_close_to(
-        public.annotate(suggestion_text=_shown_title(kind, public.model)),
-        query_words(text),
-        title=kind.title(),
-    )
+def closest_entries(words: list[str], kinds: list[SearchKind]) -> QuerySet:
+    """The public entries whose title is close to `words`, closest first (run
+    inside `suggestion_threshold()`)."""
+    entries = SearchEntry.objects.filter(_public(kinds))
+    return titles_close_to(entries, words, title=F("search_title"))
 
 
 def suggestion(text: str) -> str | None:
     """'Bedoelde u …?': the title of any kind closest to what was typed."""
-    if not query_words(text):
+    words = query_words(text)
+    if not words:
         return None
-    best = None
     with suggestion_threshold():
-        for kind in kinds():
-            found = closest_titles(kind, text).first()
-            if found and (best is None or found[0] > best[0]):
-                best = found
-    return best[1] if best else None
+        closest = closest_entries(words, kinds()).values_list("kind", "object_id")
+        found = closest.first()
+    if found is None:
+        return None
+    key, object_id = found
+    kind = kind_by_key(key)
+    assert kind is not None  # the entries were filtered by these kinds
+    return (
+        _with_shown_title(kind, kind.public().filter(pk=object_id))
+        .values_list("shown_title", flat=True)
+        .first()
+    )

@@ -133,17 +133,14 @@ class LearningTracksConfig(AppConfig):
         from django.utils import timezone
         from django.utils.formats import date_format
 
-        from herentq.search import SearchKind, stored
+        from herentq.search import SearchKind
         from learning_tracks import selectors
 
         return [
-            # Stored normalised texts in every language (migration 0006).
             SearchKind(
                 key="leertrajecten",
                 label=_("Leertrajecten"),
                 public=selectors.tracks_searchable,
-                document=lambda: stored("search_text"),
-                title=lambda: stored("search_title"),
                 shown_title="title",
                 summary=lambda track: track.summary,
                 order=("number",),
@@ -152,8 +149,6 @@ class LearningTracksConfig(AppConfig):
                 key="sessies",
                 label=_("Sessies van leertrajecten"),
                 public=selectors.sessions_searchable,
-                document=lambda: stored("search_text"),
-                title=lambda: stored("search_title"),
                 shown_title="topic",
                 url=lambda session: session.track.get_absolute_url(),
                 summary=lambda session: (

@@ -89,9 +89,8 @@ class PartnershipsConfig(AppConfig):
         ]
 
     def search_kinds(self):
-        from django.db.models import F
 
-        from herentq.search import SearchKind, stored
+        from herentq.search import SearchKind
         from partnerships import selectors
         from partnerships.models import Partnership
 
@@ -100,10 +99,6 @@ class PartnershipsConfig(AppConfig):
                 key="partnerschappen",
                 label=gettext_lazy("Partnerschappen"),
                 public=lambda: Partnership.objects.published(),
-                document=lambda: F("search_text"),
-                # Stored columns the database computes (migration 0010).
-                title=lambda: stored("search_title"),
-                vector=lambda: F("search_vector"),
                 shown_title="title",
                 summary=lambda item: item.summary,
                 order=("title", "pk"),
@@ -112,8 +107,6 @@ class PartnershipsConfig(AppConfig):
                 key="partnerplaatsen",
                 label=gettext_lazy("Partnerplaatsen"),
                 public=selectors.places_searchable,
-                document=lambda: stored("search_text"),
-                title=lambda: stored("search_title"),
                 shown_title="name",
                 url=lambda place: place.partnership.get_absolute_url(),
                 summary=lambda place: ", ".join(

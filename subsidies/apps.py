@@ -116,17 +116,15 @@ class SubsidiesConfig(AppConfig):
     def search_kinds(self):
         from django.urls import reverse
 
-        from herentq.search import SearchKind, stored
+        from herentq.search import SearchKind
         from subsidies import selectors
-        from subsidies.models import Application
 
         return [
-            SearchKind.of_translated_fields(
+            SearchKind(
                 key="subsidies",
                 label=_("Subsidiereglementen"),
                 public=selectors.schemes_searchable,
-                title="name",
-                text=("summary", "description"),
+                shown_title="name",
                 summary=lambda scheme: scheme.summary,
                 order=("name", "pk"),
             ),
@@ -135,12 +133,6 @@ class SubsidiesConfig(AppConfig):
                 key="subsidieregister",
                 label=_("Toegekende subsidies"),
                 public=selectors.register_searchable,
-                # Stored columns the database computes (migration 0011).
-                document=lambda: stored("search_title"),
-                title=lambda: stored("search_title"),
-                vector=lambda: stored("search_vector"),
-                # The register's partial indexes cover its published rows.
-                candidates=Application.objects.in_register,
                 shown_title="title",
                 url=lambda application: (
                     reverse(

@@ -2,71 +2,32 @@
 
 At test volume the planner would rightly read the few rows; `SET LOCAL
 enable_seqscan = off` (only here) proves the queries' shape lets it use the
-trigram and full-text indexes, as it does at bench volume (see
-council/migrations/0007 and subsidies/migrations/0011). What the search finds
-is tested in test_site_search.py.
+trigram and full-text indexes of the search entries (herentq migration 0014),
+as it does at bench volume. What the search finds is tested in
+test_site_search.py.
 """
 
 import re
 
 import pytest
 from django.db import connection, transaction
-from django.db.models import Count, Window
 
 from herentq import sitesearch
-from herentq.search import suggestion_threshold
+from herentq.search import query_words, suggestion_threshold
 
 pytestmark = pytest.mark.django_db
 
-# kind: (its table, its trigram index, its full-text index, its title index),
-# all on the stored columns the database computes (council 0007, subsidies
-# 0011, learning_tracks 0006, partnerships 0010).
-INDEXED_KINDS = {
-    "vergaderingen": (
-        "council_agendaitem",
-        "council_item_site_text_trgm",
-        "council_item_site_vector",
-        "council_item_site_title_trgm",
-    ),
-    "verslagen": (
-        "council_minutesversionentry",
-        "council_minutes_site_text_trgm",
-        "council_minutes_site_vector",
-        "council_minutes_site_title_trgm",
-    ),
-    "adviezen": (
-        "council_advice",
-        "council_advice_site_text_trgm",
-        "council_advice_site_vector",
-        "council_advice_site_title_trgm",
-    ),
-    # Partial indexes: the register's published rows only.
-    "subsidieregister": (
-        "subsidies_application",
-        "application_register_title_trgm",
-        "application_register_vector",
-        "application_register_title_trgm",
-    ),
-    # No full-text vector: the trigram index of the stored text alone.
-    "partnerplaatsen": (
-        "partnerships_partnerplace",
-        "place_site_text_trgm",
-        None,
-        "place_site_title_trgm",
-    ),
-    "leertrajecten": (
-        "learning_tracks_track",
-        "track_site_text_trgm",
-        None,
-        "track_site_title_trgm",
-    ),
-    "sessies": (
-        "learning_tracks_session",
-        "session_site_text_trgm",
-        None,
-        "session_site_title_trgm",
-    ),
-}
+# The kinds' own tables of some size: each entry's publication is checked
+# through its item's key, never by reading a whole table.
+KIND_TABLES = [
+    "partnerships_partnership",
+    "partnerships_partnerplace",
+    "council_agendaitem",
+    "council_minutesversionentry",
+    "council_advice",
+    "subsidies_application",
+    "learning_tracks_session",
+]
 
 
 def plan_of(queryset) -> str:
@@ -77,35 +38,15 @@ def plan_of(queryset) -> str:
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
-@pytest.mark.parametrize("key", INDEXED_KINDS)
-@pytest.mark.parametrize("text", ["onderwijs", "Nimlahakock", "burgerlijke standen"])
-def test_a_kind_finds_its_candidates_in_its_indexes(key, text):
-    table, trigram, fulltext, _title = INDEXED_KINDS[key]
-    kind = sitesearch.kind_by_key(key)
-    # What the results page reads: the first results and their count.
-    preview = sitesearch.matching(kind, text).annotate(total=Window(Count("pk")))
-    plan = plan_of(preview[: sitesearch.PREVIEW_SIZE])
-    if key == "subsidieregister":
-        # At test volume the planner reads the register's few rows through its
-        # smallest partial index (at bench volume through the trigram and
-        # full-text ones): either way an index of the published rows only.
-        assert "on subsidies_application u0" in plan
-        assert "Index Scan using application_register" in plan
-    elif fulltext:
-        assert f"Bitmap Index Scan on {trigram}" in plan
-        assert f"Bitmap Index Scan on {fulltext}" in plan
-    else:
-        # Filtered in the query itself: at test volume the planner starts from
-        # the few rows of the publication's join (at bench volume it reads the
-        # trigram index of the stored text).
-        assert "search_text ~~ ANY" in plan
-    assert f"Seq Scan on {table}" not in plan
-    if fulltext:
-        # The two matches are found apart (a UNION), each through its index,
-        # and the rows then read by their key from that list.
-        assert not any("%>" in line and "@@" in line for line in plan.splitlines())
-        assert re.search(r"\(id = ANY \(\$\d+\)\)", plan)
-    # Matching and ranking read the stored texts: no row's text is
+def assert_read_through_the_entries_indexes(plan: str):
+    # The two matches are found apart (a UNION), each through its index, and
+    # the entries then read by their key from that list.
+    assert "Bitmap Index Scan on herentq_search_entry_text_trgm" in plan
+    assert "Bitmap Index Scan on herentq_search_entry_vector" in plan
+    assert not any("%>" in line and "@@" in line for line in plan.splitlines())
+    assert re.search(r"\(id = ANY \(\$\d+\)\)", plan)
+    assert "Seq Scan on herentq_search_entry" not in plan
+    # Matching and ranking read the stored texts: no entry's text is
     # normalised again (the typed words are, once, before planning).
     assert "herentq_search_text(" not in plan
     # A typo is resolved to the close known words first (a small table: at
@@ -117,19 +58,33 @@ def test_a_kind_finds_its_candidates_in_its_indexes(key, text):
     assert "search_title %>" not in plan
 
 
-@pytest.mark.parametrize("key", [*INDEXED_KINDS, "partnerschappen"])
-def test_the_suggestion_finds_titles_through_a_trigram_index(key):
-    table = (
-        INDEXED_KINDS[key][0] if key in INDEXED_KINDS else "partnerships_partnership"
-    )
+@pytest.mark.parametrize("text", ["onderwijs", "Nimlahakock", "burgerlijke standen"])
+def test_every_kind_is_searched_in_one_query_through_the_entries_indexes(text):
+    plan = plan_of(sitesearch.ranked_entries(text, sitesearch.kinds()))
+    assert_read_through_the_entries_indexes(plan)
+    for table in KIND_TABLES:
+        assert f"Seq Scan on {table}" not in plan
+
+
+@pytest.mark.parametrize("key", [kind.key for kind in sitesearch.kinds()])
+def test_a_kinds_page_reads_its_matches_from_the_entries(key):
     kind = sitesearch.kind_by_key(key)
+    plan = plan_of(sitesearch.matching(kind, "Nimlahakock")[:20])
+    assert_read_through_the_entries_indexes(plan)
+    # Only this kind's entries are ranked, each read by its kind and key.
+    assert f"(kind)::text = '{key}'::text" in plan
+    for table in KIND_TABLES:
+        assert f"Seq Scan on {table}" not in plan
+
+
+def test_the_suggestion_finds_titles_through_a_trigram_index():
     with suggestion_threshold():
-        plan = plan_of(sitesearch.closest_titles(kind, "onderwys")[:1])
-    # The titles are compared with `%>`, which their trigram index answers
-    # (at test volume the planner rather starts from the few rows of another
-    # index; at bench volume it reads the title index).
+        plan = plan_of(
+            sitesearch.closest_entries(query_words("onderwys"), sitesearch.kinds())[:1]
+        )
+    # The titles are compared with `%>`, which their trigram index answers.
     assert "%> 'onderwys'" in plan
-    assert f"Seq Scan on {table}" not in plan
+    assert "Seq Scan on herentq_search_entry" not in plan
 
 
 def test_the_suggestion_threshold_is_put_back(db):
@@ -147,21 +102,3 @@ def test_the_suggestion_threshold_is_put_back(db):
         assert threshold() == before
     sitesearch.suggestion("Nimlahakock")
     assert threshold() == before
-
-
-@pytest.mark.parametrize("text", ["gemeenschapsradoi", "radio gemeenschap"])
-def test_the_register_reads_a_words_two_matches_apart(text):
-    # The register's trigram index is partial: the first word's `LIKE` and
-    # `%>` are read apart (a UNION), so that at bench volume each bitmap heap
-    # scan rechecks a title once. In one OR, PostgreSQL rechecked the OR and
-    # then filtered it again (`%>` is not immutable, so the index's condition
-    # does not prove it): 137 instead of 77 ms for a typo's 4 169 titles.
-    kind = sitesearch.kind_by_key("subsidieregister")
-    plan = plan_of(sitesearch.matching(kind, text)).splitlines()
-    first = text.split()[0]
-    # The close half: the titles holding a known word close to the first
-    # (herentq_search_word), as a parameter of the partial index's scan.
-    inside, close = f"~~ '%{first}%'", "search_title ~~ ANY"
-    assert any(inside in line for line in plan)
-    assert any(close in line and inside not in line for line in plan)
-    assert not any(f"{inside}::text) OR" in line for line in plan)
