@@ -97,7 +97,6 @@ class CouncilConfig(AppConfig):
                 summary=lambda item: (
                     _("Vergadering van %(day)s") % {"day": day(item.meeting)}
                 ),
-                order=("-meeting__planned_start", "position"),
             ),
             SearchKind(
                 key="verslagen",
@@ -111,7 +110,6 @@ class CouncilConfig(AppConfig):
                     _("Verslag van %(day)s")
                     % {"day": day(entry.version.minutes.meeting)}
                 ),
-                order=("-version__minutes__meeting__planned_start", "position"),
             ),
             SearchKind(
                 key="adviezen",
@@ -121,7 +119,6 @@ class CouncilConfig(AppConfig):
                 summary=lambda advice: (
                     _("Advies van %(day)s") % {"day": day(advice.agenda_item.meeting)}
                 ),
-                order=("-agenda_item__meeting__planned_start", "pk"),
             ),
         ]
 

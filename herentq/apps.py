@@ -123,7 +123,6 @@ class HerentqConfig(AppConfig):
                 public=selectors.news_searchable,
                 shown_title="title",
                 summary=lambda item: item.summary,
-                order=("-published_on", "-pk"),
             ),
             SearchKind(
                 key="paginas",
@@ -131,7 +130,6 @@ class HerentqConfig(AppConfig):
                 public=selectors.pages_searchable,
                 shown_title="title",
                 summary=lambda item: item.intro,
-                order=("title", "pk"),
             ),
         ]
 

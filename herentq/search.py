@@ -611,4 +611,3 @@ class SearchKind:
     shown_title: str | Expression  # what a result and a suggestion show
     url: Callable[[Any], str] = field(default=lambda item: item.get_absolute_url())
     summary: Callable[[Any], str] = field(default=lambda item: "")
-    order: tuple[str, ...] = ("pk",)

@@ -25,7 +25,7 @@ from django.db.models import (
     Subquery,
     Window,
 )
-from django.db.models.functions import Rank, RowNumber
+from django.db.models.functions import RowNumber
 
 from herentq import extensions
 from herentq.models import SearchEntry
@@ -39,9 +39,6 @@ from herentq.search import (
 )
 
 PREVIEW_SIZE = 5
-# The overview reads, per kind, the items ranked among the first PREVIEW_SIZE,
-# ties included (the kind's own order decides between them), at most this many.
-PREVIEW_CANDIDATES = 50
 
 
 @dataclass
@@ -97,12 +94,13 @@ def _with_shown_title(kind: SearchKind, items: QuerySet) -> QuerySet:
 
 
 def matching(kind: SearchKind, text: str) -> QuerySet:
-    """The public items of a kind that match `text`, best first (a kind's page)."""
+    """The public items of a kind that match `text`, best first, the newest
+    first where they rank equal (a kind's page)."""
     entries = _matching_entries(SearchEntry.objects.filter(kind=kind.key), text)
     items = kind.public().filter(pk__in=entries.values("object_id"))
     rank = entries.filter(object_id=OuterRef("pk")).values("search_rank")[:1]
     return _with_shown_title(kind, items.annotate(search_rank=Subquery(rank))).order_by(
-        "-search_rank", *kind.order
+        "-search_rank", "-pk"
     )
 
 
@@ -117,33 +115,29 @@ def results_page(kind: SearchKind, items) -> list[Result]:
 
 
 def _preview(kind: SearchKind, ranks: dict[int, float], count: int) -> KindResults:
-    """A kind's first results: its best-ranked items, in the kind's own order
-    where they rank equal."""
+    """A kind's first results, in the order of `ranked_entries`."""
     if not ranks:
         return KindResults(kind)
-    items = list(
-        _with_shown_title(kind, kind.public().filter(pk__in=ranks)).order_by(
-            *kind.order
-        )
-    )
-    items.sort(key=lambda item: -ranks[item.pk])  # stable: equals keep their order
-    return KindResults(kind, count, results_page(kind, items[:PREVIEW_SIZE]))
+    items = list(_with_shown_title(kind, kind.public().filter(pk__in=ranks)))
+    items.sort(key=lambda item: (-ranks[item.pk], -item.pk))
+    return KindResults(kind, count, results_page(kind, items))
 
 
 def ranked_entries(text: str, kinds: list[SearchKind]) -> QuerySet:
-    """(kind, object_id, rank, number of matches of its kind) of the public
-    entries that match `text` and rank among their kind's first."""
-    best_first = F("search_rank").desc()
+    """(kind, object_id, rank, number of matches of its kind) of each kind's
+    first PREVIEW_SIZE public entries that match `text`: best first, the
+    newest first where they rank equal (as `matching`)."""
     return (
         _matching_entries(SearchEntry.objects.filter(_public(kinds)), text)
         .annotate(
             search_total=Window(Count("pk"), partition_by=F("kind")),
-            search_place=Window(Rank(), partition_by=F("kind"), order_by=best_first),
-            search_row=Window(
-                RowNumber(), partition_by=F("kind"), order_by=[best_first, "object_id"]
+            search_place=Window(
+                RowNumber(),
+                partition_by=F("kind"),
+                order_by=[F("search_rank").desc(), F("object_id").desc()],
             ),
         )
-        .filter(search_place__lte=PREVIEW_SIZE, search_row__lte=PREVIEW_CANDIDATES)
+        .filter(search_place__lte=PREVIEW_SIZE)
         .values_list("kind", "object_id", "search_rank", "search_total")
     )
 

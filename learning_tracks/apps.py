@@ -143,7 +143,6 @@ class LearningTracksConfig(AppConfig):
                 public=selectors.tracks_searchable,
                 shown_title="title",
                 summary=lambda track: track.summary,
-                order=("number",),
             ),
             SearchKind(
                 key="sessies",
@@ -155,7 +154,6 @@ class LearningTracksConfig(AppConfig):
                     f"{session.track.title}, "
                     f"{date_format(timezone.localtime(session.starts_at), 'j F Y')}"
                 ),
-                order=("starts_at", "pk"),
             ),
         ]
 

@@ -101,7 +101,6 @@ class PartnershipsConfig(AppConfig):
                 public=lambda: Partnership.objects.published(),
                 shown_title="title",
                 summary=lambda item: item.summary,
-                order=("title", "pk"),
             ),
             SearchKind(
                 key="partnerplaatsen",
@@ -114,7 +113,6 @@ class PartnershipsConfig(AppConfig):
                     for part in (place.area, str(place.country.name), place.other_names)
                     if part
                 ),
-                order=("name", "pk"),
             ),
         ]
 

@@ -126,7 +126,6 @@ class SubsidiesConfig(AppConfig):
                 public=selectors.schemes_searchable,
                 shown_title="name",
                 summary=lambda scheme: scheme.summary,
-                order=("name", "pk"),
             ),
             # What the register shows of a granted project, nothing more.
             SearchKind(
@@ -144,7 +143,6 @@ class SubsidiesConfig(AppConfig):
                     f"{application.organisation.name} "
                     f"({application.decision_date.year})"
                 ),
-                order=("-decision_date", "pk"),
             ),
         ]
 

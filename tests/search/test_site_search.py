@@ -364,3 +364,22 @@ def test_emptying_a_kinds_table_empties_its_entries(demo_data):
         cursor.execute("TRUNCATE herentq_page")
     assert not SearchEntry.objects.filter(kind="paginas").exists()
     assert SearchEntry.objects.filter(kind="nieuws").exists()
+
+
+def test_equal_matches_show_the_newest_first_in_the_overview_and_the_kinds_page(
+    client, demo_data
+):
+    older, newer = (
+        NewsItem.objects.create(
+            title=f"Kwartaalbericht {quarter}",
+            slug=f"kwartaalbericht-{quarter}",
+            summary="Uit de werking.",
+            body="Kort nieuws.",
+        )
+        for quarter in ("lente", "zomer")
+    )
+    expected = [newer.title, older.title]
+    overview = titles(client.get(SEARCH, {"q": "kwartaalbericht"}))
+    assert overview == expected
+    page = titles(client.get(SEARCH, {"q": "kwartaalbericht", "soort": "nieuws"}))
+    assert page == expected
