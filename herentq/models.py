@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from herentq.constants import NoticeSeverity, TextColour
 from herentq.files import MeasuredImageField, random_upload_name
 from herentq.languages import language_field, translation_columns
+from herentq.search import SEARCH_ENTRY_TABLE
 
 
 class TimeStampedModel(models.Model):
@@ -386,7 +387,7 @@ class SearchEntry(models.Model):
 
     class Meta:
         managed = False
-        db_table = "herentq_search_entry"
+        db_table = SEARCH_ENTRY_TABLE
 
     def __str__(self):
         return f"{self.kind} {self.object_id}"

@@ -34,7 +34,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
-    SearchVectorField,
     TrigramWordSimilarity,
 )
 from django.core.exceptions import FieldDoesNotExist
@@ -50,7 +49,6 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.expressions import Col
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
@@ -281,11 +279,13 @@ DELETE FROM {SEARCH_ENTRY_TABLE} WHERE kind = '{kind}';
 
 
 def stored(name: str) -> StoredColumn:
-    """A stored normalised text (`search_title`, `search_text`) or, for
-    `search_vector`, the stored full-text vector."""
-    if name == "search_vector":
-        return StoredColumn(name, SearchVectorField())
+    """A stored normalised text (`search_title`, `search_text`) that is not a
+    model field."""
     return StoredColumn(name, TextField())
+
+
+# A stored column: a model field or a generated column (`stored()`).
+StoredText = F | StoredColumn
 
 
 def _column(name: str, language: str) -> str:
@@ -422,7 +422,6 @@ class _WordsFound(Func):
         super().__init__(document, *(SearchText(Value(word)) for word in words))
         self.forgiven = [allows_typos(word) for word in words]
         # A stored text's words are in `herentq_search_word` (migration 0013).
-        self.known_words = isinstance(document, StoredColumn | F)
 
     def as_sql(self, compiler, connection, **extra_context):
         document, *words = self.get_source_expressions()
@@ -433,18 +432,15 @@ class _WordsFound(Func):
             inside = (
                 f"{text}::text LIKE '%%' || {_ESCAPED_PATTERN.format(typed)} || '%%'"
             )
-            if self.known_words:
-                # The close known words (a small table and its trigram
-                # index), then the texts holding one of them, through the
-                # text's trigram index: pg_trgm's word similarity of a long
-                # text is computed for none of them.
-                close = (
-                    f"{text}::text LIKE ANY(ARRAY(SELECT '%%' || "
-                    f"{_ESCAPED_PATTERN.format('word')} || '%%'"
-                    f" FROM herentq_search_word WHERE word %%> ({typed})))"
-                )
-            else:
-                close = f"{text} %%> ({typed})"
+            # The close known words (a small table and its trigram index),
+            # then the texts holding one of them, through the text's trigram
+            # index: pg_trgm's word similarity of a long text is computed for
+            # none of them.
+            close = (
+                f"{text}::text LIKE ANY(ARRAY(SELECT '%%' || "
+                f"{_ESCAPED_PATTERN.format('word')} || '%%'"
+                f" FROM herentq_search_word WHERE word %%> ({typed})))"
+            )
             if self.forgiven[number]:
                 conditions.append(f"({inside} OR {close})")
                 params += [*text_params, *typed_params, *text_params, *typed_params]
@@ -455,105 +451,74 @@ class _WordsFound(Func):
 
 
 class _SearchRank(Func):
-    """How well a row fits the typed words: word similarity to the title
-    (twice) and to the whole document (`DocumentFit` where stored), plus
-    the full-text rank where there is a vector. One expression, so that
-    building, ordering by and compiling it stays cheap."""
+    """How well a row fits the typed words: their fit to the title (twice)
+    and to the whole text (`DocumentFit`, both stored columns), plus the
+    full-text rank. One expression, so that building, ordering by and
+    compiling it stays cheap."""
 
     output_field = FloatField()
 
-    def __init__(self, whole, title, document, vector=None, query=None, *, typos=True):
-        expressions = [whole, title, document]
-        if vector is not None:
-            expressions += [vector, query]
-        super().__init__(*expressions)
+    def __init__(self, whole, title, document, vector, query, *, typos=True):
+        super().__init__(whole, title, document, vector, query)
         self.typos = typos
 
     def as_sql(self, compiler, connection, **extra_context):
-        whole, title, document, *fulltext = self.get_source_expressions()
-        (words, word_params), (title_sql, title_params) = (
-            compiler.compile(whole),
+        whole, title, document, vector, query = self.get_source_expressions()
+        (title_sql, title_params), (text, text_params) = (
             compiler.compile(title),
+            compiler.compile(document),
         )
-        stored_column = F | StoredColumn | Col
-        # The title's fit weighs twice; a stored title is short, but the fit's
-        # shortcuts still halve the ranking of thousands of matches.
-        if isinstance(title, stored_column):
-            title_fit, title_fit_params = DocumentFit(whole, title).as_sql(
-                compiler, connection
-            )
-        else:
-            title_fit = f"WORD_SIMILARITY({words}, {title_sql})"
-            title_fit_params = [*word_params, *title_params]
-        if isinstance(document, stored_column):
-            fit, fit_params = DocumentFit(whole, document, typos=self.typos).as_sql(
-                compiler, connection
-            )
-        else:
-            text, text_params = compiler.compile(document)
-            fit, fit_params = (
-                f"WORD_SIMILARITY({words}, {text})",
-                [*word_params, *text_params],
-            )
+        title_fit, title_fit_params = DocumentFit(whole, title).as_sql(
+            compiler, connection
+        )
+        fit, fit_params = DocumentFit(whole, document, typos=self.typos).as_sql(
+            compiler, connection
+        )
         sql = f"(({title_fit} * 2) + {fit})"
         params = [*title_fit_params, *fit_params]
-        if self.typos and isinstance(title, stored_column) and document != title:
+        if self.typos:
             # A text that is its title (the register's projects) has the same
             # fit as its title: computed once (the same value; 4 169 titles
             # for the typo "gemeenschapsradoi").
-            text, text_params = compiler.compile(document)
             sql = (
                 f"(CASE WHEN {text} = {title_sql} THEN ({title_fit} * 3)"
                 f" ELSE {sql} END)"
             )
             params = [*text_params, *title_params, *title_fit_params, *params]
-        if fulltext:
-            vector, query = fulltext
-            vector_sql, vector_params = compiler.compile(vector)
-            query_sql, query_params = compiler.compile(query)
-            sql = f"({sql} + COALESCE(ts_rank({vector_sql}, {query_sql}), 0.0))"
-            params += [*vector_params, *query_params]
-        return sql, params
+        vector_sql, vector_params = compiler.compile(vector)
+        query_sql, query_params = compiler.compile(query)
+        sql = f"({sql} + COALESCE(ts_rank({vector_sql}, {query_sql}), 0.0))"
+        return sql, [*params, *vector_params, *query_params]
 
 
 def forgiving_search(
     queryset: QuerySet,
     text: str,
     *,
-    document: Expression | F,
-    title: Expression | F,
-    vector: Expression | F | None = None,
+    document: StoredText,
+    title: StoredText,
+    vector: StoredText,
 ) -> QuerySet:
     """The rows of `queryset` that match `text`, best first (`search_rank`).
 
-    `document` is the normalised text searched (indexed), `title` the normalised
-    title that weighs most in the ranking, `vector` an optional tsvector (a
-    stored column or the expression of a GIN index). With a vector, the
-    candidates are read from the two indexes apart.
+    `document` is the normalised text searched, `title` the normalised title
+    that weighs most in the ranking, `vector` the Dutch full-text vector:
+    stored columns, each indexed, read again at no cost (`DocumentFit`).
     """
     words = query_words(text)
     if not words:
         return queryset.none()
     whole = SearchText(Value(" ".join(words)))
+    query = fulltext_query(words)
+    # The candidates come from the two indexes apart (a UNION of ids): in one
+    # OR, the planner would rather read every row, and the word similarity
+    # (`%>`) of every long document is what makes that slow.
+    rows = queryset.model._default_manager.order_by()
+    by_stems = rows.alias(search_vector_match=vector).filter(search_vector_match=query)
+    by_words = rows.filter(_WordsFound(document, words)).values("pk")
+    matches = _AmongIds(by_words.union(by_stems.values("pk")))
     typos = any(allows_typos(word) for word in words)
-    # A stored document is read again at no cost (`DocumentFit`); an
-    # expression would be normalised again at each mention, so it keeps the
-    # plain similarity (see _SearchRank).
-    if vector is None:
-        matches: Any = _WordsFound(document, words)
-        rank = _SearchRank(whole, title, document, typos=typos)
-    else:
-        query = fulltext_query(words)
-        # The candidates come from the two indexes apart (a UNION of ids): in
-        # one OR, the planner would rather read every row, and the word
-        # similarity (`%>`) of every long document is what makes that slow.
-        rows = queryset.model._default_manager.order_by()
-        by_stems = rows.alias(search_vector_match=vector).filter(
-            search_vector_match=query
-        )
-        by_words = rows.filter(_WordsFound(document, words)).values("pk")
-        matches = _AmongIds(by_words.union(by_stems.values("pk")))
-        rank = _SearchRank(whole, title, document, vector, query, typos=typos)
+    rank = _SearchRank(whole, title, document, vector, query, typos=typos)
     return queryset.filter(matches).annotate(search_rank=rank)
 
 
