@@ -62,6 +62,14 @@ MAX_SEARCH_WORDS = 10
 # stand in nearly every long text, so pg_trgm had to compare some 1 900
 # partnerships of 750 characters one by one for each (250–480 ms).
 MIN_WORD_SIZE_FOR_TYPOS = 5
+# A typed word with a typo stands for the closest known words only: those
+# within this word similarity of the closest one, as a spelling checker
+# offers its best corrections, not every word that shares trigrams with it.
+# "gemeenschapsradoi" is "gemeenschapsradio" (0.83), no longer also
+# "gemeenschapshuis" or "gemeenschapsmedia" (0.67: 5 844 entries to rank
+# instead of some hundreds). A typed word that is itself a known word keeps
+# only that word, whose longer forms the match inside the text finds anyway.
+CLOSEST_WORDS_MARGIN = 0.1
 # pg_trgm's default `word_similarity_threshold` decides what the match accepts;
 # a suggestion may be further away.
 SUGGESTION_THRESHOLD = 0.4
@@ -432,18 +440,28 @@ class _WordsFound(Func):
             inside = (
                 f"{text}::text LIKE '%%' || {_ESCAPED_PATTERN.format(typed)} || '%%'"
             )
-            # The close known words (a small table and its trigram index),
-            # then the texts holding one of them, through the text's trigram
-            # index: pg_trgm's word similarity of a long text is computed for
-            # none of them.
+            # The closest known words (a small table and its trigram index,
+            # `CLOSEST_WORDS_MARGIN`), then the texts holding one of them,
+            # through the text's trigram index: pg_trgm's word similarity of
+            # a long text is computed for none of them.
             close = (
                 f"{text}::text LIKE ANY(ARRAY(SELECT '%%' || "
-                f"{_ESCAPED_PATTERN.format('word')} || '%%'"
-                f" FROM herentq_search_word WHERE word %%> ({typed})))"
+                f"{_ESCAPED_PATTERN.format('word')} || '%%' FROM ("
+                f"SELECT word, word_similarity({typed}, word) AS fit,"
+                f" max(word_similarity({typed}, word)) OVER () AS best"
+                f" FROM herentq_search_word WHERE word %%> ({typed})) AS close"
+                f" WHERE fit >= best - {CLOSEST_WORDS_MARGIN}))"
             )
             if self.forgiven[number]:
                 conditions.append(f"({inside} OR {close})")
-                params += [*text_params, *typed_params, *text_params, *typed_params]
+                params += [
+                    *text_params,
+                    *typed_params,
+                    *text_params,
+                    *typed_params,
+                    *typed_params,
+                    *typed_params,
+                ]
             else:
                 conditions.append(f"({inside})")
                 params += [*text_params, *typed_params]

@@ -383,3 +383,20 @@ def test_equal_matches_show_the_newest_first_in_the_overview_and_the_kinds_page(
     assert overview == expected
     page = titles(client.get(SEARCH, {"q": "kwartaalbericht", "soort": "nieuws"}))
     assert page == expected
+
+
+def test_a_typo_stands_for_the_closest_known_words_only(client, demo_data):
+    # "gemeenschapsradoi" is a typo of "gemeenschapsradio", not of every word
+    # that shares trigrams with it (herentq.search.CLOSEST_WORDS_MARGIN).
+    roof = "Een nieuw dak voor het gemeenschapshuis"
+    NewsItem.objects.create(
+        title=roof, slug="dak-gemeenschapshuis", summary="Werken.", body="Bouw."
+    )
+    found = titles(client.get(SEARCH, {"q": "gemeenschapsradoi"}))
+    assert NIMLAHAKOK in found
+    assert roof not in found
+    assert listed(client, "gemeenschapsradoi") == [NIMLAHAKOK]
+    # Its own typo finds it.
+    assert titles(
+        client.get(SEARCH, {"q": "gemeenschapshuiss", "soort": "nieuws"})
+    ) == [roof]
