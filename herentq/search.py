@@ -134,6 +134,14 @@ class StoredColumn(Expression):
         )
 
 
+def _joined_sql(columns: list[str], row: str = "") -> str:
+    """Some text columns (of `row`, an alias) joined by a space, NULL as ''."""
+    prefix = f"{row}." if row else ""
+    return " || ' ' || ".join(
+        f"COALESCE({prefix}{column}::text, '')" for column in columns
+    )
+
+
 def stored_columns_sql(
     table: str,
     *,
@@ -151,15 +159,12 @@ def stored_columns_sql(
     the texts; `index` is the indexes' name prefix); the texts keep no planner
     statistics (see partnerships 0009)."""
 
-    def joined(columns: list[str]) -> str:
-        return " || ' ' || ".join(f"COALESCE({column}::text, '')" for column in columns)
-
     columns, sql_after = [], []
     for name, sources in (("search_title", title), ("search_text", text)):
         if sources:
             columns.append(
                 f"ADD COLUMN {name} text GENERATED ALWAYS AS"
-                f" (herentq_search_text({joined(sources)})) STORED"
+                f" (herentq_search_text({_joined_sql(sources)})) STORED"
             )
             sql_after += [
                 f"ALTER TABLE {table} ALTER COLUMN {name} SET STATISTICS 0;",
@@ -169,7 +174,7 @@ def stored_columns_sql(
     if vector and text:
         columns.append(
             "ADD COLUMN search_vector tsvector GENERATED ALWAYS AS"
-            f" (to_tsvector('{SEARCH_CONFIG}'::regconfig, {joined(text)})) STORED"
+            f" (to_tsvector('{SEARCH_CONFIG}'::regconfig, {_joined_sql(text)})) STORED"
         )
         sql_after.append(
             f"CREATE INDEX {index}_vector ON {table} USING gin (search_vector);"
@@ -205,10 +210,7 @@ def _normalised_sql(source: str | list[str], row: str) -> str:
     `stored_columns_sql` joins them."""
     if isinstance(source, str):
         return f"{row}.{source}"
-    joined = " || ' ' || ".join(
-        f"COALESCE({row}.{column}::text, '')" for column in source
-    )
-    return f"herentq_search_text({joined})"
+    return f"herentq_search_text({_joined_sql(source, row)})"
 
 
 def search_entries_sql(
@@ -526,7 +528,6 @@ def forgiving_search(
     words = query_words(text)
     if not words:
         return queryset.none()
-    whole = SearchText(Value(" ".join(words)))
     query = fulltext_query(words)
     # The candidates come from the two indexes apart (a UNION of ids): in one
     # OR, the planner would rather read every row, and the word similarity
@@ -535,9 +536,23 @@ def forgiving_search(
     by_stems = rows.alias(search_vector_match=vector).filter(search_vector_match=query)
     by_words = rows.filter(_WordsFound(document, words)).values("pk")
     matches = _AmongIds(by_words.union(by_stems.values("pk")))
-    typos = any(allows_typos(word) for word in words)
-    rank = _SearchRank(whole, title, document, vector, query, typos=typos)
+    rank = search_rank(words, document=document, title=title, vector=vector)
     return queryset.filter(matches).annotate(search_rank=rank)
+
+
+def search_rank(
+    words: list[str], *, document: StoredText, title: StoredText, vector: StoredText
+) -> Expression:
+    """How well a row fits the typed `words` (as `forgiving_search` ranks its
+    matches), for a row already known to match."""
+    return _SearchRank(
+        SearchText(Value(" ".join(words))),
+        title,
+        document,
+        vector,
+        fulltext_query(words),
+        typos=any(allows_typos(word) for word in words),
+    )
 
 
 def titles_close_to(queryset: QuerySet, words: list[str], *, title: Expression):

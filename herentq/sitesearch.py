@@ -34,6 +34,7 @@ from herentq.search import (
     forgiving_search,
     in_visitor_language,
     query_words,
+    search_rank,
     suggestion_threshold,
     titles_close_to,
 )
@@ -74,15 +75,17 @@ def _public(kinds: list[SearchKind]) -> Q:
     )
 
 
+# The entries' stored columns, as the forgiving match and its rank read them.
+_ENTRY_COLUMNS = {
+    "document": F("search_text"),
+    "title": F("search_title"),
+    "vector": F("search_vector"),
+}
+
+
 def _matching_entries(entries: QuerySet, text: str) -> QuerySet:
     """The entries that match `text`, with their `search_rank`."""
-    return forgiving_search(
-        entries,
-        text,
-        document=F("search_text"),
-        title=F("search_title"),
-        vector=F("search_vector"),
-    )
+    return forgiving_search(entries, text, **_ENTRY_COLUMNS)
 
 
 def _with_shown_title(kind: SearchKind, items: QuerySet) -> QuerySet:
@@ -96,9 +99,15 @@ def _with_shown_title(kind: SearchKind, items: QuerySet) -> QuerySet:
 def matching(kind: SearchKind, text: str) -> QuerySet:
     """The public items of a kind that match `text`, best first, the newest
     first where they rank equal (a kind's page)."""
-    entries = _matching_entries(SearchEntry.objects.filter(kind=kind.key), text)
-    items = kind.public().filter(pk__in=entries.values("object_id"))
-    rank = entries.filter(object_id=OuterRef("pk")).values("search_rank")[:1]
+    entries = SearchEntry.objects.filter(kind=kind.key)
+    found = _matching_entries(entries, text).values("object_id")
+    items = kind.public().filter(pk__in=found)
+    # The rank of each found item's own entry (not the match again).
+    rank = (
+        entries.filter(object_id=OuterRef("pk"))
+        .annotate(search_rank=search_rank(query_words(text), **_ENTRY_COLUMNS))
+        .values("search_rank")[:1]
+    )
     return _with_shown_title(kind, items.annotate(search_rank=Subquery(rank))).order_by(
         "-search_rank", "-pk"
     )

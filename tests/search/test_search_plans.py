@@ -71,8 +71,10 @@ def test_a_kinds_page_reads_its_matches_from_the_entries(key):
     kind = sitesearch.kind_by_key(key)
     plan = plan_of(sitesearch.matching(kind, "Nimlahakock")[:20])
     assert_read_through_the_entries_indexes(plan)
-    # Only this kind's entries are ranked, each read by its kind and key.
+    # Only this kind's entries are ranked, each read by its kind and key; the
+    # match runs once (the rank of a found item reads its entry alone).
     assert f"(kind)::text = '{key}'::text" in plan
+    assert plan.count("Bitmap Index Scan on herentq_search_entry_vector") == 1
     for table in KIND_TABLES:
         assert f"Seq Scan on {table}" not in plan
 
