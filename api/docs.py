@@ -2,7 +2,8 @@
 itself (no documentation viewer from elsewhere, no script)."""
 
 from django.shortcuts import render
-from drf_spectacular.generators import SchemaGenerator
+
+from api.schema import public_schema
 
 
 def _operations(schema: dict) -> list[dict]:
@@ -33,7 +34,7 @@ def _operations(schema: dict) -> list[dict]:
 
 
 def api_docs(request):
-    schema = SchemaGenerator().get_schema(request=None, public=True)
+    schema = public_schema()
     return render(
         request,
         "api/docs.html",

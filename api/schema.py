@@ -1,8 +1,58 @@
-"""drf-spectacular post-processing: the JSON-LD answers and `?format=` documented."""
+"""The API's OpenAPI schema: built once per process and language, and served
+from there; drf-spectacular's post-processing documents the JSON-LD answers."""
 
+import functools
+
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.response import Response
 
 from api.jsonld import MEDIA_TYPE
+
+
+@functools.cache
+def _schema_in(language: str) -> dict:
+    with translation.override(language):
+        return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def _supported(language: str | None) -> str | None:
+    try:
+        return translation.get_supported_language_variant(language or "")
+    except LookupError:
+        return None
+
+
+def public_schema(language: str | None = None) -> dict:
+    """The schema in `language`, or else in the active language (read it, do not
+    change it).
+
+    It only changes with the code, and building it walks every view and
+    serializer: some 50 ms of CPU, more than three times a public page's budget,
+    spent on every request before (any query string misses the page cache)."""
+    return _schema_in(
+        _supported(language)
+        or _supported(translation.get_language())
+        or settings.LANGUAGE_CODE
+    )
+
+
+class SchemaView(SpectacularAPIView):
+    """drf-spectacular's schema view (YAML or JSON, `?lang=`), answered from
+    `public_schema()`."""
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        schema = public_schema(request.GET.get("lang"))
+        suffix = self.perform_content_negotiation(request, force=True)[0].format
+        filename = f"{settings.SPECTACULAR_SETTINGS['TITLE']}.{suffix}"
+        return Response(
+            schema, headers={"Content-Disposition": f'inline; filename="{filename}"'}
+        )
 
 
 def document_jsonld(result, generator, request, public):

@@ -1,8 +1,8 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 from api import docs, views
+from api.schema import SchemaView
 from herentq.pagecache import public_page
 
 app_name = "api"
@@ -24,6 +24,6 @@ for pattern in router.urls:
 
 urlpatterns = [
     path("", public_page(docs.api_docs), name="docs"),
-    path("schema/", public_page(SpectacularAPIView.as_view()), name="schema"),
+    path("schema/", public_page(SchemaView.as_view()), name="schema"),
     path("", include(router.urls)),
 ]

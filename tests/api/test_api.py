@@ -7,6 +7,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 from django.urls import reverse
+from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openapi_schema_validator import OAS30Validator
@@ -74,6 +75,30 @@ def test_schema_is_valid_openapi_3(schema):
     } <= paths
     # Only reading.
     assert {method for _p, method, _o in _operations(schema)} == {"get"}
+
+
+def test_the_schema_is_built_once_per_language_not_per_request(client, db, monkeypatch):
+    dutch = client.get(SCHEMA)
+    french = client.get(SCHEMA, {"lang": "fr"})
+    english_docs = client.get("/en/api/")
+
+    def built_again(*args, **kwargs):
+        raise AssertionError("the schema was built again")
+
+    monkeypatch.setattr(SchemaGenerator, "get_schema", built_again)
+    # Other query strings (which miss the page cache), the docs page, JSON.
+    assert client.get(SCHEMA, {"x": "1"}).content == dutch.content
+    assert client.get(SCHEMA, {"lang": "fr", "x": "2"}).content == french.content
+    assert client.get("/en/api/", {"x": "3"}).content == english_docs.content
+    as_json = client.get(SCHEMA, {"lang": "fr", "format": "json"})
+    assert as_json["Content-Type"].startswith("application/vnd.oai.openapi+json")
+    assert as_json.json() == yaml.safe_load(french.content)
+    # In the language asked for; an unknown one gets the Dutch schema.
+    assert "/fr/api/nieuws/" in french.content.decode()
+    assert "/fr/api/" not in dutch.content.decode()
+    hostile = client.get(SCHEMA, {"lang": "../../etc/passwd"})
+    assert hostile.status_code == 200
+    assert hostile.content == dutch.content
 
 
 def test_docs_page_is_served_by_the_portal(client, db, schema):
