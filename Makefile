@@ -1,7 +1,13 @@
 # HerentQ: `make dev` serves the portal, `make test` runs the whole suite.
 # Both set up everything they need and can be run again and again.
 SHELL := /bin/bash
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# Debian's own Python 3.11 where it can make a virtualenv (python3.11-venv): it is built
+# with profile-guided and link-time optimisation and renders Django's templates about
+# twice as fast as an interpreter compiled without them (pyenv's default). Otherwise
+# the first python3.11 on the PATH.
+DEBIAN_PYTHON := /usr/bin/python3.11
+PYTHON ?= $(shell $(DEBIAN_PYTHON) -c 'import ensurepip' 2>/dev/null && echo $(DEBIAN_PYTHON) \
+	|| command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
@@ -20,16 +26,18 @@ PY_FILES := find . \( -path ./$(VENV) -o -path ./.pgdata -o -path ./node_modules
 
 # requirements.lock pins the whole dependency tree (with hashes); `make lock` compiles it
 # again from pyproject.toml after a dependency there changed.
-$(VENV)/.installed: requirements.lock pyproject.toml
+# The virtualenv is made again (--clear) when the interpreter chosen above changes.
+INSTALLED := $(VENV)/.installed-$(subst /,_,$(PYTHON))
+$(INSTALLED): requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 not found: install python3.11."; exit 1; }
 	scripts/install-pango.sh
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet --require-hashes -r requirements.lock
 	$(VENV)/bin/pip install --quiet --no-deps -e .
 	touch $@
 
-install: $(VENV)/.installed
+install: $(INSTALLED)
 
 lock: install
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
