@@ -431,7 +431,6 @@ class _WordsFound(Func):
     def __init__(self, document: Expression | F, words: list[str]):
         super().__init__(document, *(SearchText(Value(word)) for word in words))
         self.forgiven = [allows_typos(word) for word in words]
-        # A stored text's words are in `herentq_search_word` (migration 0013).
 
     def as_sql(self, compiler, connection, **extra_context):
         document, *words = self.get_source_expressions()
@@ -442,10 +441,14 @@ class _WordsFound(Func):
             inside = (
                 f"{text}::text LIKE '%%' || {_ESCAPED_PATTERN.format(typed)} || '%%'"
             )
-            # The closest known words (a small table and its trigram index,
-            # `CLOSEST_WORDS_MARGIN`), then the texts holding one of them,
-            # through the text's trigram index: pg_trgm's word similarity of
-            # a long text is computed for none of them.
+            if not self.forgiven[number]:
+                conditions.append(f"({inside})")
+                params += [*text_params, *typed_params]
+                continue
+            # The closest known words (`herentq_search_word`, a small table
+            # and its trigram index; `CLOSEST_WORDS_MARGIN`), then the texts
+            # holding one of them, through the text's trigram index: pg_trgm's
+            # word similarity of a long text is computed for none of them.
             close = (
                 f"{text}::text LIKE ANY(ARRAY(SELECT '%%' || "
                 f"{_ESCAPED_PATTERN.format('word')} || '%%' FROM ("
@@ -454,19 +457,9 @@ class _WordsFound(Func):
                 f" FROM herentq_search_word WHERE word %%> ({typed})) AS close"
                 f" WHERE fit >= best - {CLOSEST_WORDS_MARGIN}))"
             )
-            if self.forgiven[number]:
-                conditions.append(f"({inside} OR {close})")
-                params += [
-                    *text_params,
-                    *typed_params,
-                    *text_params,
-                    *typed_params,
-                    *typed_params,
-                    *typed_params,
-                ]
-            else:
-                conditions.append(f"({inside})")
-                params += [*text_params, *typed_params]
+            conditions.append(f"({inside} OR {close})")
+            # `inside`, then `close`: its text, and the typed word three times.
+            params += [*text_params, *typed_params, *text_params, *typed_params * 3]
         return "(" + " AND ".join(conditions) + ")", params
 
 
