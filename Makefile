@@ -55,7 +55,7 @@ db-stop:
 # written there by hand. The compiled .mo files are not committed: every setup
 # compiles them (msgfmt from Debian's gettext, installed when missing).
 MAKEMESSAGES_IGNORE := --ignore=.venv --ignore=.pgdata --ignore=node_modules \
-	--ignore=staticfiles --ignore=media --ignore=static/vendor --ignore=htmlcov --ignore=tests
+	--ignore=staticfiles --ignore=media --ignore=static/vendor --ignore=tests
 messages: install
 	$(MANAGE) makemessages -l fr -l en --add-location=file $(MAKEMESSAGES_IGNORE)
 	$(MANAGE) makemessages -d djangojs -l fr -l en --add-location=file $(MAKEMESSAGES_IGNORE)
@@ -74,11 +74,21 @@ dev: demo-data
 	$(MANAGE) ensure_dev_admin
 	scripts/serve-dev.sh
 
-# One pytest worker per core (each with its own test database), and the coverage of
-# the product's apps, which may not fall under the floor in pyproject.toml.
+# One pytest worker per core (each with its own test database), and the line coverage
+# of the product's apps (slipcover, configured in pyproject.toml), which may not fall
+# under COVERAGE_FLOOR: 96.8 % of lines measured on 2026-12-07; raise it as tests
+# come. The floor is checked when the report is printed, in a second step: slipcover
+# 1.1's own --fail-under during a pytest-xdist run prints the report without the
+# workers' data.
+COVERAGE_FLOOR := 96
+COVERAGE_DATA := .artifacts/coverage.json
 test: install db browser compile-messages
-	DJANGO_SETTINGS_MODULE=herentq.settings.test $(PY) -m pytest \
-		--numprocesses auto --dist loadgroup --cov --cov-report term --durations=15 $(PYTEST_ARGS)
+	@mkdir -p $(dir $(COVERAGE_DATA))
+	DJANGO_SETTINGS_MODULE=herentq.settings.test $(PY) -m slipcover --json --out $(COVERAGE_DATA) \
+		-m pytest --numprocesses auto --dist loadgroup --durations=15 $(PYTEST_ARGS)
+	@$(PY) -m slipcover --merge $(COVERAGE_DATA) --out $(COVERAGE_DATA) \
+		--fail-under $(COVERAGE_FLOOR) \
+		|| { echo "make test: the coverage fell under the floor of $(COVERAGE_FLOOR) %."; exit 1; }
 
 # The multi-node topology on one box (scripts/cluster.sh: HAProxy, two app nodes, two
 # workers, Redis, the S3 server, PostgreSQL) and the tests that need it (tests/cluster/,

@@ -29,6 +29,13 @@ def database_config(url: str) -> dict:
     config["HOST"] = unquote(config.get("HOST") or "")
     config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     config["CONN_HEALTH_CHECKS"] = True
+    # QuerySet.iterator() reads client-side. Django's Select reads only the first of
+    # a ModelChoiceField's choices through it; a server-side cursor then stayed open
+    # until the generator was finalised, and if that came late (a reference cycle),
+    # its CLOSE aborted whatever transaction the connection was in by then. The
+    # portal iterates thousands of rows, not millions; a transaction pooler
+    # (docs/deployment.md) needs this as well.
+    config["DISABLE_SERVER_SIDE_CURSORS"] = True
     # The portal's data fits in memory (on SSDs): reading a page out of order costs
     # about what reading the next one does. PostgreSQL's default (4, for spinning
     # disks) made the planner read 2 000 partnerships' full-text vectors whole

@@ -1,10 +1,13 @@
+import contextlib
 import os
 import subprocess
 import sys
 
+from django import forms
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 
+from herentq.models import SDG
 from herentq.settings.base import database_config
 
 PRODUCTION_ENV = {
@@ -53,6 +56,22 @@ def test_database_is_postgresql_with_persistent_healthy_connections():
     database = settings.DATABASES["default"]
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert database["CONN_HEALTH_CHECKS"] is True
+
+
+def test_a_choice_list_read_in_part_leaves_no_cursor_to_break_a_later_transaction(db):
+    """Django's Select reads only the first choice of a ModelChoiceField (to decide
+    on `required`), through QuerySet.iterator(). With a server-side cursor the
+    cursor stayed open until the generator was finalised; finalised late, its CLOSE
+    came inside another transaction of the same connection, where the cursor no
+    longer existed, and aborted that transaction. The portal reads client-side."""
+    field = forms.ModelChoiceField(queryset=SDG.objects.all(), empty_label=None)
+    with contextlib.suppress(RuntimeError), transaction.atomic():
+        choices = iter(field.choices)
+        next(choices)
+        raise RuntimeError("this request's transaction ends")
+    with transaction.atomic():
+        choices.close()  # the generator finalised late, in another transaction
+        assert SDG.objects.count() == 17
 
 
 def test_the_planner_prices_out_of_order_page_reads_for_data_in_memory(db):

@@ -25,7 +25,6 @@ IGNORED = [
     "staticfiles",
     "media",
     "static/vendor",
-    "htmlcov",
     "tests",
     # Else makemessages finds the real catalogues and writes into them.
     "herentq/locale",
