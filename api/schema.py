@@ -43,7 +43,9 @@ def public_schema(language: str | None = None) -> dict:
 
 class SchemaView(SpectacularAPIView):
     """drf-spectacular's schema view (YAML or JSON, `?lang=`), answered from
-    `public_schema()`."""
+    `public_schema()`. Its own `get` would activate whatever `?lang=` says, and
+    Django keeps every language ever activated in a process-wide dict: one
+    object per distinct hostile value, for the process's life."""
 
     @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):

@@ -372,8 +372,9 @@ class SearchEntry(models.Model):
     Written by PostgreSQL only: each kind's migration adds a trigger to the kind's
     table that keeps its rows' entries in step with every insert, update and delete
     (herentq.search.search_entries_sql), whichever way the row was written. Django
-    reads the table and never writes it; it is not a model table for migrations,
-    flushes or snapshots, which see the kinds' own tables (`managed = False`).
+    reads the table and never writes it; it is not a model table for migrations
+    or flushes (`managed = False`), nor for the tests' snapshots (tests/snapshot.py),
+    which see the kinds' own tables.
     Whether an entry may be found is decided by its kind's selector at search time.
     """
 

@@ -9,22 +9,24 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 
+from herentq.models import SearchEntry
+
 
 def _tables() -> list[str]:
-    """Every table of an installed model (many-to-many and history tables too), and
-    the job queue's: procrastinate's models are unmanaged (its own migrations make
-    the tables), so Django leaves them out, and a job a browser test deferred stayed
-    queued for every later test of the worker (`/readyz/` counts them). The search
-    entries, unmanaged too, stay out: triggers write them with the rows they index.
+    """Every table of an installed model: many-to-many and history tables, and the
+    unmanaged models' too, which Django's list leaves out (procrastinate's job
+    queue: a job a browser test deferred stayed queued for every later test of the
+    worker). Not the search entries: triggers write them with the rows they index.
     """
-    queue = [
+    unmanaged = [
         model._meta.db_table
-        for model in apps.get_app_config("procrastinate").get_models()
+        for model in apps.get_models()
+        if not model._meta.managed and model is not SearchEntry
     ]
     managed = connection.introspection.django_table_names(
         only_existing=True, include_views=False
     )
-    return [*managed, *queue]
+    return [*managed, *unmanaged]
 
 
 # Each sequence that has been used, and its position (the last id it gave).
