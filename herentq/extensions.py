@@ -1,7 +1,8 @@
 """What the domain apps contribute to shared pages (see HerentqConfig)."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.apps import apps
 
@@ -20,6 +21,45 @@ class Section:
     title: str
     items: list[LinkItem] = field(default_factory=list)
     empty_text: str = ""
+    # Set when `items` are the first of more: a link to the whole list.
+    more_url: str = ""
+    more_text: str = ""
+
+
+# A section shows at most this many links, so that its page does not grow with
+# the data; the rest are a link away (`capped_section`).
+SECTION_SIZE = 20
+
+
+def first_and_total(queryset, size: int = SECTION_SIZE) -> tuple[list, int]:
+    """The first `size` rows of `queryset` and how many it has in all (counted
+    only when there are more: one query otherwise)."""
+    first = list(queryset[: size + 1])
+    if len(first) <= size:
+        return first, len(first)
+    return first[:size], queryset.count()
+
+
+def capped_section(
+    *,
+    title: str,
+    queryset,
+    link: Callable[[Any], LinkItem],
+    empty_text: str,
+    all_url: str,
+    all_text: Callable[[int], str],
+) -> Section:
+    """A section of the first SECTION_SIZE rows of `queryset`; when it has more,
+    a link to `all_url` (the full list, filtered), worded by `all_text(total)`."""
+    rows, total = first_and_total(queryset)
+    more = total > len(rows)
+    return Section(
+        title=title,
+        items=[link(row) for row in rows],
+        empty_text=empty_text,
+        more_url=all_url if more else "",
+        more_text=all_text(total) if more else "",
+    )
 
 
 @dataclass(frozen=True)

@@ -111,21 +111,26 @@ class LearningTracksConfig(AppConfig):
         ]
 
     def sdg_sections(self, sdg):
-        from herentq.extensions import LinkItem, Section
+        from django.utils.translation import gettext
+
+        from herentq.extensions import LinkItem, capped_section
         from learning_tracks import selectors
 
         return [
-            Section(
+            capped_section(
                 title=str(_("Leertrajecten")),
-                items=[
-                    LinkItem(
-                        title=track.title,
-                        url=track.get_absolute_url(),
-                        description=track.get_status_display(),
-                    )
-                    for track in selectors.tracks_for_sdg(sdg)
-                ],
+                queryset=selectors.tracks_for_sdg(sdg),
+                link=lambda track: LinkItem(
+                    title=track.title,
+                    url=track.get_absolute_url(),
+                    description=track.get_status_display(),
+                ),
                 empty_text=str(_("Geen leertraject rond deze doelstelling.")),
+                all_url=f"{reverse('learning_tracks:list')}?sdg={sdg.number}",
+                all_text=lambda total: (
+                    gettext("Alle %(count)s leertrajecten rond deze doelstelling")
+                    % {"count": total}
+                ),
             )
         ]
 

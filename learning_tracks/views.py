@@ -32,6 +32,7 @@ from learning_tracks.tokens import Purpose
 class TrackListView(ListView):
     template_name = "learning_tracks/track_list.html"
     context_object_name = "tracks"
+    paginate_by = 20
 
     def get_queryset(self):
         self.filterset = TrackFilter(

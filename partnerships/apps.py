@@ -36,22 +36,25 @@ class PartnershipsConfig(AppConfig):
         return [PublicUpload.for_field(Photo, "image", selectors.photo_file_is_public)]
 
     def sdg_sections(self, sdg):
-        from herentq.extensions import LinkItem, Section
+        from herentq.extensions import LinkItem, capped_section
         from partnerships import selectors
 
         return [
-            Section(
+            capped_section(
                 title=_("Partnerschappen"),
-                items=[
-                    LinkItem(
-                        title=partnership.title,
-                        url=partnership.get_absolute_url(),
-                        description=partnership.local_authority.name,
-                    )
-                    for partnership in selectors.partnerships_for_sdg(sdg=sdg)
-                ],
+                queryset=selectors.partnerships_for_sdg(sdg=sdg),
+                link=lambda partnership: LinkItem(
+                    title=partnership.title,
+                    url=partnership.get_absolute_url(),
+                    description=partnership.local_authority.name,
+                ),
                 empty_text=_(
                     "Er is nog geen partnerschap aan deze doelstelling gekoppeld."
+                ),
+                all_url=f"{reverse('partnerships:list')}?sdg={sdg.number}",
+                all_text=lambda total: (
+                    _("Alle %(count)s partnerschappen rond deze doelstelling")
+                    % {"count": total}
                 ),
             )
         ]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.core.cache import caches
 from django.db.models import (
+    Avg,
+    Count,
     Exists,
     F,
     OuterRef,
@@ -23,6 +25,7 @@ from django.db.models import (
 from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django_countries.fields import Country
 
 from herentq import search
 from herentq.languages import translation_columns
@@ -275,25 +278,49 @@ def partnership_timeline(partnership: Partnership) -> list[TimelineEntry]:
 # The map.
 
 
-def map_markers(partnerships) -> list[worldmap.Marker]:
-    """A marker for each place with coordinates of the given published partnerships."""
-    places = (
-        PartnerPlace.objects.filter(
-            partnership__in=partnerships.filter(is_published=True),
-            latitude__isnull=False,
-            longitude__isnull=False,
-        )
-        .select_related("partnership__local_authority")
-        .order_by("name", "id")
+def _mapped_places(partnerships):
+    """The places with coordinates of the given published partnerships."""
+    return PartnerPlace.objects.filter(
+        partnership__in=partnerships.filter(is_published=True),
+        latitude__isnull=False,
+        longitude__isnull=False,
     )
+
+
+def map_markers(partnerships, *, limit: int) -> list[worldmap.Marker]:
+    """A marker for each place with coordinates of the given published
+    partnerships (the first `limit` by name)."""
+    places = _mapped_places(partnerships).select_related("partnership__local_authority")
     markers = []
-    for place in places:
-        # Both are filtered on not null above.
-        x, y = worldmap.project(place.longitude, place.latitude)  # type: ignore[arg-type]
+    for place in places.order_by("name", "id")[:limit]:
+        x, y = worldmap.project(place.longitude, place.latitude)
         markers.append(worldmap.Marker(x, y, place, place.partnership))
     # Grouped by country under the map, countries by their Dutch name.
     markers.sort(key=lambda marker: sort_key(str(marker.place.country.name)))
     return markers
+
+
+def map_countries(partnerships) -> list[worldmap.CountryMarker]:
+    """A marker per country of `map_markers`' places, where they lie on average,
+    with their number (one query, whatever the number of places)."""
+    rows = (
+        _mapped_places(partnerships)
+        .values("country")
+        .annotate(
+            places=Count("pk"), latitude=Avg("latitude"), longitude=Avg("longitude")
+        )
+        .order_by()
+    )
+    countries = [
+        worldmap.CountryMarker(
+            *worldmap.project(row["longitude"], row["latitude"]),
+            country=Country(row["country"]),
+            places=row["places"],
+        )
+        for row in rows
+    ]
+    countries.sort(key=lambda marker: sort_key(str(marker.country.name)))
+    return countries
 
 
 # Open data: a row per published partnership, and a second file per agreement.

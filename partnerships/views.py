@@ -127,19 +127,38 @@ class PartnershipListView(FilterView):
 
 
 class PartnershipMapView(FilterView):
-    """The partner places on a world map drawn once at setup; no outside service."""
+    """The partner places on a world map drawn once at setup; no outside service.
+
+    Up to `most_places` places are each a marker and a line in the list under
+    the map; beyond, each country is one, with its number of places and a link
+    to the map of that country (which shows its first `most_places` places):
+    the page does not grow with the data.
+    """
 
     filterset_class = PartnershipFilter
     template_name = "partnerships/partnership_map.html"
     strict = False
+    most_places = 150
 
     def get_queryset(self):
         return selectors.partnerships_for_list()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        markers = selectors.map_markers(self.object_list)
+        countries = selectors.map_countries(self.object_list)
+        places = sum(country.places for country in countries)
+        # The map of one country shows its first places, however many it has.
+        filters = self.filterset
+        one_country = filters.is_bound and filters.form.cleaned_data.get("land")
+        by_country = places > self.most_places and not one_country
+        markers = (
+            []
+            if by_country
+            else selectors.map_markers(self.object_list, limit=self.most_places)
+        )
         context.update(
+            places=places,
+            countries=countries if by_country else [],
             markers=markers,
             map_width=worldmap.WIDTH,
             map_height=worldmap.HEIGHT,

@@ -12,6 +12,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from django_countries.fields import Country
+
     from partnerships.models import PartnerPlace, Partnership
 
 WIDTH = 1000
@@ -40,6 +42,16 @@ class Marker:
     y: float
     place: "PartnerPlace"
     partnership: "Partnership"
+
+
+@dataclass(frozen=True)
+class CountryMarker:
+    """A country's places as one marker, where there are too many to show each."""
+
+    x: float
+    y: float
+    country: "Country"
+    places: int
 
 
 def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:

@@ -63,6 +63,31 @@ def test_list_filters_on_phase(client):
     assert "Open traject" not in html
 
 
+def test_list_filters_on_sdg_and_pages_its_tracks(client):
+    from herentq.models import SDG
+
+    water = SDG.objects.get(number=6)
+    for index in range(21):
+        TrackFactory(title=f"Watertraject {index:02}").sdgs.add(water)
+    TrackFactory(title="Ander traject")
+    html = client.get("/leertrajecten/?sdg=6").content.decode()
+    assert html.count("Watertraject") == 20 and "Ander traject" not in html
+    assert '<option value="6" selected>' in html
+    assert "Pagina 1 van 2" in html
+    assert 'href="?sdg=6&amp;page=2"' in html
+    html = client.get("/leertrajecten/?sdg=6&page=2").content.decode()
+    assert html.count("Watertraject") == 1
+    # The goal's page shows the first twenty and links to them all.
+    html = client.get("/sdg/6/").content.decode()
+    assert (
+        '<a href="/leertrajecten/?sdg=6">Alle 21 leertrajecten rond deze '
+        "doelstelling</a>"
+    ) in html
+    # A goal that does not exist is said next to the field.
+    html = client.get("/leertrajecten/?sdg=18").content.decode()
+    assert 'id="id_sdg_error" class="field-error">Selecteer een geldige keuze' in html
+
+
 def test_list_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     TrackFactory()
     with django_assert_max_num_queries(8) as few:

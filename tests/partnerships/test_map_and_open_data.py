@@ -13,10 +13,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
+from herentq.extensions import SECTION_SIZE
 from herentq.models import SDG
 from partnerships import worldmap
 from partnerships.constants import AgreementKind, DatePrecision
 from partnerships.models import Partnership
+from partnerships.views import PartnershipMapView
 from tests.factories import NewsItemFactory
 from tests.partnerships.conftest import make_full_partnership
 from tests.partnerships.factories import (
@@ -107,6 +109,50 @@ def test_map_runs_a_fixed_number_of_queries(client, count_queries):
     few = count_queries(lambda: client.get(reverse("partnerships:map")))
     for index in range(48):
         make_full_partnership(index + 2)
+    assert count_queries(lambda: client.get(reverse("partnerships:map"))) == few
+
+
+def test_beyond_its_limit_the_map_shows_each_country_once_leading_to_its_own_map(
+    client, nimlahakok, hidden, count_queries, monkeypatch
+):
+    monkeypatch.setattr(PartnershipMapView, "most_places", 2)
+    make_full_partnership(1)  # a place in Morocco and one in Turkey
+    html = client.get(reverse("partnerships:map")).content.decode()
+    assert "4 partnerplaatsen in 3 landen." in html
+    markers = re.findall(
+        r'<a class="partner-map__marker partner-map__marker--country" '
+        r'href="([^"]+)" aria-label="([^"]+)"',
+        html,
+    )
+    assert markers == [
+        ("?land=GT", "Guatemala: 2 partnerplaatsen"),
+        ("?land=MA", "Marokko: 1 partnerplaats"),
+        ("?land=TR", "Turkije: 1 partnerplaats"),
+    ]
+    # Guatemala's marker lies where its two places lie on average.
+    x, y = worldmap.project(Decimal("-90.37110"), Decimal("15.47080"))
+    assert f'<circle cx="{x}" cy="{y}" r="9"/>' in html
+    assert '<li><a href="?land=GT">Guatemala</a> — 2 partnerplaatsen</li>' in html
+    assert "Nimlasachal" not in html and "Verborgen" not in html
+    # A country's map shows its places, the other filters kept.
+    html = client.get(
+        reverse("partnerships:map"), {"land": "GT", "sdg": "4"}
+    ).content.decode()
+    assert "2 partnerplaatsen op de kaart." in html
+    assert '<a href="/partnerschappen/herent-nimlahakok/">Nimlasachal</a>' in html
+    assert "partner-map__marker--country" not in html
+    # However many places one country has, its map shows the first ones.
+    monkeypatch.setattr(PartnershipMapView, "most_places", 1)
+    html = client.get(reverse("partnerships:map"), {"land": "GT"}).content.decode()
+    assert "2 partnerplaatsen op de kaart." in html
+    assert "De kaart toont er de eerste 1: kies meer filters" in html
+    assert len(re.findall(r'<a class="partner-map__marker"', html)) == 1
+    # The page costs the same, whatever the number of places.
+    few = count_queries(lambda: client.get(reverse("partnerships:map")))
+    for index in range(5):
+        make_full_partnership(index + 2)
+    html = client.get(reverse("partnerships:map")).content.decode()
+    assert "14 partnerplaatsen in 3 landen." in html
     assert count_queries(lambda: client.get(reverse("partnerships:map"))) == few
 
 
@@ -313,6 +359,24 @@ def test_sdg_page_lists_the_published_partnerships_of_that_goal(
     assert "Geheim partnerschap" not in html
     empty = client.get("/sdg/14/").content.decode()
     assert "Er is nog geen partnerschap aan deze doelstelling gekoppeld." in empty
+
+
+def test_sdg_page_lists_the_first_partnerships_and_links_to_all_of_them(client):
+    goal = SDG.objects.filter(number=14)
+    for index in range(SECTION_SIZE + 1):
+        PartnershipFactory(title=f"Kustbeheer {index:02}", sdgs=goal)
+    html = client.get("/sdg/14/").content.decode()
+    section = html[html.index(">Partnerschappen</h2>") :].split("</section>")[0]
+    assert section.count("Kustbeheer") == SECTION_SIZE
+    assert "Kustbeheer 19" in section and "Kustbeheer 20" not in section
+    assert (
+        f'<a href="/partnerschappen/?sdg=14">Alle {SECTION_SIZE + 1} partnerschappen '
+        "rond deze doelstelling</a>"
+    ) in section
+    listed = client.get("/partnerschappen/?sdg=14").content.decode()
+    assert f"{SECTION_SIZE + 1} partnerschappen" in listed, re.findall(
+        r"<p[^>]*>[^<]*partnerschap[^<]*", listed
+    )
 
 
 def test_home_page_leads_to_the_partnerships(client):
