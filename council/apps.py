@@ -173,7 +173,7 @@ class CouncilConfig(AppConfig):
             SitemapSection(
                 "grosh-vergaderingen",
                 items=lambda: Meeting.objects.order_by("-planned_start"),
-                lastmod=lambda meeting: meeting.updated_at,
+                lastmod="updated_at",
             ),
             SitemapSection(
                 "grosh-verslagen",
@@ -183,11 +183,11 @@ class CouncilConfig(AppConfig):
                 location=lambda minutes: reverse(
                     "council:minutes_public", args=[minutes.meeting_id]
                 ),
-                lastmod=lambda minutes: minutes.updated_at,
+                lastmod="updated_at",
             ),
             SitemapSection(
                 "grosh-adviezen",
                 items=lambda: selectors.advice_searchable().order_by("pk"),
-                lastmod=lambda advice: advice.updated_at,
+                lastmod="updated_at",
             ),
         ]

@@ -144,11 +144,11 @@ class HerentqConfig(AppConfig):
             SitemapSection(
                 "nieuws",
                 items=selectors.news_searchable,
-                lastmod=lambda item: item.updated_at,
+                lastmod="updated_at",
             ),
             SitemapSection(
                 "paginas",
-                items=selectors.pages_searchable,
-                lastmod=lambda item: item.updated_at,
+                items=lambda: selectors.pages_searchable().order_by("slug"),
+                lastmod="updated_at",
             ),
         ]

@@ -1,6 +1,7 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
@@ -63,11 +64,18 @@ urlpatterns += i18n_patterns(
         "catalogus.jsonld", public_page(views.catalogue_jsonld), name="catalogue_jsonld"
     ),
     path("catalogus.ttl", public_page(views.catalogue_turtle), name="catalogue_turtle"),
+    # An index of the sections' sitemaps, each in pages of SectionSitemap.limit.
     path(
         "sitemap.xml",
+        public_page(sitemap_index),
+        {"sitemaps": sitemaps.sitemaps(), "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
         public_page(sitemap_view),
         {"sitemaps": sitemaps.sitemaps()},
-        name="sitemap",
+        name="sitemap_section",
     ),
     path("robots.txt", public_page(sitemaps.robots_txt), name="robots_txt"),
     path("zoeken/", public_page(views.SiteSearchView.as_view()), name="search"),

@@ -195,6 +195,6 @@ class LearningTracksConfig(AppConfig):
             SitemapSection(
                 "leertrajecten",
                 items=lambda: selectors.tracks_searchable().order_by("number"),
-                lastmod=lambda track: track.updated_at,
+                lastmod="updated_at",
             ),
         ]

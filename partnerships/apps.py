@@ -172,6 +172,6 @@ class PartnershipsConfig(AppConfig):
             SitemapSection(
                 "partnerschappen",
                 items=lambda: Partnership.objects.published().order_by("slug"),
-                lastmod=lambda item: item.updated_at,
+                lastmod="updated_at",
             ),
         ]

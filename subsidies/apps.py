@@ -192,7 +192,7 @@ class SubsidiesConfig(AppConfig):
             SitemapSection(
                 "subsidiereglementen",
                 items=lambda: selectors.schemes_searchable().order_by("slug"),
-                lastmod=lambda scheme: scheme.updated_at,
+                lastmod="updated_at",
             ),
         ]
 

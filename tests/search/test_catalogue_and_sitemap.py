@@ -6,13 +6,17 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pyshacl import validate
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
 from herentq.models import NewsItem
+from herentq.sitemaps import SectionSitemap
 from partnerships.models import Partnership
+from tests.partnerships.factories import PartnershipFactory
 
 SHAPES = Path("/work/shared/dcat/dcat-ap_2.1.1_shacl_shapes.ttl")
 LOCAL_SHAPES = Path(__file__).parent / "shapes" / SHAPES.name
@@ -75,11 +79,26 @@ def test_shapes_are_the_shared_release():
         assert SHAPES.read_bytes() == LOCAL_SHAPES.read_bytes()
 
 
+def _sitemaps(client) -> list[ElementTree.Element]:
+    """Every sitemap the index at /sitemap.xml lists, parsed."""
+    index = client.get(reverse("sitemap"))
+    assert index.status_code == 200
+    root = ElementTree.fromstring(index.content)
+    assert root.tag == f"{SITEMAP}sitemapindex"
+    sitemaps = []
+    for loc in root.iter(f"{SITEMAP}loc"):
+        response = client.get(loc.text.removeprefix("http://testserver"))
+        assert response.status_code == 200, loc.text
+        sitemaps.append(ElementTree.fromstring(response.content))
+    return sitemaps
+
+
+def _url_entries(client) -> list[ElementTree.Element]:
+    return [url for root in _sitemaps(client) for url in root.iter(f"{SITEMAP}url")]
+
+
 def _sitemap_urls(client) -> set[str]:
-    response = client.get(reverse("sitemap"))
-    assert response.status_code == 200
-    root = ElementTree.fromstring(response.content)
-    return {loc.text for loc in root.iter(f"{SITEMAP}loc")}
+    return {url.find(f"{SITEMAP}loc").text for url in _url_entries(client)}
 
 
 def test_sitemap_lists_public_pages_only(client, demo_data):
@@ -104,15 +123,13 @@ def test_sitemap_lists_public_pages_only(client, demo_data):
 
 
 def test_sitemap_lists_every_page_in_three_languages_with_hreflang(client, demo_data):
-    response = client.get(reverse("sitemap"))
-    root = ElementTree.fromstring(response.content)
     entries = {
         url.find(f"{SITEMAP}loc").text: {
             link.get("hreflang"): link.get("href")
             for link in url.iter(f"{XHTML}link")
             if link.get("rel") == "alternate"
         }
-        for url in root.iter(f"{SITEMAP}url")
+        for url in _url_entries(client)
     }
     base = "http://testserver"
     partnership = Partnership.objects.published().first()
@@ -141,6 +158,42 @@ def test_sitemap_lists_every_page_in_three_languages_with_hreflang(client, demo_
     page = client.get(f"/fr{path}")
     assert page.status_code == 200
     assert '<html lang="fr"' in page.content.decode()
+
+
+def test_sitemap_is_an_index_of_sections_read_a_page_at_a_time(
+    client, demo_data, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(SectionSitemap, "limit", 4)
+    published = Partnership.objects.published()
+    pages = -(-published.count() * 3 // 4)
+    index = client.get(reverse("sitemap")).content.decode()
+    section = "http://testserver/sitemap-partnerschappen.xml"
+    assert f"<loc>{section}</loc>" in index
+    assert f"<loc>{section}?p={pages}</loc>" in index
+    assert f"<loc>{section}?p={pages + 1}</loc>" not in index
+    # Each partnership in each language exactly once over the pages.
+    listed = []
+    for page in range(1, pages + 1):
+        root = ElementTree.fromstring(
+            client.get(f"/sitemap-partnerschappen.xml?p={page}").content
+        )
+        listed += [loc.text for loc in root.iter(f"{SITEMAP}loc")]
+    paths = [partnership.get_absolute_url() for partnership in published]
+    expected = [
+        f"http://testserver{prefix}{path}"
+        for path in paths
+        for prefix in ("", "/fr", "/en")
+    ]
+    assert sorted(listed) == sorted(expected)
+    assert client.get(f"/sitemap-partnerschappen.xml?p={pages + 1}").status_code == 404
+    assert client.get("/sitemap-bestaat-niet.xml").status_code == 404
+    # A page reads its own rows: the same queries with ten more partnerships.
+    with CaptureQueriesContext(connection) as before:
+        client.get("/sitemap-partnerschappen.xml?p=2")
+    assert any("LIMIT 2 OFFSET 1" in query["sql"] for query in before.captured_queries)
+    PartnershipFactory.create_batch(10)
+    with django_assert_num_queries(len(before.captured_queries)):
+        client.get("/sitemap-partnerschappen.xml?p=2")
 
 
 def test_robots_txt_points_at_the_sitemap_and_keeps_private_pages_out(client):

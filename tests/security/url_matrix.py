@@ -388,6 +388,13 @@ CORE_ROWS = [
     Row("news_feed", _r("news_feed"), PUBLIC),
     Row("search", lambda o: reverse("search") + "?q=radio", PUBLIC),
     Row("sitemap", _r("sitemap"), PUBLIC),
+    Row("sitemap_section", _r("sitemap_section", "partnerschappen"), PUBLIC),
+    Row(
+        "sitemap_section",
+        _r("sitemap_section", "leden"),
+        GONE,
+        what="no such section",
+    ),
     Row("robots_txt", _r("robots_txt"), PUBLIC),
     Row("catalogue_jsonld", _r("catalogue_jsonld"), PUBLIC),
     Row("catalogue_turtle", _r("catalogue_turtle"), PUBLIC),
