@@ -1,5 +1,6 @@
 """Every read of the council app. What the public may see is decided here, once."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +12,7 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -106,6 +108,23 @@ def meeting_list(*, council: Council):
             ),
             has_published_minutes=Exists(published),
         )
+        .order_by("-planned_start")
+    )
+
+
+# A subscribed calendar is fetched again every few hours, so it carries the
+# past year's meetings and every later one; the meetings page has the rest.
+CALENDAR_PAST = dt.timedelta(days=366)
+
+
+def meetings_for_calendar(*, council: Council, now: dt.datetime | None = None):
+    """The meetings of the calendar feed, newest first, with their agenda items."""
+    since = (now or timezone.now()) - CALENDAR_PAST
+    return (
+        Meeting.objects.of_council(council)
+        .filter(planned_start__gte=since)
+        .select_related("council")
+        .prefetch_related("agenda_items")
         .order_by("-planned_start")
     )
 

@@ -235,12 +235,11 @@ class SearchView(CouncilMixin, TemplateView):
 
 
 class MeetingCalendarView(CouncilMixin, TemplateView):
-    """All meetings as an RFC 5545 feed to subscribe to."""
+    """The past year's meetings and every later one as an RFC 5545 feed to
+    subscribe to (`selectors.meetings_for_calendar`)."""
 
     def get(self, request, *args, **kwargs):
-        meetings = selectors.meeting_list(council=self.council).prefetch_related(
-            "agenda_items"
-        )
+        meetings = selectors.meetings_for_calendar(council=self.council)
         events = []
         for meeting in meetings:
             public_titles = [

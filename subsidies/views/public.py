@@ -4,6 +4,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
+from django_countries import countries
 
 from herentq import exports
 from subsidies import results, selectors
@@ -77,18 +78,21 @@ def register_csv(request, year: int):
         _("Datum beslissing"),
         _("Toegekend bedrag (euro)"),
     ]
+    schemes = {scheme.pk: scheme.name for scheme in Scheme.objects.all()}
     rows = (
         [
-            row.reference,
-            row.organisation.name,
-            row.title,
-            row.country.name,
-            ", ".join(str(sdg.number) for sdg in row.sdgs.all()),
-            row.call.scheme.name,
-            row.decision_date.strftime("%d/%m/%Y"),
-            row.approved_amount,
+            reference,
+            organisation,
+            title,
+            countries.name(country),
+            ", ".join(map(str, sdgs)),
+            schemes[scheme],
+            decided.strftime("%d/%m/%Y"),
+            amount,
         ]
-        for row in selectors.register_rows(year=year)
+        for reference, organisation, title, country, sdgs, scheme, decided, amount in (
+            selectors.register_table(year=year)
+        )
     )
     return exports.csv_response(headers, rows, filename=f"subsidieregister-{year}.csv")
 

@@ -204,6 +204,19 @@ def test_ical_feed_lists_meetings_with_public_items_only(client, scenario):
     )
 
 
+def test_ical_feed_carries_the_past_year_and_every_later_meeting(client, council):
+    now = timezone.now()
+    old = MeetingFactory(council=council, planned_start=now - dt.timedelta(days=400))
+    recent = MeetingFactory(council=council, planned_start=now - dt.timedelta(days=300))
+    later = MeetingFactory(council=council, planned_start=now + dt.timedelta(days=500))
+    response = client.get(reverse("council:meetings_ical"))
+    uids = {str(e["UID"]) for e in Calendar.from_ical(response.content).walk("VEVENT")}
+    assert uids == {f"council-meeting-{m.pk}@herentq" for m in (recent, later)}
+    # The older meeting is still on the meetings page.
+    html = client.get(reverse("council:meeting_list"), {"page": 1}).content.decode()
+    assert old.get_absolute_url() in html
+
+
 def test_members_area_shows_the_dossier_link_of_a_subject_that_offers_one(
     member_client, council, monkeypatch
 ):

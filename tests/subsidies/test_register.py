@@ -72,8 +72,30 @@ def test_register_csv_download(client, call):
     )
     assert rows[0][:3] == ["Referentie", "Organisatie", "Project"]
     assert rows[1][0] == "SUB-2026-0001"
-    assert rows[1][4] == "4, 5"
+    assert rows[1][3:7] == ["Guatemala", "4, 5", call.scheme.name, "11/05/2026"]
     assert rows[1][-1] == "4000,50"
+    # In French: the labels, the country and the scheme's name.
+    call.scheme.name_fr = "Subside de projet"
+    call.scheme.save()
+    french = client.get("/fr" + reverse("subsidies:register_csv", args=[2026]))
+    row = french.content.decode("utf-8-sig").splitlines()[1].split(";")
+    assert row[3:6] == ["Guatémala", "4, 5", "Subside de projet"]
+    assert french.content.decode("utf-8-sig").startswith("Référence;")
+
+
+def test_register_csv_reads_its_rows_in_a_fixed_number_of_queries(
+    client, call, django_assert_max_num_queries
+):
+    granted(call, 1, sdgs=[1])
+    url = reverse("subsidies:register_csv", args=[2026])
+    with django_assert_max_num_queries(4) as few:
+        client.get(url)
+    for n in range(10):
+        granted(call, n + 10, sdgs=[n + 1, 17])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert len(response.content.decode("utf-8-sig").splitlines()) == 12
+    assert ";10, 17;" in response.content.decode()
 
 
 def test_register_has_a_fixed_number_of_queries(
