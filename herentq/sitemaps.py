@@ -61,11 +61,12 @@ def named_pages(key: str, *names: str) -> SitemapSection:
     return SitemapSection(key, items=lambda: list(names), location=reverse)
 
 
-class LanguageVersions(Sequence):
+class LanguageVersions:
     """(item, language) for each item and each language, in the order Django's
     i18n sitemap lists them, but read a slice at a time: a page of a sitemap
     reads its own rows, the index only counts them (Django's own list reads
-    every item of the section for each)."""
+    every item of the section for each). What a Paginator asks of its list:
+    its length and slices."""
 
     def __init__(self, items: QuerySet | Sequence[Any], languages: list[str]):
         self.items = items
@@ -75,9 +76,7 @@ class LanguageVersions(Sequence):
         count = self.items.count() if isinstance(self.items, QuerySet) else None
         return (len(self.items) if count is None else count) * len(self.languages)
 
-    def __getitem__(self, index):  # type: ignore[override]
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
+    def __getitem__(self, index: slice) -> list[tuple[Any, str]]:
         start, stop, _step = index.indices(len(self))
         size = len(self.languages)
         first = start // size
