@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from partnerships.views import PartnershipMapView
 from tests.browser.conftest import assert_accessible, goto
 
 HERENT = "/partnerschappen/herent-nimlahakok-nimlasachal/"
@@ -30,6 +31,25 @@ PAGES = [
 def test_partnership_pages_have_no_accessibility_violations(page, demo_data, path):
     response = goto(page, path)
     assert response.status == 200
+    assert_accessible(page)
+
+
+def test_the_map_by_country_is_accessible_and_each_country_opens_by_keyboard(
+    page, demo_data, monkeypatch
+):
+    # The live server runs in this process: more places than the map shows each.
+    monkeypatch.setattr(PartnershipMapView, "most_places", 2)
+    goto(page, "/partnerschappen/kaart/")
+    expect(
+        page.get_by_text(re.compile(r"partnerplaatsen in \d+ landen\."))
+    ).to_be_visible()
+    assert_accessible(page)
+    marker = page.locator(".partner-map__marker--country", has_text="Marokko")
+    marker.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/kaart/?land=MA")
+    expect(page.locator(".partner-map__marker--country")).to_have_count(0)
+    expect(page.locator("a.partner-map__marker").first).to_be_attached()
     assert_accessible(page)
 
 
