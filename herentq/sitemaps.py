@@ -18,6 +18,7 @@ from django.core.paginator import Paginator
 from django.db.models import Max, QuerySet
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from herentq import extensions
 
@@ -72,9 +73,14 @@ class LanguageVersions:
         self.items = items
         self.languages = languages
 
+    @cached_property
+    def length(self) -> int:
+        items = self.items
+        count = items.count() if isinstance(items, QuerySet) else len(items)
+        return count * len(self.languages)
+
     def __len__(self) -> int:
-        count = self.items.count() if isinstance(self.items, QuerySet) else None
-        return (len(self.items) if count is None else count) * len(self.languages)
+        return self.length
 
     def __getitem__(self, index: slice) -> list[tuple[Any, str]]:
         start, stop, _step = index.indices(len(self))

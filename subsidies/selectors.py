@@ -32,6 +32,7 @@ from subsidies.constants import (
 from subsidies.models import (
     ZERO,
     Application,
+    ApplicationQuerySet,
     Attachment,
     BudgetEnvelope,
     Call,
@@ -201,13 +202,23 @@ REGISTER_COLUMNS = (
 )
 
 
-def register_rows(*, year: int) -> QuerySet:
-    """The public register of granted subsidies: decided in `year`."""
+def _register_of(year: int) -> ApplicationQuerySet:
+    """The public register of granted subsidies: decided in `year`, by
+    organisation (the page and its CSV)."""
     return (
-        granted_applications()
+        Application.objects.in_register()
         .filter(decision_date__year=year)
-        .only(*REGISTER_COLUMNS)
         .order_by("organisation__name", "reference")
+    )
+
+
+def register_rows(*, year: int) -> QuerySet:
+    """A year of the register, as its page shows it."""
+    return (
+        _register_of(year)
+        .with_related()
+        .prefetch_related("sdgs")
+        .only(*REGISTER_COLUMNS)
     )
 
 
@@ -221,20 +232,15 @@ def register_table(*, year: int) -> QuerySet:
         .order_by("sdg__number")
         .values("sdg__number")
     )
-    return (
-        Application.objects.in_register()
-        .filter(decision_date__year=year)
-        .order_by("organisation__name", "reference")
-        .values_list(
-            "reference",
-            "organisation__name",
-            "title",
-            "country",
-            ArraySubquery(sdgs),
-            "call__scheme_id",
-            "decision_date",
-            "approved_amount",
-        )
+    return _register_of(year).values_list(
+        "reference",
+        "organisation__name",
+        "title",
+        "country",
+        ArraySubquery(sdgs),
+        "call__scheme_id",
+        "decision_date",
+        "approved_amount",
     )
 
 
