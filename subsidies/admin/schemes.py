@@ -29,6 +29,11 @@ class CallInline(TranslatedTabularInline):
     fields = ["title", "opens_at", "closes_at", "year"]
     show_change_link = True
 
+    def get_queryset(self, request):
+        # Each row's title (Call.__str__) names its scheme: read with the calls,
+        # not once per row (the formset sets only the scheme's id on them).
+        return super().get_queryset(request).select_related("scheme")
+
 
 class EnvelopeFigures:
     """Budget, reserved, committed, paid and remaining, as admin columns."""

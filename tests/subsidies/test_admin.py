@@ -175,6 +175,20 @@ def test_changelist_has_a_fixed_number_of_queries(
         service_client.get(url)
 
 
+def test_scheme_change_form_reads_its_calls_in_a_fixed_number_of_queries(
+    service_client, draft, django_assert_max_num_queries
+):
+    scheme = draft.call.scheme
+    url = reverse("admin:subsidies_scheme_change", args=[scheme.pk])
+    with django_assert_max_num_queries(40) as few:
+        service_client.get(url)
+    for n in range(5):
+        CallFactory(scheme=scheme, title=f"Oproep {2020 + n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = service_client.get(url).content.decode()
+    assert html.count(f"{scheme.name} — Oproep 20") == 5
+
+
 def test_change_form_offers_only_the_transitions_the_workflow_allows(
     service_client, draft
 ):
