@@ -17,8 +17,9 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    Window,
 )
-from django.db.models.functions import Coalesce, ExtractYear, TruncDate
+from django.db.models.functions import Coalesce, ExtractYear, RowNumber, TruncDate
 from django.utils import timezone
 
 from herentq.languages import translation_columns
@@ -126,12 +127,41 @@ def organisations_for_user(user) -> QuerySet:
 
 
 def applications_for_user(user) -> QuerySet:
-    """The user's organisations' files, newest first, for the dashboard."""
+    """The user's organisations' files, newest first (their personal data)."""
     return (
         Application.objects.for_user(user)
         .with_related()
         .order_by("organisation__name", "-created_at")
     )
+
+
+# The dashboard shows each organisation's newest files; the rest are on the
+# organisation's list of files, a page at a time.
+DASHBOARD_FILES = 10
+
+
+def applications_for_dashboard(user) -> QuerySet:
+    """Each of the user's organisations' DASHBOARD_FILES newest files, with how
+    many files the organisation has in all (`organisation_total`): one query,
+    whatever the number of files."""
+    newest_first = [F("created_at").desc(), F("pk").desc()]
+    return (
+        Application.objects.for_user(user)
+        .with_related()
+        .annotate(
+            organisation_total=Window(Count("pk"), partition_by=F("organisation_id")),
+            organisation_place=Window(
+                RowNumber(), partition_by=F("organisation_id"), order_by=newest_first
+            ),
+        )
+        .filter(organisation_place__lte=DASHBOARD_FILES)
+        .order_by("organisation__name", *newest_first)
+    )
+
+
+def applications_of_organisation(organisation) -> QuerySet:
+    """An organisation's files, newest first (its list of files)."""
+    return organisation.applications.with_related().order_by("-created_at", "-pk")
 
 
 def application_for_user(user, pk: int) -> Application:

@@ -74,6 +74,11 @@ urlpatterns = [
         name="organisation_detail",
     ),
     path(
+        "subsidies/organisaties/<int:pk>/dossiers/",
+        organisations.OrganisationApplicationsView.as_view(),
+        name="organisation_applications",
+    ),
+    path(
         "subsidies/organisaties/<int:pk>/wijzigen/",
         organisations.OrganisationUpdateView.as_view(),
         name="organisation_update",

@@ -66,12 +66,17 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         organisations = list(selectors.organisations_for_user(self.request.user))
-        applications = list(selectors.applications_for_user(self.request.user))
-        by_org = {org.pk: [] for org in organisations}
+        applications = selectors.applications_for_dashboard(self.request.user)
+        by_org: dict[int, list] = {org.pk: [] for org in organisations}
+        totals: dict[int, int] = {}
         for application in applications:
             by_org.setdefault(application.organisation_id, []).append(application)
+            totals[application.organisation_id] = application.organisation_total
         return super().get_context_data(
-            groups=[(org, by_org[org.pk]) for org in organisations],
+            # (organisation, its newest files, how many it has in all)
+            groups=[
+                (org, by_org[org.pk], totals.get(org.pk, 0)) for org in organisations
+            ],
             open_calls=Call.objects.open()
             .select_related("scheme")
             .order_by("closes_at"),

@@ -5,10 +5,10 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, ListView, TemplateView
 
 from herentq import ratelimit
-from subsidies import forms, services
+from subsidies import forms, selectors, services
 from subsidies.models import Invitation, Organisation
 from subsidies.services import SubsidyError
 from subsidies.views.common import safe_next
@@ -107,6 +107,22 @@ class OrganisationDetailView(OrganisationMixin, FormView):
             invitations=self.organisation.invitations.pending(),
             **kwargs,
         )
+
+
+class OrganisationApplicationsView(OrganisationMixin, ListView):
+    """Every file of one of the user's organisations, 20 a page (the dashboard
+    shows the newest)."""
+
+    template_name = "subsidies/organisation_applications.html"
+    context_object_name = "applications"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.organisation = self.get_organisation()
+        return selectors.applications_of_organisation(self.organisation)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(organisation=self.organisation, **kwargs)
 
 
 class InvitationAcceptView(LoginRequiredMixin, TemplateView):

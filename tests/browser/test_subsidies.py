@@ -104,6 +104,7 @@ def test_applicant_pages_are_accessible_also_with_errors(page, demo_data):
         "/subsidies/mijn-dossiers/",
         reverse("subsidies:organisation_detail", args=[draft.organisation_id]),
         reverse("subsidies:organisation_update", args=[draft.organisation_id]),
+        reverse("subsidies:organisation_applications", args=[draft.organisation_id]),
         reverse("subsidies:organisation_create"),
         reverse("subsidies:application_start", args=[open_call().pk]),
         *[

@@ -824,6 +824,18 @@ SUBSIDY_ROWS = [
         data={"email": "collega@example.be"},
     ),
     Row(
+        "subsidies:organisation_applications",
+        _r("subsidies:organisation_applications", _pk("own_organisation")),
+        OWN,
+        what="own organisation",
+    ),
+    Row(
+        "subsidies:organisation_applications",
+        _r("subsidies:organisation_applications", _pk("other_organisation")),
+        NOT_OWN,
+        what="another organisation",
+    ),
+    Row(
         "subsidies:organisation_update",
         _r("subsidies:organisation_update", _pk("own_organisation")),
         OWN,

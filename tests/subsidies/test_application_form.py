@@ -468,6 +468,34 @@ def test_dashboard_lists_files_with_plain_language_statuses_in_few_queries(
     assert html.count("In behandeling bij de dienst") == 10
 
 
+def test_dashboard_shows_the_newest_files_and_links_to_all_of_them_a_page_at_a_time(
+    applicant_client, call, organisation
+):
+    for number in range(1, 22):
+        ApplicationFactory(
+            call=call,
+            organisation=organisation,
+            status="screening",
+            reference=f"SUB-2026-{number:04d}",
+            submitted_at=timezone.now(),
+        )
+    html = applicant_client.get(reverse("subsidies:dashboard")).content.decode()
+    assert html.count("In behandeling bij de dienst") == 10
+    assert "SUB-2026-0021" in html and "SUB-2026-0011" not in html
+    url = reverse("subsidies:organisation_applications", args=[organisation.pk])
+    assert f'<a href="{url}">Alle 21 dossiers van {organisation.name}</a>' in html
+    first = applicant_client.get(url).content.decode()
+    assert "21 dossiers, de nieuwste eerst." in first
+    assert first.count("In behandeling bij de dienst") == 20
+    assert "Pagina 1 van 2" in first and "SUB-2026-0001" not in first
+    last = applicant_client.get(url, {"page": 2}).content.decode()
+    assert last.count("In behandeling bij de dienst") == 1 and "SUB-2026-0001" in last
+    # Another organisation's files are not found.
+    other = OrganisationFactory()
+    other_url = reverse("subsidies:organisation_applications", args=[other.pk])
+    assert applicant_client.get(other_url).status_code == 404
+
+
 def test_autosave_saves_the_draft_quietly(applicant_client, draft):
     response = applicant_client.post(
         step_url(draft, "project"),
