@@ -2,6 +2,7 @@
 the sitemap and robots.txt."""
 
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -194,6 +195,15 @@ def test_sitemap_is_an_index_of_sections_read_a_page_at_a_time(
     PartnershipFactory.create_batch(10)
     with django_assert_num_queries(len(before.captured_queries)):
         client.get("/sitemap-partnerschappen.xml?p=2")
+
+
+@pytest.mark.django_db
+def test_sitemap_answers_on_a_site_without_content(client):
+    urls = _sitemap_urls(client)  # every section's sitemap answers 200
+    assert "http://testserver/" in urls and "http://testserver/en/" in urls
+    # The lists and the SDGs, no partnership: there is none.
+    assert "http://testserver/partnerschappen/" in urls
+    assert not [url for url in urls if re.search(r"/partnerschappen/(?!kaart/).+", url)]
 
 
 def test_robots_txt_points_at_the_sitemap_and_keeps_private_pages_out(client):
