@@ -12,7 +12,9 @@ This plugin (registered by tests/conftest.py) keeps the same marker and option:
   controller hears of the collection;
 - the controller schedules as `loadgroup` does (xdist's LoadScopeScheduling: a
   group is one unit of work, every other test a unit of its own; the biggest units
-  first), reading a test's group from that file instead of from its node id.
+  first), reading a test's group from that file instead of from its node id;
+- the grouped tests come first in the collection, so a group of one test (the
+  worker processes, 20 s) is offered before the single tests, not last.
 """
 
 import json
@@ -53,6 +55,11 @@ def pytest_collection_modifyitems(config, items):
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     temporary.write_text(json.dumps(groups))
     os.replace(temporary, path)  # both workers write the same: the last one stays
+    # A group exists because its setup is slow (the bench data, a cluster of
+    # worker processes): offered first, so no worker starts one at the end of
+    # the run while the other has nothing left (pytest-django puts tests
+    # without the database, such as the worker processes', last).
+    items.sort(key=lambda item: item.nodeid not in groups)
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of xdist's: without xdist, unused
