@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
@@ -43,6 +44,18 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._checked_id(object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ParentInlineFormSet(forms.BaseInlineFormSet):
+    """An inline's rows with their parent object set, not only its id: Django's
+    inline formset sets the id, so a row that names its parent (its __str__,
+    shown on each row) read the parent again, one query per row."""
+
+    def get_queryset(self):
+        rows = super().get_queryset()
+        for row in rows:  # reads the rows once; the formset indexes this list
+            setattr(row, self.fk.name, self.instance)
+        return rows
 
 
 class YearListFilter(admin.SimpleListFilter):

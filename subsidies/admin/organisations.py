@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from herentq.admin import AuditEntryInline, HistoryAdmin
+from herentq.admin import AuditEntryInline, HistoryAdmin, ParentInlineFormSet
 from subsidies import services
 from subsidies.models import Invitation, Membership, Organisation
 from subsidies.workflow import SubsidyError
@@ -19,7 +19,7 @@ class MembershipForm(forms.ModelForm):
             self.fields["user"].disabled = True
 
 
-class MembershipFormSet(forms.BaseInlineFormSet):
+class MembershipFormSet(ParentInlineFormSet):
     """The last member stays while files wait on the organisation (the service's
     rule, checked here to show it above the members; no single field is wrong)."""
 

@@ -6,7 +6,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from herentq.admin import HistoryAdmin
+from herentq.admin import HistoryAdmin, ParentInlineFormSet
 from herentq.admin_translations import TranslatedAdmin, TranslatedTabularInline
 from herentq.forms import add_domain_error
 from subsidies import results, selectors, services
@@ -28,11 +28,7 @@ class CallInline(TranslatedTabularInline):
     extra = 0
     fields = ["title", "opens_at", "closes_at", "year"]
     show_change_link = True
-
-    def get_queryset(self, request):
-        # Each row's title (Call.__str__) names its scheme: read with the calls,
-        # not once per row (the formset sets only the scheme's id on them).
-        return super().get_queryset(request).select_related("scheme")
+    formset = ParentInlineFormSet  # each call's title (__str__) names its scheme
 
 
 class EnvelopeFigures:
@@ -87,7 +83,7 @@ class EnvelopeAdminForm(forms.ModelForm):
         return cleaned_data
 
 
-class EnvelopeFormSet(forms.BaseInlineFormSet):
+class EnvelopeFormSet(ParentInlineFormSet):
     """Envelopes ticked for removal: the service's rule, shown above the inline."""
 
     def clean(self):

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -30,6 +32,7 @@ from tests.subsidies.factories import (
     ApplicationFactory,
     AttachmentFactory,
     CallFactory,
+    EnvelopeFactory,
     OrganisationFactory,
     SchemeFactory,
 )
@@ -184,9 +187,30 @@ def test_scheme_change_form_reads_its_calls_in_a_fixed_number_of_queries(
         service_client.get(url)
     for n in range(5):
         CallFactory(scheme=scheme, title=f"Oproep {2020 + n}")
+        EnvelopeFactory(scheme=scheme, year=2020 + n)
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = service_client.get(url).content.decode()
     assert html.count(f"{scheme.name} — Oproep 20") == 5
+    for year in range(2020, 2025):  # each envelope's row names its scheme
+        assert f"{scheme.name} {year}" in html
+
+
+def test_an_organisations_members_do_not_read_the_organisation_again(
+    service_client, draft
+):
+    organisation = draft.organisation
+    url = reverse("admin:subsidies_organisation_change", args=[organisation.pk])
+
+    def organisation_reads():
+        with CaptureQueriesContext(connection) as read:
+            assert service_client.get(url).status_code == 200
+        table = 'FROM "subsidies_organisation"'
+        return sum(table in query["sql"] for query in read.captured_queries)
+
+    few = organisation_reads()
+    for _ in range(4):
+        organisation.memberships.create(user=UserFactory())
+    assert organisation_reads() == few
 
 
 def test_change_form_offers_only_the_transitions_the_workflow_allows(

@@ -445,23 +445,25 @@ def test_draft_can_be_deleted_but_a_submitted_file_cannot(applicant_client, draf
     assert not Application.objects.filter(pk=draft.pk).exists()
 
 
+def _files_in_screening(call, organisation, numbers):
+    """Submitted files of `organisation`, created in the order of `numbers`."""
+    for number in numbers:
+        ApplicationFactory(
+            call=call,
+            organisation=organisation,
+            status="screening",
+            reference=f"SUB-2026-{number:04d}",
+            submitted_at=timezone.now(),
+        )
+
+
 def test_dashboard_lists_files_with_plain_language_statuses_in_few_queries(
     applicant_client, call, organisation, django_assert_max_num_queries
 ):
-    def make(n, start):
-        for i in range(n):
-            ApplicationFactory(
-                call=call,
-                organisation=organisation,
-                status="screening",
-                reference=f"SUB-2026-{start + i:04d}",
-                submitted_at=timezone.now(),
-            )
-
-    make(2, 1)
+    _files_in_screening(call, organisation, range(1, 3))
     with django_assert_max_num_queries(20) as few:
         applicant_client.get(reverse("subsidies:dashboard"))
-    make(8, 10)
+    _files_in_screening(call, organisation, range(10, 18))
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = applicant_client.get(reverse("subsidies:dashboard"))
     html = response.content.decode()
@@ -471,14 +473,7 @@ def test_dashboard_lists_files_with_plain_language_statuses_in_few_queries(
 def test_dashboard_shows_the_newest_files_and_links_to_all_of_them_a_page_at_a_time(
     applicant_client, call, organisation
 ):
-    for number in range(1, 22):
-        ApplicationFactory(
-            call=call,
-            organisation=organisation,
-            status="screening",
-            reference=f"SUB-2026-{number:04d}",
-            submitted_at=timezone.now(),
-        )
+    _files_in_screening(call, organisation, range(1, 22))
     html = applicant_client.get(reverse("subsidies:dashboard")).content.decode()
     assert html.count("In behandeling bij de dienst") == 10
     assert "SUB-2026-0021" in html and "SUB-2026-0011" not in html
