@@ -36,7 +36,11 @@ $(INSTALLED): requirements.lock pyproject.toml
 	@# took 30; pip installs uv itself from the same lock, with its hashes.
 	$(VENV)/bin/pip install --quiet --no-deps --require-hashes \
 		-r <(awk '/^uv==/ {p = 1; print; next} p && /^ / {print; next} {p = 0}' requirements.lock)
-	$(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes -r requirements.lock
+	@# --compile-bytecode: pip's default, not uv's. Without it, and with
+	@# PYTHONDONTWRITEBYTECODE set (as on the CI machine), every Python process
+	@# compiles Django and the libraries again: 4.3 s instead of 1.5 s to start.
+	$(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes --compile-bytecode \
+		-r requirements.lock
 	$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
 	touch $@
 

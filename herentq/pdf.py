@@ -9,7 +9,6 @@ Nothing is fetched: every style is in the template, and any other URL is refused
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from weasyprint import HTML
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -23,6 +22,10 @@ def _refuse_fetch(url: str, *args, **kwargs):
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:
+    # Imported here: WeasyPrint loads Pango through cffi when imported (half a
+    # second of CPU), which only the processes that write a PDF need to pay.
+    from weasyprint import HTML
+
     html = render_to_string(template_name, context)
     document = HTML(string=html, url_fetcher=_refuse_fetch)
     pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
