@@ -15,4 +15,4 @@ def test_the_wsgi_application_freezes_what_it_loaded():
         assert gc.get_freeze_count() > 10_000
         assert callable(herentq.wsgi.application)
     finally:
-        gc.unfreeze()
+        gc.freeze()  # as the suite keeps it (tests/conftest.py)
