@@ -33,7 +33,6 @@ from subsidies.constants import (
 from subsidies.models import (
     ZERO,
     Application,
-    ApplicationQuerySet,
     Attachment,
     BudgetEnvelope,
     Call,
@@ -136,32 +135,32 @@ def applications_for_user(user) -> QuerySet:
 
 
 # The dashboard shows each organisation's newest files; the rest are on the
-# organisation's list of files, a page at a time.
+# organisation's list of files, a page at a time, in the same order.
 DASHBOARD_FILES = 10
+NEWEST_FIRST = ("-created_at", "-pk")
 
 
 def applications_for_dashboard(user) -> QuerySet:
     """Each of the user's organisations' DASHBOARD_FILES newest files, with how
     many files the organisation has in all (`organisation_total`): one query,
     whatever the number of files."""
-    newest_first = [F("created_at").desc(), F("pk").desc()]
     return (
         Application.objects.for_user(user)
         .with_related()
         .annotate(
             organisation_total=Window(Count("pk"), partition_by=F("organisation_id")),
             organisation_place=Window(
-                RowNumber(), partition_by=F("organisation_id"), order_by=newest_first
+                RowNumber(), partition_by=F("organisation_id"), order_by=NEWEST_FIRST
             ),
         )
         .filter(organisation_place__lte=DASHBOARD_FILES)
-        .order_by("organisation__name", *newest_first)
+        .order_by("organisation__name", *NEWEST_FIRST)
     )
 
 
 def applications_of_organisation(organisation) -> QuerySet:
     """An organisation's files, newest first (its list of files)."""
-    return organisation.applications.with_related().order_by("-created_at", "-pk")
+    return organisation.applications.with_related().order_by(*NEWEST_FIRST)
 
 
 def application_for_user(user, pk: int) -> Application:
@@ -232,24 +231,17 @@ REGISTER_COLUMNS = (
 )
 
 
-def _register_of(year: int) -> ApplicationQuerySet:
-    """The public register of granted subsidies: decided in `year`, by
+def _register_of(applications: QuerySet, year: int) -> QuerySet:
+    """Of the register's `applications`, those decided in `year`, by
     organisation (the page and its CSV)."""
-    return (
-        Application.objects.in_register()
-        .filter(decision_date__year=year)
-        .order_by("organisation__name", "reference")
+    return applications.filter(decision_date__year=year).order_by(
+        "organisation__name", "reference"
     )
 
 
 def register_rows(*, year: int) -> QuerySet:
     """A year of the register, as its page shows it."""
-    return (
-        _register_of(year)
-        .with_related()
-        .prefetch_related("sdgs")
-        .only(*REGISTER_COLUMNS)
-    )
+    return _register_of(granted_applications(), year).only(*REGISTER_COLUMNS)
 
 
 def register_table(*, year: int) -> QuerySet:
@@ -262,7 +254,7 @@ def register_table(*, year: int) -> QuerySet:
         .order_by("sdg__number")
         .values("sdg__number")
     )
-    return _register_of(year).values_list(
+    return _register_of(Application.objects.in_register(), year).values_list(
         "reference",
         "organisation__name",
         "title",
